@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SesBot.Bot.Channels.Teams.Protocol;
+
+/// <summary>Teams' <c>channelData</c>: team, channel, tenant and the conversationUpdate event type.</summary>
+public sealed record TeamsChannelData
+{
+    [JsonPropertyName("team")]
+    public TeamsInfo? Team { get; init; }
+
+    [JsonPropertyName("channel")]
+    public TeamsInfo? Channel { get; init; }
+
+    [JsonPropertyName("tenant")]
+    public TeamsInfo? Tenant { get; init; }
+
+    [JsonPropertyName("eventType")]
+    public string? EventType { get; init; }
+
+    [JsonPropertyName("settings")]
+    public TeamsSettings? Settings { get; init; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; init; }
+}
+
+/// <summary>A team, channel or tenant reference inside channelData.</summary>
+public sealed record TeamsInfo
+{
+    [JsonPropertyName("id")]
+    public string? Id { get; init; }
+
+    [JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    [JsonPropertyName("aadGroupId")]
+    public string? AadGroupId { get; init; }
+}
+
+/// <summary>channelData.settings: the channel selected when the bot was added to a team.</summary>
+public sealed record TeamsSettings
+{
+    [JsonPropertyName("selectedChannel")]
+    public TeamsInfo? SelectedChannel { get; init; }
+}

@@ -1,0 +1,79 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using SesBot.Core.Conversations;
+using SesBot.Core.Persistence;
+using SesBot.Core.Workflow;
+
+namespace SesBot.Core;
+
+/// <summary>Registers the core: database (provider by configuration), clock and workflow services.</summary>
+public static class CoreServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddSesBotCore(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = builder.Configuration.GetConnectionString("SesBot");
+        builder.Services.AddSesBotDatabase(options.Provider, connectionString, options.CommandTimeoutSeconds, builder.Environment.ContentRootPath);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<RemovalRequestService>();
+        builder.Services.AddScoped<DatabaseInitializer>();
+        builder.Services.AddScoped<DeliveryLedger>();
+        return builder;
+    }
+
+    public static IServiceCollection AddSesBotDatabase(
+        this IServiceCollection services, DatabaseProvider provider, string? connectionString, int commandTimeoutSeconds = 30, string? contentRoot = null)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = SqliteConnectionString(connectionString, contentRoot);
+                services.AddDbContext<SesBotDbContext, SqliteSesBotDbContext>(o =>
+                    o.UseSqlite(sqlite, s => s.CommandTimeout(commandTimeoutSeconds)));
+                break;
+            case DatabaseProvider.PostgreSql:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("Database:Provider is PostgreSql but ConnectionStrings:SesBot is not set.");
+                }
+
+                services.AddDbContext<SesBotDbContext, PostgresSesBotDbContext>(o =>
+                    o.UseNpgsql(connectionString, n => n.CommandTimeout(commandTimeoutSeconds)));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider {provider}.");
+        }
+
+        return services;
+    }
+
+    /// <summary>Resolves a relative SQLite file against the content root and makes sure its folder exists.</summary>
+    private static string SqliteConnectionString(string? configured, string? contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(configured) ? DatabaseOptions.DefaultSqliteConnectionString : configured);
+        var file = builder.DataSource;
+        if (file != ":memory:" && !file.StartsWith("file:", StringComparison.OrdinalIgnoreCase) && builder.Mode != SqliteOpenMode.Memory)
+        {
+            if (!Path.IsPathRooted(file))
+            {
+                file = Path.GetFullPath(Path.Combine(contentRoot ?? Directory.GetCurrentDirectory(), file));
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            builder.DataSource = file;
+        }
+
+        return builder.ToString();
+    }
+}

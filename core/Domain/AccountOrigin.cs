@@ -1,0 +1,11 @@
+namespace SesBot.Core.Domain;
+
+/// <summary>How an account came into the platform.</summary>
+public enum AccountOrigin
+{
+    /// <summary>Requested through the platform: the distributor created it and holds its ownership.</summary>
+    DistributorAssigned,
+
+    /// <summary>An account the customer already owned and linked into the distributor's organization.</summary>
+    CustomerOwned,
+}

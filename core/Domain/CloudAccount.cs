@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace SesBot.Core.Domain;
+
+/// <summary>An AWS account or an Azure subscription assigned to a customer.</summary>
+public sealed partial class CloudAccount
+{
+    private readonly List<BillingRecord> _billingRecords = [];
+
+    public CloudAccount(
+        string id,
+        string customerId,
+        CloudProvider provider,
+        string externalId,
+        string displayName,
+        AccountOrigin origin,
+        DateTimeOffset linkedAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(customerId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
+        Id = id;
+        CustomerId = customerId;
+        Provider = provider;
+        ExternalId = NormalizeExternalId(provider, externalId)
+            ?? throw new DomainException(provider == CloudProvider.Aws
+                ? $"'{externalId}' is not an AWS account id (12 digits)."
+                : $"'{externalId}' is not an Azure subscription id (a GUID).");
+        DisplayName = displayName;
+        Origin = origin;
+        LinkedAt = linkedAt.ToUniversalTime();
+        State = AccountState.Active;
+    }
+
+    public string Id { get; private set; }
+
+    public string CustomerId { get; private set; }
+
+    public CloudProvider Provider { get; private set; }
+
+    /// <summary>The 12-digit AWS account id, or the Azure subscription GUID in lower case.</summary>
+    public string ExternalId { get; private set; }
+
+    public string DisplayName { get; private set; }
+
+    public AccountOrigin Origin { get; private set; }
+
+    /// <summary>When the account was linked to the distributor (UTC).</summary>
+    public DateTimeOffset LinkedAt { get; private set; }
+
+    public AccountState State { get; private set; }
+
+    /// <summary>When the account left the distributor, or was deleted from the platform.</summary>
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public IReadOnlyList<BillingRecord> BillingRecords => _billingRecords;
+
+    public bool HasBillingData => _billingRecords.Count > 0;
+
+    /// <summary>Whether the account had usage in the given month.</summary>
+    public bool HadUsageIn(DateOnly month) =>
+        _billingRecords.Exists(r => r.Month.Year == month.Year && r.Month.Month == month.Month);
+
+    public void AddBillingRecord(DateOnly month, decimal amount, string currency)
+    {
+        if (State == AccountState.Deleted)
+        {
+            throw new DomainException($"Account {ExternalId} is deleted; it cannot take billing data.");
+        }
+
+        _billingRecords.Add(new BillingRecord(Id, month, amount, currency));
+    }
+
+    /// <summary>Deletes the account from the platform. Only for accounts without billing data: the caller re-checks the policy first.</summary>
+    public void MarkDeleted(DateTimeOffset at)
+    {
+        if (HasBillingData)
+        {
+            throw new DomainException($"Account {ExternalId} has billing data and must never be deleted.");
+        }
+
+        EnsureState(AccountState.Active, "delete");
+        State = AccountState.Deleted;
+        ClosedAt = at;
+    }
+
+    public void MarkSuspended(DateTimeOffset at)
+    {
+        if (Provider != CloudProvider.Azure)
+        {
+            throw new DomainException("Only Azure subscriptions are suspended.");
+        }
+
+        EnsureState(AccountState.Active, "suspend");
+        State = AccountState.Suspended;
+        ClosedAt = at;
+    }
+
+    /// <summary>The account left the distributor (transfer, removal from the payer organization, unlink).</summary>
+    public void MarkDeparted(DateTimeOffset at)
+    {
+        if (State is not (AccountState.Active or AccountState.Suspended))
+        {
+            throw new DomainException($"Cannot mark account {ExternalId} departed while it is {State}.");
+        }
+
+        State = AccountState.Departed;
+        ClosedAt = at;
+    }
+
+    /// <summary>Support restored an account that was deleted in error.</summary>
+    public void Restore()
+    {
+        EnsureState(AccountState.Deleted, "restore");
+        State = AccountState.Active;
+        ClosedAt = null;
+    }
+
+    /// <summary>Returns the canonical form of an account id for the provider, or null when it is not one.</summary>
+    public static string? NormalizeExternalId(CloudProvider provider, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var trimmed = value.Trim();
+        return provider switch
+        {
+            CloudProvider.Aws => AwsAccountId().IsMatch(trimmed.Replace("-", string.Empty, StringComparison.Ordinal))
+                ? trimmed.Replace("-", string.Empty, StringComparison.Ordinal)
+                : null,
+            CloudProvider.Azure => Guid.TryParse(trimmed, out var guid)
+                ? guid.ToString("D", CultureInfo.InvariantCulture)
+                : null,
+            _ => null,
+        };
+    }
+
+    private void EnsureState(AccountState expected, string action)
+    {
+        if (State != expected)
+        {
+            throw new DomainException($"Cannot {action} account {ExternalId} while it is {State}.");
+        }
+    }
+
+    [GeneratedRegex(@"^\d{12}$")]
+    private static partial Regex AwsAccountId();
+}

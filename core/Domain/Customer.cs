@@ -1,0 +1,53 @@
+namespace SesBot.Core.Domain;
+
+/// <summary>An end customer of a reseller. Cloud accounts are assigned to customers.</summary>
+public sealed class Customer
+{
+    private readonly List<CloudAccount> _accounts = [];
+
+    public Customer(string id, string resellerId, string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(resellerId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Id = id;
+        ResellerId = resellerId;
+        Name = name;
+    }
+
+    public string Id { get; private set; }
+
+    public string ResellerId { get; private set; }
+
+    public string Name { get; private set; }
+
+    /// <summary>Set when the customer was removed from the platform.</summary>
+    public DateTimeOffset? RemovedAt { get; private set; }
+
+    public IReadOnlyList<CloudAccount> Accounts => _accounts;
+
+    public bool IsRemoved => RemovedAt is not null;
+
+    public CloudAccount AddAccount(CloudAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        if (account.CustomerId != Id)
+        {
+            throw new DomainException($"Account {account.ExternalId} belongs to customer {account.CustomerId}, not {Id}.");
+        }
+
+        _accounts.Add(account);
+        return account;
+    }
+
+    /// <summary>Marks the customer removed. The policy decides beforehand whether that is allowed.</summary>
+    public void MarkRemoved(DateTimeOffset at)
+    {
+        if (IsRemoved)
+        {
+            throw new DomainException($"Customer {Name} was already removed.");
+        }
+
+        RemovedAt = at;
+    }
+}

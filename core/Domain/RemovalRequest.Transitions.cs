@@ -1,0 +1,116 @@
+using System.Collections.Frozen;
+
+namespace SesBot.Core.Domain;
+
+/// <summary>The workflow: one table of allowed transitions per request kind. Anything not in a table throws.</summary>
+public sealed partial class RemovalRequest
+{
+    /// <summary>Who may pull a trigger.</summary>
+    [Flags]
+    public enum Permitted
+    {
+        Requester = 1,
+        Support = 2,
+    }
+
+    private static readonly FrozenDictionary<RemovalOption, FrozenDictionary<(RequestStatus From, RequestTrigger Trigger), (RequestStatus To, Permitted Who)>> Tables =
+        new Dictionary<RemovalOption, FrozenDictionary<(RequestStatus, RequestTrigger), (RequestStatus, Permitted)>>
+        {
+            // Self-service: the platform carries these out right after the reseller confirms, re-checking the policy first.
+            [RemovalOption.DeleteFromPlatform] = Table(
+                (RequestStatus.Submitted, RequestTrigger.Complete, RequestStatus.Completed, Permitted.Requester | Permitted.Support),
+                (RequestStatus.Submitted, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Requester | Permitted.Support),
+                (RequestStatus.Submitted, RequestTrigger.Cancel, RequestStatus.Cancelled, Permitted.Requester)),
+            [RemovalOption.RemoveCustomer] = Table(
+                (RequestStatus.Submitted, RequestTrigger.Complete, RequestStatus.Completed, Permitted.Requester | Permitted.Support),
+                (RequestStatus.Submitted, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Requester | Permitted.Support),
+                (RequestStatus.Submitted, RequestTrigger.Cancel, RequestStatus.Cancelled, Permitted.Requester)),
+            [RemovalOption.AzureTransferToCsp] = SupportTicket(),
+            [RemovalOption.AzureSuspend] = SupportTicket(),
+            [RemovalOption.DeletedInErrorTicket] = SupportTicket(),
+            [RemovalOption.AwsTransferOwnership] = Table(
+                (RequestStatus.Submitted, RequestTrigger.Accept, RequestStatus.Accepted, Permitted.Support),
+                (RequestStatus.Submitted, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Support),
+                (RequestStatus.Submitted, RequestTrigger.Cancel, RequestStatus.Cancelled, Permitted.Requester),
+                (RequestStatus.Accepted, RequestTrigger.MarkAwsContacted, RequestStatus.AwsContacted, Permitted.Support),
+                (RequestStatus.Accepted, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Support),
+                (RequestStatus.AwsContacted, RequestTrigger.MarkPaperworkComplete, RequestStatus.PaperworkComplete, Permitted.Support),
+                (RequestStatus.AwsContacted, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Support),
+                (RequestStatus.PaperworkComplete, RequestTrigger.MarkCredentialsDelivered, RequestStatus.CredentialsDelivered, Permitted.Support),
+                (RequestStatus.CredentialsDelivered, RequestTrigger.MarkRemovedFromPayer, RequestStatus.Completed, Permitted.Support)),
+            [RemovalOption.AwsRemoveFromPayer] = Table(
+                (RequestStatus.Submitted, RequestTrigger.Accept, RequestStatus.Accepted, Permitted.Support),
+                (RequestStatus.Submitted, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Support),
+                (RequestStatus.Submitted, RequestTrigger.Cancel, RequestStatus.Cancelled, Permitted.Requester),
+                (RequestStatus.Accepted, RequestTrigger.MarkRemovedFromPayer, RequestStatus.Completed, Permitted.Support),
+                (RequestStatus.Accepted, RequestTrigger.Fail, RequestStatus.Failed, Permitted.Support),
+                (RequestStatus.Failed, RequestTrigger.Retry, RequestStatus.Accepted, Permitted.Support),
+                (RequestStatus.Failed, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Support)),
+            [RemovalOption.AwsSelfUnlink] = Table(
+                (RequestStatus.Submitted, RequestTrigger.SendInstructions, RequestStatus.InstructionsSent, Permitted.Requester | Permitted.Support),
+                (RequestStatus.Submitted, RequestTrigger.Cancel, RequestStatus.Cancelled, Permitted.Requester),
+                (RequestStatus.InstructionsSent, RequestTrigger.Complete, RequestStatus.Completed, Permitted.Support)),
+        }.ToFrozenDictionary();
+
+    /// <summary>Every allowed (from, trigger) pair of a kind's table with its target status.</summary>
+    public static IReadOnlyDictionary<(RequestStatus From, RequestTrigger Trigger), (RequestStatus To, Permitted Who)> TransitionsOf(RemovalOption kind) =>
+        Tables[kind];
+
+    public static bool IsFinal(RequestStatus status) =>
+        status is RequestStatus.Completed or RequestStatus.Rejected or RequestStatus.Cancelled;
+
+    /// <summary>The triggers that can move this request now.</summary>
+    public IReadOnlyList<RequestTrigger> AvailableTriggers() =>
+        [.. Tables[Kind].Keys.Where(k => k.From == Status).Select(k => k.Trigger)];
+
+    public bool CanApply(RequestTrigger trigger, Actor actor) =>
+        Tables[Kind].TryGetValue((Status, trigger), out var row) && IsPermitted(row.Who, actor);
+
+    /// <summary>Moves the request on. Illegal moves and moves by someone not permitted throw; every move is audited.</summary>
+    public void Apply(RequestTrigger trigger, Actor actor, TimeProvider clock, string? note = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (!Tables[Kind].TryGetValue((Status, trigger), out var row))
+        {
+            throw new DomainException($"Cannot {trigger} a {Kind} request that is {Status}.");
+        }
+
+        if (!IsPermitted(row.Who, actor))
+        {
+            throw new DomainException($"{actor.DisplayName} may not {trigger} request {Id}.");
+        }
+
+        var from = Status;
+        Status = row.To;
+        UpdatedAt = clock.GetUtcNow();
+        Version++;
+        if (!string.IsNullOrWhiteSpace(note))
+        {
+            LastNote = note.Trim();
+        }
+
+        if (!IsOpen)
+        {
+            OpenSubjectKey = null;
+        }
+
+        _pendingAudit.Add(new AuditEvent(
+            UpdatedAt, actor, nameof(RemovalRequest), Id, trigger.ToString(), $"{from} -> {Status}{(note is null ? string.Empty : ": " + note)}"));
+    }
+
+    private bool IsPermitted(Permitted who, Actor actor) =>
+        (who.HasFlag(Permitted.Support) && actor.IsSupport)
+        || (who.HasFlag(Permitted.Requester) && (actor.Id == RequestedById || actor.Role == Role.Admin || actor == Actor.System));
+
+    private static FrozenDictionary<(RequestStatus, RequestTrigger), (RequestStatus, Permitted)> SupportTicket() => Table(
+        (RequestStatus.Submitted, RequestTrigger.Accept, RequestStatus.Accepted, Permitted.Support),
+        (RequestStatus.Submitted, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Support),
+        (RequestStatus.Submitted, RequestTrigger.Cancel, RequestStatus.Cancelled, Permitted.Requester),
+        (RequestStatus.Accepted, RequestTrigger.Complete, RequestStatus.Completed, Permitted.Support),
+        (RequestStatus.Accepted, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Support));
+
+    private static FrozenDictionary<(RequestStatus, RequestTrigger), (RequestStatus, Permitted)> Table(
+        params (RequestStatus From, RequestTrigger Trigger, RequestStatus To, Permitted Who)[] rows) =>
+        rows.ToFrozenDictionary(r => (r.From, r.Trigger), r => (r.To, r.Who));
+}

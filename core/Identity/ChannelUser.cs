@@ -1,0 +1,47 @@
+using SesBot.Core.Domain;
+
+namespace SesBot.Core.Identity;
+
+/// <summary>
+/// A person as a channel knows them (Teams: tenant + AAD object id; Slack: team + user id), linked to a role and,
+/// for reseller users, to their reseller.
+/// </summary>
+public sealed class ChannelUser
+{
+    public ChannelUser(string channel, string tenantKey, string userKey, string displayName, Role role, string? resellerId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(channel);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
+        if (role == Role.ResellerUser && string.IsNullOrWhiteSpace(resellerId))
+        {
+            throw new DomainException("A reseller user must belong to a reseller.");
+        }
+
+        Channel = channel;
+        TenantKey = tenantKey;
+        UserKey = userKey;
+        DisplayName = displayName;
+        Role = role;
+        ResellerId = resellerId;
+    }
+
+    public long Id { get; private set; }
+
+    public string Channel { get; private set; }
+
+    public string TenantKey { get; private set; }
+
+    public string UserKey { get; private set; }
+
+    public string DisplayName { get; private set; }
+
+    public string? Email { get; set; }
+
+    public Role Role { get; private set; }
+
+    public string? ResellerId { get; private set; }
+
+    public Actor ToActor() => new($"{Channel}:{TenantKey}:{UserKey}", DisplayName, Role, ResellerId);
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SesBot.Core.Conversations;
+
+namespace SesBot.Core.Persistence.Configurations;
+
+internal sealed class InboundDeliveryConfiguration : IEntityTypeConfiguration<InboundDelivery>
+{
+    public void Configure(EntityTypeBuilder<InboundDelivery> builder)
+    {
+        builder.ToTable("InboundDeliveries");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Channel).HasMaxLength(32).IsRequired();
+        builder.Property(d => d.DeliveryKey).HasMaxLength(256).IsRequired();
+        builder.HasIndex(d => new { d.Channel, d.DeliveryKey }).IsUnique();
+        builder.HasIndex(d => d.ReceivedAt);
+    }
+}

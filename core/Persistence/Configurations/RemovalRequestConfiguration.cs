@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SesBot.Core.Domain;
+
+namespace SesBot.Core.Persistence.Configurations;
+
+internal sealed class RemovalRequestConfiguration : IEntityTypeConfiguration<RemovalRequest>
+{
+    public void Configure(EntityTypeBuilder<RemovalRequest> builder)
+    {
+        builder.ToTable("RemovalRequests");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).HasMaxLength(32);
+        builder.Property(r => r.IdempotencyKey).HasMaxLength(128).IsRequired();
+        builder.HasIndex(r => r.IdempotencyKey).IsUnique();
+        builder.Property(r => r.OpenSubjectKey).HasMaxLength(96);
+        builder.HasIndex(r => r.OpenSubjectKey).IsUnique();
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.Property(r => r.RequestedById).HasMaxLength(128).IsRequired();
+        builder.Property(r => r.RequestedByName).HasMaxLength(200).IsRequired();
+        builder.Property(r => r.ResellerId).HasMaxLength(64).IsRequired();
+        builder.Property(r => r.CustomerId).HasMaxLength(64).IsRequired();
+        builder.Property(r => r.CloudAccountId).HasMaxLength(64);
+        builder.Property(r => r.Reason).HasMaxLength(2000);
+        builder.Property(r => r.TargetPartnerName).HasMaxLength(200);
+        builder.Property(r => r.TargetPartnerTenantId).HasMaxLength(64);
+        builder.Property(r => r.EndCustomerEmail).HasMaxLength(254);
+        builder.Property(r => r.EndCustomerLanguage).HasMaxLength(16);
+        builder.Property(r => r.LastNote).HasMaxLength(2000);
+        builder.HasIndex(r => new { r.ResellerId, r.CreatedAt });
+        builder.HasOne<Reseller>().WithMany().HasForeignKey(r => r.ResellerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(r => r.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CloudAccount>().WithMany().HasForeignKey(r => r.CloudAccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(r => r.IsOpen);
+
+        builder.OwnsOne(r => r.Contact, contact =>
+        {
+            contact.Property(c => c.CompanyName).HasColumnName("ContactCompanyName").HasMaxLength(200);
+            contact.Property(c => c.ContactName).HasColumnName("ContactName").HasMaxLength(200);
+            contact.Property(c => c.ContactPhone).HasColumnName("ContactPhone").HasMaxLength(32);
+            contact.Property(c => c.StreetAddress).HasColumnName("ContactStreetAddress").HasMaxLength(200);
+            contact.Property(c => c.City).HasColumnName("ContactCity").HasMaxLength(200);
+            contact.Property(c => c.StateOrRegion).HasColumnName("ContactStateOrRegion").HasMaxLength(200);
+            contact.Property(c => c.PostalCode).HasColumnName("ContactPostalCode").HasMaxLength(32);
+            contact.Property(c => c.Country).HasColumnName("ContactCountry").HasMaxLength(2);
+            contact.Property(c => c.BillingContactName).HasColumnName("BillingContactName").HasMaxLength(200);
+            contact.Property(c => c.BillingContactPhone).HasColumnName("BillingContactPhone").HasMaxLength(32);
+            contact.Property(c => c.BillingContactEmail).HasColumnName("BillingContactEmail").HasMaxLength(254);
+            contact.Property(c => c.AssignmentEmail).HasColumnName("AssignmentEmail").HasMaxLength(254);
+        });
+
+        builder.OwnsOne(r => r.BillingImpact, impact =>
+        {
+            impact.Property(i => i.PeriodStart).HasColumnName("ImpactPeriodStart");
+            impact.Property(i => i.PeriodEnd).HasColumnName("ImpactPeriodEnd");
+            impact.Property(i => i.FirstDay).HasColumnName("ImpactFirstDay");
+            impact.Property(i => i.LastDay).HasColumnName("ImpactLastDay");
+            impact.Property(i => i.LinkedDays).HasColumnName("ImpactLinkedDays");
+            impact.Property(i => i.DaysInMonth).HasColumnName("ImpactDaysInMonth");
+            impact.Property(i => i.FractionOfMonth).HasColumnName("ImpactFractionOfMonth").HasPrecision(9, 4);
+        });
+    }
+}

@@ -1,0 +1,7 @@
+namespace SesBot.Core.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}

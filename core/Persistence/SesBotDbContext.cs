@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using SesBot.Core.Conversations;
+using SesBot.Core.Dialogs;
+using SesBot.Core.Domain;
+using SesBot.Core.Identity;
+
+namespace SesBot.Core.Persistence;
+
+/// <summary>
+/// SesBot's database. Each provider has its own subclass so that each keeps its own migrations; everything else
+/// asks for this type.
+/// </summary>
+public abstract class SesBotDbContext : DbContext
+{
+    protected SesBotDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<Reseller> Resellers => Set<Reseller>();
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<CloudAccount> CloudAccounts => Set<CloudAccount>();
+
+    public DbSet<BillingRecord> BillingRecords => Set<BillingRecord>();
+
+    public DbSet<RemovalRequest> RemovalRequests => Set<RemovalRequest>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<InboundDelivery> InboundDeliveries => Set<InboundDelivery>();
+
+    public DbSet<ConversationAddress> ConversationAddresses => Set<ConversationAddress>();
+
+    public DbSet<ChannelUser> ChannelUsers => Set<ChannelUser>();
+
+    public DbSet<DialogState> DialogStates => Set<DialogState>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var flushed = PrepareAudit();
+        var result = base.SaveChanges(acceptAllChangesOnSuccess);
+        flushed.ForEach(r => r.ClearPendingAudit());
+        return result;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var flushed = PrepareAudit();
+        var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        flushed.ForEach(r => r.ClearPendingAudit());
+        return result;
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SesBotDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<CloudProvider>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<AccountOrigin>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<AccountState>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<RemovalOption>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<RequestStatus>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Role>().HaveConversion<string>().HaveMaxLength(16);
+    }
+
+    /// <summary>The audit log is append-only, and every request transition lands in it in the same transaction.</summary>
+    private List<RemovalRequest> PrepareAudit()
+    {
+        foreach (var entry in ChangeTracker.Entries<AuditEvent>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new DomainException("The audit log is append-only: an audit event cannot be changed or deleted.");
+            }
+        }
+
+        var requests = ChangeTracker.Entries<RemovalRequest>()
+            .Where(e => e.Entity.PendingAudit.Count > 0)
+            .Select(e => e.Entity)
+            .ToList();
+        foreach (var request in requests)
+        {
+            AuditEvents.AddRange(request.PendingAudit);
+        }
+
+        return requests;
+    }
+}

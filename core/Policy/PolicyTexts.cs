@@ -1,0 +1,49 @@
+using System.Globalization;
+using SesBot.Core.Domain;
+
+namespace SesBot.Core.Policy;
+
+/// <summary>The words the policy uses, in one place.</summary>
+internal static class PolicyTexts
+{
+    public const string BillingDataWarning =
+        "This account has billing data in SES. It stays in the platform so its invoicing history is kept; " +
+        "its charges are stopped in the cloud provider's console, not in SES.";
+
+    public const string DeleteWarning =
+        "Deleting removes the account and all of its usage and billing history from SES. Use it only to undo " +
+        "an account that was added by mistake.";
+
+    public static string DeleteDeniedBillingData(int months) =>
+        $"This account has {months} month(s) of billing data. Deleting it would erase invoicing history and could " +
+        "create invoicing discrepancies, so it stays in SES. Stop its billing in the cloud provider's console instead.";
+
+    public static string OpenRequest(OpenRequestRef open) =>
+        $"Request {open.RequestId} ({Describe(open.Kind)}) is already open for this. It has to finish or be cancelled first.";
+
+    public static string NotActive(CloudAccount account) => account.State switch
+    {
+        AccountState.Suspended => $"The subscription was suspended on {Day(account.ClosedAt)}.",
+        AccountState.Departed => $"The account already left the distributor on {Day(account.ClosedAt)}.",
+        AccountState.Deleted => $"The account was deleted from SES on {Day(account.ClosedAt)}.",
+        _ => "The account is active.",
+    };
+
+    public static string Describe(RemovalOption option) => option switch
+    {
+        RemovalOption.DeleteFromPlatform => "delete from SES",
+        RemovalOption.RemoveCustomer => "remove the customer",
+        RemovalOption.AzureTransferToCsp => "transfer to another CSP",
+        RemovalOption.AzureSuspend => "suspend the subscription",
+        RemovalOption.AwsTransferOwnership => "transfer of ownership",
+        RemovalOption.AwsRemoveFromPayer => "remove from the payer organization",
+        RemovalOption.AwsSelfUnlink => "unlink instructions for the end customer",
+        RemovalOption.DeletedInErrorTicket => "deleted in error: urgent ticket",
+        _ => option.ToString(),
+    };
+
+    public static string Month(DateOnly month) => month.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+
+    private static string Day(DateTimeOffset? at) =>
+        at?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? "an earlier date";
+}

@@ -1,0 +1,216 @@
+using SesBot.Core.Domain;
+
+namespace SesBot.Core.Policy;
+
+/// <summary>
+/// The rules for taking a cloud account or a customer away, as pure functions. They are asked when the reseller
+/// chooses, and again when a request is carried out, because billing data may have appeared in between.
+/// </summary>
+public static class RemovalPolicy
+{
+    /// <summary>The options for one cloud account.</summary>
+    public static PolicyDecision EvaluateAccount(CloudAccount account, OpenRequestRef? openRequest = null)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var warnings = new List<string>();
+        if (account.HasBillingData)
+        {
+            warnings.Add(PolicyTexts.BillingDataWarning);
+        }
+
+        if (account.State == AccountState.Deleted)
+        {
+            return new PolicyDecision([DeletedInError(account, openRequest)], warnings);
+        }
+
+        var options = new List<OptionDecision> { Delete(account, openRequest) };
+        if (account.Provider == CloudProvider.Azure)
+        {
+            options.Add(AzureTransfer(account, openRequest));
+            options.Add(AzureSuspend(account, openRequest));
+        }
+        else
+        {
+            options.Add(AwsTransferOwnership(account, openRequest));
+            options.Add(AwsRemoveFromPayer(account, openRequest));
+            options.Add(AwsSelfUnlink(account, openRequest));
+        }
+
+        return new PolicyDecision(options, warnings);
+    }
+
+    /// <summary>Whether a customer can be removed, with the warnings about its recent usage.</summary>
+    public static OptionDecision EvaluateCustomerRemoval(Customer customer, DateTimeOffset now, OpenRequestRef? openRequest = null)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        var utc = now.ToUniversalTime();
+        var thisMonth = new DateOnly(utc.Year, utc.Month, 1);
+        var lastMonth = thisMonth.AddMonths(-1);
+        var live = customer.Accounts.Where(a => a.State != AccountState.Deleted).ToList();
+
+        var warnings = new List<string>
+        {
+            "Removing a customer also deletes its accounts that have no billing data from SES.",
+        };
+        var usageMonths = new[] { thisMonth, lastMonth }.Where(m => live.Exists(a => a.HadUsageIn(m))).ToList();
+        if (usageMonths.Count > 0)
+        {
+            warnings.Add(
+                $"{customer.Name} had usage in {string.Join(" and ", usageMonths.Select(PolicyTexts.Month))}. " +
+                "Removing a customer with current or recent usage is not recommended.");
+        }
+
+        string? denial = null;
+        var billed = live.Where(a => a.HasBillingData).ToList();
+        if (customer.IsRemoved)
+        {
+            denial = $"{customer.Name} was already removed.";
+        }
+        else if (openRequest is not null)
+        {
+            denial = PolicyTexts.OpenRequest(openRequest);
+        }
+        else if (billed.Count > 0)
+        {
+            denial =
+                $"{billed.Count} of the customer's accounts have billing data ({string.Join(", ", billed.Select(a => a.ExternalId))}). " +
+                "A customer with billing data stays in SES so its invoicing history is kept.";
+        }
+
+        return new OptionDecision(
+            RemovalOption.RemoveCustomer,
+            denial is null,
+            "Remove the customer",
+            "Removes the customer from SES, with its accounts that never had billing data.",
+            denial,
+            warnings,
+            ConfirmationKind.Confirm);
+    }
+
+    /// <summary>
+    /// Asks the policy again for an option about to be carried out. <paramref name="openRequest"/> is any other open
+    /// request for the same subject (the one being carried out does not count).
+    /// </summary>
+    public static OptionDecision Recheck(RemovalOption option, CloudAccount account, OpenRequestRef? openRequest = null)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return option switch
+        {
+            RemovalOption.DeleteFromPlatform => Delete(account, openRequest),
+            RemovalOption.AzureTransferToCsp => AzureTransfer(account, openRequest),
+            RemovalOption.AzureSuspend => AzureSuspend(account, openRequest),
+            RemovalOption.AwsTransferOwnership => AwsTransferOwnership(account, openRequest),
+            RemovalOption.AwsRemoveFromPayer => AwsRemoveFromPayer(account, openRequest),
+            RemovalOption.AwsSelfUnlink => AwsSelfUnlink(account, openRequest),
+            RemovalOption.DeletedInErrorTicket => DeletedInError(account, openRequest),
+            _ => throw new ArgumentOutOfRangeException(nameof(option), option, "Customer removal is checked with EvaluateCustomerRemoval."),
+        };
+    }
+
+    private static OptionDecision Delete(CloudAccount account, OpenRequestRef? open)
+    {
+        var denial = account.HasBillingData
+            ? PolicyTexts.DeleteDeniedBillingData(account.BillingRecords.Select(r => r.Month).Distinct().Count())
+            : Blocked(account, open);
+        return new OptionDecision(
+            RemovalOption.DeleteFromPlatform,
+            denial is null,
+            "Delete from SES",
+            "Removes the account from SES at once. Only for an account added by mistake that never had billing data.",
+            denial,
+            [PolicyTexts.DeleteWarning],
+            ConfirmationKind.TypeAccountId);
+    }
+
+    private static OptionDecision AzureTransfer(CloudAccount account, OpenRequestRef? open)
+    {
+        var denial = account.State is AccountState.Active or AccountState.Suspended && open is null
+            ? null
+            : open is not null ? PolicyTexts.OpenRequest(open) : PolicyTexts.NotActive(account);
+        return new OptionDecision(
+            RemovalOption.AzureTransferToCsp,
+            denial is null,
+            "Transfer to another CSP",
+            "The new CSP partner starts the transfer in Partner Center; SES support approves it on the distributor's side. " +
+            "The customer must first accept a reseller relationship with the new partner.",
+            denial,
+            account.HasBillingData ? ["The subscription's billing history stays in SES after the transfer."] : [],
+            ConfirmationKind.Confirm);
+    }
+
+    private static OptionDecision AzureSuspend(CloudAccount account, OpenRequestRef? open) => new(
+        RemovalOption.AzureSuspend,
+        Blocked(account, open) is null,
+        "Suspend the subscription",
+        "SES support suspends the subscription through a support ticket. It stays in SES, and can be reactivated later.",
+        Blocked(account, open),
+        ["A suspended subscription stops its services."],
+        ConfirmationKind.Confirm);
+
+    private static OptionDecision AwsTransferOwnership(CloudAccount account, OpenRequestRef? open)
+    {
+        var denial = account.Origin == AccountOrigin.CustomerOwned
+            ? "The customer already owns this account, so there is no ownership to transfer. Remove it from the payer organization instead."
+            : Blocked(account, open);
+        return new OptionDecision(
+            RemovalOption.AwsTransferOwnership,
+            denial is null,
+            "Transfer of ownership",
+            "SES support works with AWS to transfer the account to its new owner, hands the credentials to the new owner " +
+            "and removes the account from the distributor's payer organization. It needs the new owner's contact and billing contact.",
+            denial,
+            [],
+            ConfirmationKind.Confirm);
+    }
+
+    private static OptionDecision AwsRemoveFromPayer(CloudAccount account, OpenRequestRef? open)
+    {
+        var denial = account.Origin == AccountOrigin.DistributorAssigned
+            ? "The distributor assigned this account, so it leaves through a transfer of ownership, not a removal from the payer organization."
+            : Blocked(account, open);
+        return new OptionDecision(
+            RemovalOption.AwsRemoveFromPayer,
+            denial is null,
+            "Remove from the payer organization",
+            "SES support removes the account from the distributor's payer organization. It takes effect at once; from then on " +
+            "the account's owner pays AWS directly.",
+            denial,
+            ["Mid-month, you invoice the customer only for the days the account was linked this month."],
+            ConfirmationKind.Confirm);
+    }
+
+    private static OptionDecision AwsSelfUnlink(CloudAccount account, OpenRequestRef? open)
+    {
+        var denial = account.Origin == AccountOrigin.DistributorAssigned
+            ? "The distributor holds root access to assigned accounts, so the end customer cannot unlink it themselves."
+            : Blocked(account, open);
+        return new OptionDecision(
+            RemovalOption.AwsSelfUnlink,
+            denial is null,
+            "Send unlink instructions",
+            "The end customer, with root access, leaves the organization in the AWS console. SesBot sends them the steps.",
+            denial,
+            ["The end customer needs a valid payment method on the account before AWS lets it leave the organization."],
+            ConfirmationKind.Confirm);
+    }
+
+    private static OptionDecision DeletedInError(CloudAccount account, OpenRequestRef? open)
+    {
+        var denial = account.State != AccountState.Deleted
+            ? "Only an account that was deleted from SES can be reported as deleted in error."
+            : open is not null ? PolicyTexts.OpenRequest(open) : null;
+        return new OptionDecision(
+            RemovalOption.DeletedInErrorTicket,
+            denial is null,
+            "Report deleted in error",
+            "Opens an urgent ticket so SES support can restore the account as soon as possible.",
+            denial,
+            [],
+            ConfirmationKind.Confirm);
+    }
+
+    private static string? Blocked(CloudAccount account, OpenRequestRef? open) =>
+        account.State != AccountState.Active ? PolicyTexts.NotActive(account)
+        : open is not null ? PolicyTexts.OpenRequest(open)
+        : null;
+}

@@ -1,0 +1,12 @@
+using SesBot.Core.Domain;
+using SesBot.Core.Policy;
+
+namespace SesBot.Core.Workflow;
+
+/// <summary>What a reseller sees for one account: the policy's options and, for a removal from the payer organization, the billing impact now.</summary>
+public sealed record AccountOptions(
+    Customer Customer,
+    CloudAccount Account,
+    PolicyDecision Decision,
+    BillingImpact? RemoveFromPayerImpact,
+    OpenRequestRef? OpenRequest);

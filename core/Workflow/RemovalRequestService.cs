@@ -1,0 +1,330 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using SesBot.Core.Domain;
+using SesBot.Core.Persistence;
+using SesBot.Core.Policy;
+
+namespace SesBot.Core.Workflow;
+
+/// <summary>
+/// Turns a reseller's choice into a removal request and moves requests on, asking the policy each time and carrying
+/// out what a completed request means for the account or customer. Channel-neutral; returns results, never throws
+/// for expected outcomes.
+/// </summary>
+public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvider clock)
+{
+    private const string IdAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+    public async Task<WorkflowResult> SubmitAsync(SubmitRemovalRequest command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (string.IsNullOrWhiteSpace(command.IdempotencyKey) || command.IdempotencyKey.Length > 128)
+        {
+            return new(OutcomeKind.Invalid, Message: "The submission has no valid idempotency key.");
+        }
+
+        var earlier = await FindByIdempotencyKeyAsync(command, cancellationToken);
+        if (earlier is not null)
+        {
+            return earlier;
+        }
+
+        var subject = await LoadSubjectAsync(command.Requester, command.Option, command.SubjectId, cancellationToken);
+        if (subject is null)
+        {
+            return new(OutcomeKind.NotFound, Message: "That account or customer was not found among yours.");
+        }
+
+        var subjectKey = RemovalRequest.SubjectKeyFor(command.Option, subject.Customer.Id, subject.Account?.Id);
+        var open = await OpenRequestForAsync(subjectKey, exceptId: null, cancellationToken);
+        var decision = Decide(command.Option, subject, open);
+        if (!decision.IsAllowed)
+        {
+            return new(OutcomeKind.Denied, Message: decision.DenialReason);
+        }
+
+        var now = clock.GetUtcNow();
+        var request = new RemovalRequest(
+            NewRequestId(), command.IdempotencyKey, command.Option, command.Requester, subject.Customer.ResellerId,
+            subject.Customer.Id, subject.Account?.Id, now);
+
+        var invalid = Complete(request, command, subject, now);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        db.RemovalRequests.Add(request);
+        if (command.Option is RemovalOption.DeleteFromPlatform or RemovalOption.RemoveCustomer)
+        {
+            // Self-service: carried out as soon as it is confirmed, by the person who confirmed it.
+            request.Apply(RequestTrigger.Complete, command.Requester, clock);
+            CarryOut(request, subject, command.Requester, now);
+        }
+        else if (command.Option == RemovalOption.AwsSelfUnlink)
+        {
+            request.Apply(RequestTrigger.SendInstructions, command.Requester, clock, "Instructions handed to the end customer.");
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new(OutcomeKind.Ok, request);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            var duplicate = await FindByIdempotencyKeyAsync(command, cancellationToken);
+            if (duplicate is not null)
+            {
+                return duplicate;
+            }
+
+            var winner = await OpenRequestForAsync(subjectKey, exceptId: null, cancellationToken);
+            if (winner is not null)
+            {
+                return new(OutcomeKind.Conflict, Message: PolicyTexts.OpenRequest(winner));
+            }
+
+            throw;
+        }
+    }
+
+    public async Task<WorkflowResult> ApplyAsync(ApplyRequestTrigger command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var request = await db.RemovalRequests.FirstOrDefaultAsync(r => r.Id == command.RequestId, cancellationToken);
+        if (request is null || !MaySee(command.Actor, request))
+        {
+            return new(OutcomeKind.NotFound, Message: $"There is no request {command.RequestId} for you.");
+        }
+
+        if (command.ExpectedVersion is { } expected && expected != request.Version)
+        {
+            return new(OutcomeKind.Conflict, request, $"Request {request.Id} has changed since this card was sent; it is now {request.Status}.");
+        }
+
+        if (!request.CanApply(command.Trigger, command.Actor))
+        {
+            return new(OutcomeKind.Invalid, request, $"Request {request.Id} is {request.Status}: it cannot be moved by \"{command.Trigger}\" now.");
+        }
+
+        var now = clock.GetUtcNow();
+        Subject? subject = null;
+        if (IsExecution(request.Kind, command.Trigger))
+        {
+            subject = await LoadSubjectAsync(Actor.System, request.Kind, request.CloudAccountId ?? request.CustomerId, cancellationToken);
+            if (subject is null)
+            {
+                return new(OutcomeKind.NotFound, request, "The account or customer of this request no longer exists.");
+            }
+
+            var recheck = Decide(request.Kind, subject, open: null);
+            if (!recheck.IsAllowed)
+            {
+                var reason = $"The policy no longer allows this: {recheck.DenialReason}";
+                if (!request.CanApply(RequestTrigger.Reject, Actor.System))
+                {
+                    return new(OutcomeKind.Denied, request, reason);
+                }
+
+                request.Apply(RequestTrigger.Reject, Actor.System, clock, reason);
+                await SaveAsync(cancellationToken);
+                return new(OutcomeKind.Denied, request, reason);
+            }
+        }
+
+        request.Apply(command.Trigger, command.Actor, clock, command.Note);
+        if (subject is not null)
+        {
+            CarryOut(request, subject, command.Actor, now);
+        }
+
+        try
+        {
+            await SaveAsync(cancellationToken);
+            return new(OutcomeKind.Ok, request);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.RemovalRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == command.RequestId, cancellationToken);
+            return new(OutcomeKind.Conflict, current, $"Someone else changed request {command.RequestId} first; it is now {current?.Status}.");
+        }
+    }
+
+    /// <summary>The policy's options for one of the person's accounts, with the billing-impact preview where it applies.</summary>
+    public async Task<AccountOptions?> GetAccountOptionsAsync(Actor actor, string accountId, CancellationToken cancellationToken = default)
+    {
+        var subject = await LoadSubjectAsync(actor, RemovalOption.DeleteFromPlatform, accountId, cancellationToken);
+        if (subject?.Account is not { } account)
+        {
+            return null;
+        }
+
+        var open = await OpenRequestForAsync(RemovalRequest.SubjectKeyFor(RemovalOption.DeleteFromPlatform, subject.Customer.Id, account.Id), null, cancellationToken);
+        var decision = RemovalPolicy.EvaluateAccount(account, open);
+        var impact = decision.For(RemovalOption.AwsRemoveFromPayer)?.IsAllowed == true
+            ? BillingImpactCalculator.Calculate(account.LinkedAt, clock.GetUtcNow())
+            : null;
+        return new AccountOptions(subject.Customer, account, decision, impact, open);
+    }
+
+    /// <summary>Whether a customer can be removed, for one of the person's customers.</summary>
+    public async Task<(Customer Customer, OptionDecision Decision)?> GetCustomerRemovalAsync(Actor actor, string customerId, CancellationToken cancellationToken = default)
+    {
+        var subject = await LoadSubjectAsync(actor, RemovalOption.RemoveCustomer, customerId, cancellationToken);
+        if (subject is null)
+        {
+            return null;
+        }
+
+        var open = await OpenRequestForAsync(RemovalRequest.SubjectKeyFor(RemovalOption.RemoveCustomer, customerId, null), null, cancellationToken);
+        return (subject.Customer, RemovalPolicy.EvaluateCustomerRemoval(subject.Customer, clock.GetUtcNow(), open));
+    }
+
+    private OptionDecision Decide(RemovalOption option, Subject subject, OpenRequestRef? open) =>
+        option == RemovalOption.RemoveCustomer
+            ? RemovalPolicy.EvaluateCustomerRemoval(subject.Customer, clock.GetUtcNow(), open)
+            : RemovalPolicy.Recheck(option, subject.Account!, open);
+
+    private async Task<WorkflowResult?> FindByIdempotencyKeyAsync(SubmitRemovalRequest command, CancellationToken cancellationToken)
+    {
+        var earlier = await db.RemovalRequests.FirstOrDefaultAsync(r => r.IdempotencyKey == command.IdempotencyKey, cancellationToken);
+        if (earlier is null)
+        {
+            return null;
+        }
+
+        return earlier.RequestedById == command.Requester.Id
+            ? new(OutcomeKind.Duplicate, earlier, $"This was already submitted as request {earlier.Id}.")
+            : new(OutcomeKind.Invalid, Message: "That submission key was already used by someone else.");
+    }
+
+    private async Task<OpenRequestRef?> OpenRequestForAsync(string subjectKey, string? exceptId, CancellationToken cancellationToken) =>
+        await db.RemovalRequests.AsNoTracking()
+            .Where(r => r.OpenSubjectKey == subjectKey && r.Id != exceptId)
+            .Select(r => new OpenRequestRef(r.Id, r.Kind))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private async Task<Subject?> LoadSubjectAsync(Actor actor, RemovalOption option, string subjectId, CancellationToken cancellationToken)
+    {
+        Customer? customer;
+        CloudAccount? account = null;
+        if (option == RemovalOption.RemoveCustomer)
+        {
+            customer = await db.Customers.Include(c => c.Accounts).ThenInclude(a => a.BillingRecords)
+                .FirstOrDefaultAsync(c => c.Id == subjectId, cancellationToken);
+        }
+        else
+        {
+            account = await db.CloudAccounts.Include(a => a.BillingRecords).FirstOrDefaultAsync(a => a.Id == subjectId, cancellationToken);
+            customer = account is null ? null : await db.Customers.FirstOrDefaultAsync(c => c.Id == account.CustomerId, cancellationToken);
+        }
+
+        if (customer is null || !MaySee(actor, customer.ResellerId))
+        {
+            return null;
+        }
+
+        return new Subject(customer, account);
+    }
+
+    private static bool MaySee(Actor actor, string resellerId) => actor.IsSupport || actor.ResellerId == resellerId;
+
+    private static bool MaySee(Actor actor, RemovalRequest request) => MaySee(actor, request.ResellerId);
+
+    private static bool IsExecution(RemovalOption kind, RequestTrigger trigger) =>
+        trigger is RequestTrigger.Complete or RequestTrigger.MarkRemovedFromPayer && Enum.IsDefined(kind);
+
+    private static WorkflowResult? Complete(RemovalRequest request, SubmitRemovalRequest command, Subject subject, DateTimeOffset now)
+    {
+        switch (command.Option)
+        {
+            case RemovalOption.DeleteFromPlatform:
+                var typed = command.ConfirmationText?.Trim().Replace("-", string.Empty, StringComparison.Ordinal);
+                var expected = subject.Account!.ExternalId.Replace("-", string.Empty, StringComparison.Ordinal);
+                if (!string.Equals(typed, expected, StringComparison.OrdinalIgnoreCase))
+                {
+                    return new(OutcomeKind.Invalid, Message: $"To delete, type the account id {subject.Account.ExternalId} exactly. Nothing was deleted.");
+                }
+
+                break;
+            case RemovalOption.AwsTransferOwnership:
+                var validation = TransferContactValidator.Validate(command.Contact ?? new TransferContactDraft());
+                if (!validation.IsValid)
+                {
+                    return new(OutcomeKind.Invalid, Message: "Some contact fields need fixing.", FieldErrors: validation.Errors);
+                }
+
+                request.WithContact(validation.Contact!);
+                break;
+            case RemovalOption.AzureSuspend when string.IsNullOrWhiteSpace(command.Reason):
+                return new(OutcomeKind.Invalid, Message: "Say why the subscription should be suspended.");
+            case RemovalOption.AzureTransferToCsp when command.TargetPartnerTenantId is { Length: > 0 } tenant && !Guid.TryParse(tenant, out _):
+                return new(OutcomeKind.Invalid, Message: $"\"{tenant}\" is not a tenant id: a tenant id is a GUID such as 00000000-0000-0000-0000-000000000000.");
+            case RemovalOption.AwsSelfUnlink when !EndCustomerEmail.IsValid(command.EndCustomerEmail):
+                return new(OutcomeKind.Invalid, Message: "Enter the end customer's email address (name@example.com), so the instructions can reach them.");
+            default:
+                break;
+        }
+
+        request.WithDetails(
+            command.Reason,
+            command.TargetPartnerName,
+            command.TargetPartnerTenantId,
+            command.EndCustomerEmail,
+            command.EndCustomerLanguage,
+            command.Option == RemovalOption.AwsRemoveFromPayer ? BillingImpactCalculator.Calculate(subject.Account!.LinkedAt, now) : null);
+        return null;
+    }
+
+    /// <summary>What a completed request means for the account or customer, audited.</summary>
+    private void CarryOut(RemovalRequest request, Subject subject, Actor actor, DateTimeOffset now)
+    {
+        if (request.Status != RequestStatus.Completed)
+        {
+            return;
+        }
+
+        var account = subject.Account;
+        switch (request.Kind)
+        {
+            case RemovalOption.DeleteFromPlatform:
+                account!.MarkDeleted(now);
+                Audit(actor, account, "Deleted", $"Deleted from SES by request {request.Id}.");
+                break;
+            case RemovalOption.RemoveCustomer:
+                foreach (var owned in subject.Customer.Accounts.Where(a => a.State == AccountState.Active))
+                {
+                    owned.MarkDeleted(now);
+                    Audit(actor, owned, "Deleted", $"Deleted with its customer by request {request.Id}.");
+                }
+
+                subject.Customer.MarkRemoved(now);
+                db.AuditEvents.Add(new AuditEvent(now, actor, nameof(Customer), subject.Customer.Id, "Removed", $"Removed by request {request.Id}."));
+                break;
+            case RemovalOption.AzureSuspend:
+                account!.MarkSuspended(now);
+                Audit(actor, account, "Suspended", $"Suspended by request {request.Id}.");
+                break;
+            case RemovalOption.DeletedInErrorTicket:
+                account!.Restore();
+                Audit(actor, account, "Restored", $"Restored by request {request.Id}.");
+                break;
+            default:
+                account!.MarkDeparted(now);
+                Audit(actor, account, "Departed", $"Left the distributor by request {request.Id} ({request.Kind}).");
+                break;
+        }
+
+        void Audit(Actor who, CloudAccount target, string action, string details) =>
+            db.AuditEvents.Add(new AuditEvent(now, who, nameof(CloudAccount), target.Id, action, details));
+    }
+
+    private async Task SaveAsync(CancellationToken cancellationToken) => await db.SaveChangesAsync(cancellationToken);
+
+    private static string NewRequestId() => "R-" + RandomNumberGenerator.GetString(IdAlphabet, 6);
+
+    private sealed record Subject(Customer Customer, CloudAccount? Account);
+}

@@ -1,0 +1,186 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using PhoneNumbers;
+using SesBot.Core.Domain;
+
+namespace SesBot.Core.Workflow;
+
+/// <summary>
+/// Checks the transfer-of-ownership contact: every field required, emails well formed, phones real numbers (stored
+/// E.164), postal codes in the shape of the country. One clear message per wrong field; the draft is never changed.
+/// </summary>
+public static partial class TransferContactValidator
+{
+    public const int MaxTextLength = 200;
+    public const int MaxEmailLength = 254;
+
+    private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
+
+    public static string Label(ContactField field) => field switch
+    {
+        ContactField.CompanyName => "Company name",
+        ContactField.ContactName => "Contact name",
+        ContactField.ContactPhone => "Contact phone",
+        ContactField.StreetAddress => "Street address",
+        ContactField.City => "City",
+        ContactField.StateOrRegion => "State or region",
+        ContactField.PostalCode => "Postal code",
+        ContactField.Country => "Country",
+        ContactField.BillingContactName => "Billing contact name",
+        ContactField.BillingContactPhone => "Billing contact phone",
+        ContactField.BillingContactEmail => "Billing contact email",
+        ContactField.AssignmentEmail => "Email for the account assignment",
+        _ => field.ToString(),
+    };
+
+    public static ContactValidationResult Validate(TransferContactDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var errors = new Dictionary<ContactField, string>();
+        var clean = new Dictionary<ContactField, string>();
+
+        foreach (var field in Enum.GetValues<ContactField>())
+        {
+            var value = Tidy(draft[field]);
+            if (value.Length == 0)
+            {
+                errors[field] = $"{Label(field)} is required.";
+            }
+            else if (value.Length > (IsEmail(field) ? MaxEmailLength : MaxTextLength))
+            {
+                errors[field] = $"{Label(field)} is too long (at most {(IsEmail(field) ? MaxEmailLength : MaxTextLength)} characters).";
+            }
+            else
+            {
+                clean[field] = value;
+            }
+        }
+
+        Country? country = null;
+        if (clean.TryGetValue(ContactField.Country, out var countryText))
+        {
+            country = Countries.Find(countryText);
+            if (country is null)
+            {
+                errors[ContactField.Country] = $"\"{countryText}\" is not a country we recognise. Enter its name or two-letter code, e.g. US, GB or DE.";
+                clean.Remove(ContactField.Country);
+            }
+            else
+            {
+                clean[ContactField.Country] = country.Code;
+            }
+        }
+
+        foreach (var field in new[] { ContactField.BillingContactEmail, ContactField.AssignmentEmail })
+        {
+            if (clean.TryGetValue(field, out var email) && !IsEmailAddress(email))
+            {
+                errors[field] = $"{Label(field)}: \"{email}\" is not an email address. Use the form name@example.com.";
+                clean.Remove(field);
+            }
+        }
+
+        foreach (var field in new[] { ContactField.ContactPhone, ContactField.BillingContactPhone })
+        {
+            if (clean.TryGetValue(field, out var phone))
+            {
+                var (e164, error) = NormalizePhone(phone, country);
+                if (error is null)
+                {
+                    clean[field] = e164!;
+                }
+                else
+                {
+                    errors[field] = $"{Label(field)}: {error}";
+                    clean.Remove(field);
+                }
+            }
+        }
+
+        if (country?.PostalCode is { } shape && clean.TryGetValue(ContactField.PostalCode, out var postal))
+        {
+            if (!shape.IsMatch(postal))
+            {
+                errors[ContactField.PostalCode] = $"\"{postal}\" is not a {country.Name} postal code. It looks like {country.PostalExample}.";
+            }
+            else if (country.UpperCasePostal)
+            {
+                clean[ContactField.PostalCode] = postal.ToUpperInvariant();
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ContactValidationResult(draft, null, errors);
+        }
+
+        return new ContactValidationResult(
+            draft,
+            new TransferContact(
+                clean[ContactField.CompanyName],
+                clean[ContactField.ContactName],
+                clean[ContactField.ContactPhone],
+                clean[ContactField.StreetAddress],
+                clean[ContactField.City],
+                clean[ContactField.StateOrRegion],
+                clean[ContactField.PostalCode],
+                clean[ContactField.Country],
+                clean[ContactField.BillingContactName],
+                clean[ContactField.BillingContactPhone],
+                clean[ContactField.BillingContactEmail],
+                clean[ContactField.AssignmentEmail]),
+            errors);
+    }
+
+    private static (string? E164, string? Error) NormalizePhone(string text, Country? country)
+    {
+        var region = country?.Code ?? "ZZ";
+        PhoneNumber number;
+        try
+        {
+            number = Phones.Parse(text, region);
+        }
+        catch (NumberParseException)
+        {
+            return (null, country is null
+                ? $"\"{text}\" is not a phone number. Include the country code, e.g. +1 206 555 0100."
+                : $"\"{text}\" is not a phone number.");
+        }
+
+        if (!Phones.IsValidNumber(number))
+        {
+            return (null, country is null || text.TrimStart().StartsWith('+')
+                ? $"\"{text}\" is not a valid phone number."
+                : $"\"{text}\" is not a valid {country.Name} phone number. For another country, start with + and its country code.");
+        }
+
+        return (Phones.Format(number, PhoneNumberFormat.E164), null);
+    }
+
+    private static bool IsEmail(ContactField field) => field is ContactField.BillingContactEmail or ContactField.AssignmentEmail;
+
+    private static bool IsEmailAddress(string value)
+    {
+        if (!EmailShape().IsMatch(value))
+        {
+            return false;
+        }
+
+        try
+        {
+            return new MailAddress(value).Address == value;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    private static string Tidy(string? value) => value is null ? string.Empty : Whitespace().Replace(value.Trim(), " ");
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailShape();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,13 @@
+using SesBot.Core.Domain;
+
+namespace SesBot.Core.Workflow;
+
+/// <summary>The result of a workflow command, with a user-facing message when it did not simply succeed.</summary>
+public sealed record WorkflowResult(
+    OutcomeKind Kind,
+    RemovalRequest? Request = null,
+    string? Message = null,
+    IReadOnlyDictionary<ContactField, string>? FieldErrors = null)
+{
+    public bool Succeeded => Kind is OutcomeKind.Ok or OutcomeKind.Duplicate;
+}
