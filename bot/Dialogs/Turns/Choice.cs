@@ -1,0 +1,3 @@
+namespace SesBot.Bot.Dialogs.Turns;
+
+public sealed record Choice(string Title, string Value);

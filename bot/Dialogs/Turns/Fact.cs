@@ -1,0 +1,3 @@
+namespace SesBot.Bot.Dialogs.Turns;
+
+public sealed record Fact(string Label, string Value);

@@ -1,0 +1,10 @@
+namespace SesBot.Bot.Dialogs.Turns;
+
+/// <summary>Handles one turn, whatever the channel. Never calls a channel client: it returns replies.</summary>
+public interface ITurnHandler
+{
+    Task<TurnResult> HandleAsync(TurnInput input, CancellationToken cancellationToken);
+
+    /// <summary>What to say when SesBot is added to a conversation (input has no text).</summary>
+    Task<TurnResult> WelcomeAsync(TurnInput input, CancellationToken cancellationToken);
+}

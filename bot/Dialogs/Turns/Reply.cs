@@ -1,0 +1,17 @@
+namespace SesBot.Bot.Dialogs.Turns;
+
+/// <summary>
+/// One message for the person, channel-neutral: a list of blocks that Teams renders as an Adaptive Card and Slack as
+/// Block Kit. A reply of one plain paragraph is sent as plain text.
+/// </summary>
+public sealed record Reply(IReadOnlyList<ReplyBlock> Blocks)
+{
+    /// <summary>A short text for notifications and clients that show no cards.</summary>
+    public string? Summary { get; init; }
+
+    public bool IsPlainText => Blocks is [ParagraphBlock { Tone: Tone.Normal }];
+
+    public static Reply Text(string text) => new([new ParagraphBlock(text)]) { Summary = text };
+
+    public static Reply Card(string summary, params ReplyBlock[] blocks) => new(blocks) { Summary = summary };
+}

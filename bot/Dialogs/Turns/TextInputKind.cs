@@ -1,0 +1,9 @@
+namespace SesBot.Bot.Dialogs.Turns;
+
+public enum TextInputKind
+{
+    Text,
+    Email,
+    Phone,
+    Multiline,
+}

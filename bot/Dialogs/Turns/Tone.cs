@@ -1,0 +1,10 @@
+namespace SesBot.Bot.Dialogs.Turns;
+
+public enum Tone
+{
+    Normal,
+    Subtle,
+    Good,
+    Warning,
+    Attention,
+}
