@@ -1,0 +1,36 @@
+namespace SesBot.Bot.Cards;
+
+/// <summary>
+/// Every action a card can carry. The same constant is the Adaptive Card <c>Action.Execute</c> <c>verb</c> and the
+/// Slack <c>action_id</c>; entity ids travel in the action's data and are checked again on the server.
+/// </summary>
+public static class ActionIds
+{
+    public const string SelectCustomer = "selectCustomer";
+    public const string SearchCustomers = "searchCustomers";
+    public const string SelectAccount = "selectAccount";
+    public const string ChooseOption = "chooseOption";
+    public const string ConfirmDelete = "confirmDelete";
+    public const string SubmitTransferContact = "submitTransferContact";
+    public const string ReviewSubmit = "reviewSubmit";
+    public const string ConfirmRemoveFromPayer = "confirmRemoveFromPayer";
+    public const string SubmitUnlink = "submitUnlink";
+    public const string SubmitAzureTransfer = "submitAzureTransfer";
+    public const string SubmitAzureSuspend = "submitAzureSuspend";
+    public const string SubmitDeletedInError = "submitDeletedInError";
+    public const string ConfirmRemoveCustomer = "confirmRemoveCustomer";
+    public const string CancelRequest = "cancelRequest";
+    public const string ShowMyRequests = "showMyRequests";
+    public const string Help = "help";
+    public const string Cancel = "cancel";
+    public const string Back = "back";
+    public const string RefreshStatus = "refreshStatus";
+
+    /// <summary>All of the above, for routing tables and tests.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        SelectCustomer, SearchCustomers, SelectAccount, ChooseOption, ConfirmDelete, SubmitTransferContact, ReviewSubmit,
+        ConfirmRemoveFromPayer, SubmitUnlink, SubmitAzureTransfer, SubmitAzureSuspend, SubmitDeletedInError,
+        ConfirmRemoveCustomer, CancelRequest, ShowMyRequests, Help, Cancel, Back, RefreshStatus,
+    ];
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace SesBot.Bot.Cards.AdaptiveCards;
+
+/// <summary>
+/// <c>Action.Submit</c>: Teams posts a <c>message</c> whose <c>value</c> is <see cref="Data"/> merged with the inputs.
+/// The bot cannot replace the card in its answer (update the message instead).
+/// </summary>
+public sealed record SubmitAction : CardAction
+{
+    [JsonPropertyName("data")]
+    public object? Data { get; init; }
+}
