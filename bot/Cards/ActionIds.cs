@@ -6,6 +6,8 @@ namespace SesBot.Bot.Cards;
 /// </summary>
 public static class ActionIds
 {
+    public const string StartRemoveAccount = "startRemoveAccount";
+    public const string StartRemoveCustomer = "startRemoveCustomer";
     public const string SelectCustomer = "selectCustomer";
     public const string SearchCustomers = "searchCustomers";
     public const string SelectAccount = "selectAccount";
@@ -29,7 +31,7 @@ public static class ActionIds
     /// <summary>All of the above, for routing tables and tests.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        SelectCustomer, SearchCustomers, SelectAccount, ChooseOption, ConfirmDelete, SubmitTransferContact, ReviewSubmit,
+        StartRemoveAccount, StartRemoveCustomer, SelectCustomer, SearchCustomers, SelectAccount, ChooseOption, ConfirmDelete, SubmitTransferContact, ReviewSubmit,
         ConfirmRemoveFromPayer, SubmitUnlink, SubmitAzureTransfer, SubmitAzureSuspend, SubmitDeletedInError,
         ConfirmRemoveCustomer, CancelRequest, ShowMyRequests, Help, Cancel, Back, RefreshStatus,
     ];

@@ -1,4 +1,5 @@
 using SesBot.Core.Domain;
+using SesBot.Core.Identity;
 
 namespace SesBot.Core.Persistence;
 
@@ -10,6 +11,9 @@ public static class DemoData
 {
     public const string NorthwindResellerId = "r-northwind";
     public const string FabrikamResellerId = "r-fabrikam";
+
+    /// <summary>The tenant the Microsoft 365 Agents Playground uses for its made-up users.</summary>
+    public const string PlaygroundTenantId = "00000000-0000-0000-0000-0000000000001";
 
     public static void AddTo(SesBotDbContext db, DateTimeOffset now)
     {
@@ -50,7 +54,18 @@ public static class DemoData
         Azure(lucerne, "z-lucerne-trial", "7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d", "Lucerne Trial", midMonth, thisMonth, 0, 0m);
 
         db.Customers.AddRange(contoso, adventure, tailspin, wingtip, woodgrove, litware, lucerne);
+
+        // The Agents Playground's default users (ids as it sends them: opaque strings, not GUIDs).
+        db.ChannelUsers.AddRange(
+            PlaygroundUser("00000000-0000-0000-0000-0000000000020", "Alex Wilber", "alexw@example.com", Role.ResellerUser, NorthwindResellerId),
+            PlaygroundUser("00000000-0000-0000-0000-0000000000021", "Megan Bowen", "meganb@example.com", Role.SupportAgent, null),
+            PlaygroundUser("00000000-0000-0000-0000-0000000000022", "Adele Vance", "adelev@example.com", Role.ResellerUser, FabrikamResellerId),
+            PlaygroundUser("00000000-0000-0000-0000-0000000000023", "Isaiah Langer", "isaiahl@example.com", Role.Admin, null),
+            PlaygroundUser("00000000-0000-0000-0000-0000000000024", "Patti Fernandez", "pattif@example.com", Role.ResellerUser, NorthwindResellerId));
     }
+
+    private static ChannelUser PlaygroundUser(string aadObjectId, string name, string email, Role role, string? resellerId) =>
+        new("msteams", PlaygroundTenantId, aadObjectId, name, role, resellerId) { Email = email };
 
     private static Customer Customer(string id, string resellerId, string name) => new(id, resellerId, name);
 

@@ -1,0 +1,23 @@
+using SesBot.Bot.Channels.Teams.Auth;
+using SesBot.Bot.Channels.Teams.Connector;
+using SesBot.Bot.Dialogs;
+using SesBot.Bot.Dialogs.Turns;
+
+namespace SesBot.Bot.Channels.Teams;
+
+/// <summary>Wires the Teams channel: inbound authentication, the Connector client, the activity pipeline.</summary>
+public static class TeamsChannelExtensions
+{
+    public static WebApplicationBuilder AddTeamsChannel(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddBotFrameworkAuthentication(builder.Configuration);
+        builder.Services.AddTeamsConnector(builder.Configuration);
+        builder.Services.AddSingleton<TeamsReplyRenderer>();
+        builder.Services.AddScoped<TeamsConversationStore>();
+        builder.Services.AddScoped<TeamsActivityProcessor>();
+        builder.Services.AddScoped<UserDirectory>();
+        builder.Services.AddScoped<ITurnHandler, SesBotTurnHandler>();
+        return builder;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using SesBot.Bot.Channels.Teams.Auth;
+using SesBot.Bot.Channels.Teams.Protocol;
+
+namespace SesBot.Bot.Channels.Teams;
+
+/// <summary><c>POST /api/messages</c>: the Bot Framework messaging endpoint.</summary>
+public static class TeamsEndpoint
+{
+    public const string Route = "/api/messages";
+
+    /// <summary>Activities are small; Teams caps a message at about 100 KB.</summary>
+    public const long MaxBodyBytes = 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapTeamsChannel(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapPost(Route, HandleAsync).DisableAntiforgery();
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext context,
+        BotFrameworkAuthenticator authenticator,
+        TeamsActivityProcessor processor,
+        ILogger<TeamsActivityProcessor> logger)
+    {
+        var cancellationToken = context.RequestAborted;
+
+        // Authenticate before the body is read.
+        var token = await authenticator.AuthenticateAsync(
+            context.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null,
+            context.Connection.RemoteIpAddress,
+            cancellationToken);
+        if (!token.Succeeded)
+        {
+            Log.TeamsRequestRefused(logger, token.StatusCode, token.FailureReason ?? "not authenticated");
+            return Results.StatusCode(token.StatusCode);
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = await JsonSerializer.DeserializeAsync<Activity>(context.Request.Body, ProtocolJson.Options, cancellationToken);
+        }
+        catch (Exception ex) when (ex is JsonException or BadHttpRequestException)
+        {
+            Log.TeamsBadBody(logger, ex.Message);
+            return Results.BadRequest();
+        }
+
+        if (activity?.Type is null)
+        {
+            Log.TeamsBadBody(logger, "no activity type");
+            return Results.BadRequest();
+        }
+
+        // The token must have been issued for this activity's channel and service URL.
+        var authorized = authenticator.AuthorizeActivity(token, activity.ChannelId, activity.ServiceUrl);
+        if (!authorized.Succeeded)
+        {
+            Log.TeamsRequestRefused(logger, authorized.StatusCode, authorized.FailureReason ?? "not authorized");
+            return Results.StatusCode(authorized.StatusCode);
+        }
+
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["Channel"] = activity.ChannelId,
+            ["ConversationId"] = activity.Conversation?.Id,
+            ["ActivityId"] = activity.Id,
+            ["RequestId"] = context.TraceIdentifier,
+        });
+
+        var invokeResponse = await processor.ProcessAsync(activity, cancellationToken);
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            // The invoke's answer travels in this HTTP response, always with HTTP 200.
+            return Results.Json(invokeResponse ?? InvokeResponse.Message("Done."), ProtocolJson.Options, statusCode: StatusCodes.Status200OK);
+        }
+
+        return Results.Ok();
+    }
+}

@@ -1,0 +1,138 @@
+using SesBot.Bot.Cards.AdaptiveCards;
+using SesBot.Bot.Channels.Teams.Protocol;
+using SesBot.Bot.Dialogs.Turns;
+using Card = SesBot.Bot.Cards.AdaptiveCards;
+
+namespace SesBot.Bot.Channels.Teams;
+
+/// <summary>Renders channel-neutral replies as Teams messages: plain text, or an Adaptive Card 1.5 with Action.Execute buttons.</summary>
+public sealed class TeamsReplyRenderer
+{
+    public Activity ToActivity(Reply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        if (reply.IsPlainText)
+        {
+            return new Activity { Type = ActivityTypes.Message, Text = ((ParagraphBlock)reply.Blocks[0]).Text, TextFormat = "plain" };
+        }
+
+        return new Activity
+        {
+            Type = ActivityTypes.Message,
+            Summary = reply.Summary,
+            Attachments = [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = ToCard(reply) }],
+        };
+    }
+
+    public AdaptiveCard ToCard(Reply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var body = new List<CardElement>();
+        foreach (var block in reply.Blocks)
+        {
+            switch (block)
+            {
+                case HeadingBlock heading:
+                    body.Add(new TextBlock { Text = heading.Text, Weight = TextWeight.Bolder, Size = TextSize.Medium, Wrap = true });
+                    break;
+                case ParagraphBlock { Tone: Tone.Warning or Tone.Attention } emphasised:
+                    body.Add(new Container
+                    {
+                        Style = emphasised.Tone == Tone.Warning ? ContainerStyle.Warning : ContainerStyle.Attention,
+                        Items = [new TextBlock { Text = emphasised.Text, Wrap = true, Weight = TextWeight.Bolder }],
+                    });
+                    break;
+                case ParagraphBlock paragraph:
+                    body.Add(new TextBlock
+                    {
+                        Text = paragraph.Text,
+                        Wrap = true,
+                        IsSubtle = paragraph.Tone == Tone.Subtle ? true : null,
+                        Color = paragraph.Tone == Tone.Good ? TextColor.Good : null,
+                    });
+                    break;
+                case FactsBlock facts:
+                    body.Add(new FactSet { Facts = [.. facts.Facts.Select(f => new Card.Fact { Title = f.Label, Value = f.Value })] });
+                    break;
+                case ChoiceInputBlock choice:
+                    body.Add(new ChoiceSetInput
+                    {
+                        Id = choice.Id,
+                        Label = choice.Label,
+                        IsRequired = choice.IsRequired ? true : null,
+                        ErrorMessage = choice.IsRequired ? $"Choose {choice.Label.ToLowerInvariant()}." : null,
+                        Choices = [.. choice.Choices.Select(c => new Card.Choice { Title = c.Title, Value = c.Value })],
+                        ChoicesData = choice.SearchDataset is null ? null : new DataQuery { Dataset = choice.SearchDataset },
+                        Style = choice.SearchDataset is not null || choice.Choices.Count > 7 ? ChoiceInputStyle.Filtered : ChoiceInputStyle.Compact,
+                        Value = choice.Value,
+                        Placeholder = choice.Placeholder,
+                    });
+                    AddFieldError(body, choice.Error);
+                    break;
+                case TextInputBlock input:
+                    body.Add(new TextInput
+                    {
+                        Id = input.Id,
+                        Label = input.Label,
+                        IsRequired = input.IsRequired ? true : null,
+                        ErrorMessage = input.IsRequired ? $"{input.Label} is required." : null,
+                        Value = input.Value,
+                        Placeholder = input.Placeholder,
+                        MaxLength = input.MaxLength,
+                        IsMultiline = input.Kind == TextInputKind.Multiline ? true : null,
+                        Style = input.Kind switch
+                        {
+                            TextInputKind.Email => TextInputStyle.Email,
+                            TextInputKind.Phone => TextInputStyle.Tel,
+                            _ => null,
+                        },
+                    });
+                    AddFieldError(body, input.Error);
+                    break;
+                case ActionsBlock actions:
+                    body.Add(new ActionSet { Actions = [.. actions.Actions.Select(ToAction)] });
+                    break;
+                default:
+                    throw new NotSupportedException($"No Teams rendering for {block.GetType().Name}.");
+            }
+        }
+
+        return new AdaptiveCard { Body = body, FallbackText = reply.Summary, MsTeams = new TeamsCardProperties { Width = "Full" } };
+    }
+
+    /// <summary>
+    /// Action.Execute, with an Action.Submit fallback for clients without Universal Actions: the verb then travels in
+    /// the data under <see cref="TeamsInboundMapper.VerbKey"/>.
+    /// </summary>
+    private static ExecuteAction ToAction(ReplyAction action)
+    {
+        var data = new Dictionary<string, string>(action.Data ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        var style = action.Style switch
+        {
+            Dialogs.Turns.ActionStyle.Primary => Card.ActionStyle.Positive,
+            Dialogs.Turns.ActionStyle.Destructive => Card.ActionStyle.Destructive,
+            _ => (Card.ActionStyle?)null,
+        };
+        return new ExecuteAction
+        {
+            Title = action.Title,
+            Verb = action.Verb,
+            Data = data,
+            Style = style,
+            Fallback = new SubmitAction
+            {
+                Title = action.Title,
+                Style = style,
+                Data = new Dictionary<string, string>(data, StringComparer.Ordinal) { [TeamsInboundMapper.VerbKey] = action.Verb },
+            },
+        };
+    }
+
+    private static void AddFieldError(List<CardElement> body, string? error)
+    {
+        if (!string.IsNullOrEmpty(error))
+        {
+            body.Add(new TextBlock { Text = error, Color = TextColor.Attention, Wrap = true, Spacing = Spacing.None, Size = TextSize.Small });
+        }
+    }
+}
