@@ -35,7 +35,6 @@ public static class TeamsEndpoint
             cancellationToken);
         if (!token.Succeeded)
         {
-            Log.TeamsRequestRefused(logger, token.StatusCode, token.FailureReason ?? "not authenticated");
             return Results.StatusCode(token.StatusCode);
         }
 
@@ -65,7 +64,6 @@ public static class TeamsEndpoint
         var authorized = authenticator.AuthorizeActivity(token, activity.ChannelId, activity.ServiceUrl);
         if (!authorized.Succeeded)
         {
-            Log.TeamsRequestRefused(logger, authorized.StatusCode, authorized.FailureReason ?? "not authorized");
             return Results.StatusCode(authorized.StatusCode);
         }
 

@@ -35,7 +35,12 @@ public sealed class TeamsOptions
     public string AuthorityHost { get; set; } = "https://login.microsoftonline.com";
 
     /// <summary>How often the signing keys are fetched again at the latest (the spec asks for at least daily).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan SigningKeysRefreshInterval { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>A token signed with an unknown key triggers an early fetch, but no sooner than this after the last one.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan SigningKeysMinimumRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     public bool IsLocalMode => string.IsNullOrWhiteSpace(AppId);
 }
