@@ -58,4 +58,7 @@ internal static partial class Log
 
     [LoggerMessage(2113, LogLevel.Warning, "Bot Connector {Operation} got no answer ({Exception}); outcome unknown: {OutcomeUnknown}, not replayed")]
     public static partial void ConnectorNoAnswer(ILogger logger, string operation, string exception, bool outcomeUnknown);
+
+    [LoggerMessage(2206, LogLevel.Warning, "Teams said SesBot may no longer write to conversation {ConversationId} (blocked or uninstalled).")]
+    public static partial void ConversationBlocked(ILogger logger, string conversationId);
 }

@@ -1,14 +1,17 @@
 using SesBot.Bot;
+using SesBot.Bot.Channels.Teams;
 using SesBot.Core;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseSesBotDefaultAddress();
 builder.AddSesBotCore();
 builder.AddSesBotHost();
+builder.AddTeamsChannel();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
 app.MapSesBotEndpoints();
+app.MapTeamsChannel();
 await app.RunAsync();
 
 /// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>

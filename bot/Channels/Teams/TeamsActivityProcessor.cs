@@ -1,3 +1,4 @@
+using SesBot.Bot.Channels.Teams.Connector;
 using SesBot.Bot.Channels.Teams.Protocol;
 using SesBot.Bot.Dialogs.Turns;
 using SesBot.Core.Conversations;
@@ -12,7 +13,7 @@ public sealed class TeamsActivityProcessor(
     ITurnHandler turns,
     TeamsConversationStore conversations,
     DeliveryLedger ledger,
-    ITeamsMessenger messenger,
+    IConnectorClient connector,
     TeamsReplyRenderer renderer,
     ILogger<TeamsActivityProcessor> logger)
 {
@@ -39,6 +40,13 @@ public sealed class TeamsActivityProcessor(
                 ActivityTypes.InstallationUpdate => await OnInstallationUpdateAsync(activity, cancellationToken),
                 _ => null, // typing, messageReaction and types not yet invented: acknowledged, nothing to do
             };
+        }
+        catch (ConversationBlockedException)
+        {
+            // The user blocked or uninstalled SesBot: remember it and stop writing there.
+            Log.ConversationBlocked(logger, activity.Conversation?.Id ?? string.Empty);
+            await conversations.MarkBlockedAsync(activity.Conversation?.Id ?? string.Empty, cancellationToken);
+            return null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -70,7 +78,7 @@ public sealed class TeamsActivityProcessor(
         // An Action.Submit cannot answer with a card, but the card it came from can be updated in place.
         if (input.IsAction && activity.ReplyToId is { Length: > 0 } cardId && replies.Count > 0 && !replies[0].IsPlainText)
         {
-            await messenger.UpdateAsync(activity.ServiceUrl!, activity.Conversation!.Id!, cardId, renderer.ToActivity(replies[0]), cancellationToken);
+            await connector.UpdateActivityAsync(activity.ServiceUrl!, activity.Conversation!.Id!, cardId, renderer.ToActivity(replies[0]), cancellationToken);
             replies.RemoveAt(0);
         }
 
@@ -146,7 +154,7 @@ public sealed class TeamsActivityProcessor(
         var result = await turns.WelcomeAsync(input, cancellationToken);
         foreach (var reply in result.Replies)
         {
-            await messenger.SendAsync(activity.ServiceUrl!, activity.Conversation!.Id!, renderer.ToActivity(reply), cancellationToken);
+            await connector.SendToConversationAsync(activity.ServiceUrl!, activity.Conversation!.Id!, renderer.ToActivity(reply), cancellationToken);
         }
     }
 
@@ -156,11 +164,11 @@ public sealed class TeamsActivityProcessor(
         var outbound = renderer.ToActivity(reply);
         if (TeamsInboundMapper.ScopeOf(activity) == ConversationScope.TeamChannel && !string.IsNullOrEmpty(activity.Id))
         {
-            await messenger.ReplyAsync(activity.ServiceUrl!, activity.Conversation!.Id!, activity.Id, outbound, cancellationToken);
+            await connector.ReplyToActivityAsync(activity.ServiceUrl!, activity.Conversation!.Id!, activity.Id, outbound, cancellationToken);
         }
         else
         {
-            await messenger.SendAsync(activity.ServiceUrl!, activity.Conversation!.Id!, outbound, cancellationToken);
+            await connector.SendToConversationAsync(activity.ServiceUrl!, activity.Conversation!.Id!, outbound, cancellationToken);
         }
     }
 

@@ -75,8 +75,7 @@ internal sealed class Playground : IAsyncDisposable
             async () => (await playground._http.GetAsync(new Uri("/_internal/v1/config", UriKind.Relative))).IsSuccessStatusCode,
             TimeSpan.FromSeconds(60),
             "Agents Playground");
-        var config = await playground._http.GetFromJsonAsync<JsonObject>(new Uri("/_internal/v1/config", UriKind.Relative));
-        playground.Config = config!["config"]!.AsObject();
+        await playground.RefreshConfigAsync();
         await playground.ConnectStreamAsync();
         return playground;
     }
@@ -86,6 +85,9 @@ internal sealed class Playground : IAsyncDisposable
     {
         using var response = await _http.PostAsync(new Uri($"/_debug/conversation/{Uri.EscapeDataString(conversationId)}/installation", UriKind.Relative), null);
         response.EnsureSuccessStatusCode();
+
+        // Installing into the personal chat starts a new personal conversation: read the ids again.
+        await RefreshConfigAsync();
     }
 
     /// <summary>Types a message as the current user; with <paramref name="mentionBot"/> it starts with an @mention of the bot.</summary>
@@ -137,17 +139,28 @@ internal sealed class Playground : IAsyncDisposable
         return JsonNode.Parse(text)!.AsObject();
     }
 
-    /// <summary>Waits for the bot to post a message matching the predicate (createMessage or updateMessage events).</summary>
-    public async Task<JsonObject> WaitForBotMessageAsync(Func<JsonObject, bool> match, TimeSpan? timeout = null, string action = "createMessage")
+    /// <summary>How many stream events were seen so far: pass it as <c>since</c> to wait only for newer ones.</summary>
+    public int Mark => _events.Count;
+
+    /// <summary>
+    /// Waits for the bot to post (or update) a message matching the predicate in a conversation, among the events
+    /// after <paramref name="since"/>. Returns the stream event (action, actionConversationId, message).
+    /// </summary>
+    public async Task<JsonObject> WaitForBotMessageAsync(
+        int since, string conversationId, Func<JsonObject, bool> match, string action = "createMessage", TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         while (DateTime.UtcNow < deadline)
         {
-            foreach (var e in _events)
+            foreach (var e in _events.Skip(since))
             {
-                if (e["action"]?.GetValue<string>() == action && e["message"] is JsonObject message && match(message))
+                if (e["action"]?.GetValue<string>() == action
+                    && e["actionConversationId"]?.GetValue<string>() == conversationId
+                    && e["message"] is JsonObject message
+                    && message["from"]?["id"]?.GetValue<string>() == BotId
+                    && match(message))
                 {
-                    return message;
+                    return e;
                 }
             }
 
@@ -185,6 +198,12 @@ internal sealed class Playground : IAsyncDisposable
         catch (IOException)
         {
         }
+    }
+
+    private async Task RefreshConfigAsync()
+    {
+        var config = await _http.GetFromJsonAsync<JsonObject>(new Uri("/_internal/v1/config", UriKind.Relative));
+        Config = config!["config"]!.AsObject();
     }
 
     private async Task ConnectStreamAsync()
