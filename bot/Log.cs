@@ -61,4 +61,8 @@ internal static partial class Log
 
     [LoggerMessage(2206, LogLevel.Warning, "Teams said SesBot may no longer write to conversation {ConversationId} (blocked or uninstalled).")]
     public static partial void ConversationBlocked(ILogger logger, string conversationId);
+
+    // 3xxx: dialogs
+    [LoggerMessage(3001, LogLevel.Warning, "Dialog state {StateId} could not be read; the dialog restarts.")]
+    public static partial void DialogStateUnreadable(ILogger logger, Exception exception, long stateId);
 }

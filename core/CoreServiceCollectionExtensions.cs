@@ -26,6 +26,7 @@ public static class CoreServiceCollectionExtensions
         builder.Services.AddSesBotDatabase(options.Provider, connectionString, options.CommandTimeoutSeconds, builder.Environment.ContentRootPath);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<RemovalRequestService>();
+        builder.Services.AddScoped<ResellerCatalog>();
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddScoped<DeliveryLedger>();
         return builder;

@@ -52,4 +52,11 @@ public sealed class DialogState
         UpdatedAt = at;
         Version++;
     }
+
+    /// <summary>No dialog in progress (the row stays, so the next one updates it).</summary>
+    public void Clear()
+    {
+        Step = string.Empty;
+        DataJson = "{}";
+    }
 }

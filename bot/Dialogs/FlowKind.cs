@@ -1,0 +1,7 @@
+namespace SesBot.Bot.Dialogs;
+
+public enum FlowKind
+{
+    RemoveAccount,
+    RemoveCustomer,
+}

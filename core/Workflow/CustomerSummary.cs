@@ -1,0 +1,3 @@
+namespace SesBot.Core.Workflow;
+
+public sealed record CustomerSummary(string Id, string Name);

@@ -1,0 +1,6 @@
+using SesBot.Core.Domain;
+
+namespace SesBot.Core.Workflow;
+
+/// <summary>A request with what it is about and its timeline (the audit events of the request, oldest first).</summary>
+public sealed record RequestDetails(RemovalRequest Request, Customer Customer, CloudAccount? Account, IReadOnlyList<AuditEvent> Timeline);
