@@ -53,6 +53,19 @@ public sealed class AdaptiveCardRendererValidationTests
     }
 
     [Fact]
+    public async Task Validate_BrokenFallbackOfExecute_IsReported()
+    {
+        const string json = """
+            {"type":"AdaptiveCard","version":"1.5","body":[{"type":"ActionSet","actions":[
+              {"type":"Action.Execute","title":"Help","verb":"help","fallback":{"type":"Action.Sbmit","title":"Help"}}]}]}
+            """;
+
+        var result = await AdaptiveCardsRenderer.ValidateAsync(json);
+
+        Assert.Contains(result.Errors, e => e.Phase == "Fallback" && e.Event == "UnknownActionType");
+    }
+
+    [Fact]
     public async Task Validate_RequiredInputWithoutLabelOrErrorMessage_IsReported()
     {
         var result = await AdaptiveCardsRenderer.ValidateAsync(
