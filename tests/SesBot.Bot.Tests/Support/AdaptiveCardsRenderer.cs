@@ -48,6 +48,17 @@ public static class AdaptiveCardsRenderer
             namedCards.Select(c => new KeyValuePair<string, string>(c.Key, AdaptiveCardSerializer.Serialize(c.Value))),
             cancellationToken);
 
+    /// <summary>Validates all the cards in one node run and fails once, listing every invalid card.</summary>
+    public static async Task AssertAllValidAsync(
+        IEnumerable<KeyValuePair<string, AdaptiveCard>> namedCards, CancellationToken cancellationToken = default)
+    {
+        var invalid = (await ValidateManyAsync(namedCards, cancellationToken)).Where(r => !r.Valid).ToList();
+        if (invalid.Count > 0)
+        {
+            Assert.Fail($"{invalid.Count} card(s) fail the Adaptive Cards renderer:\n" + string.Join("\n", invalid));
+        }
+    }
+
     private sealed record RendererOutput(
         [property: System.Text.Json.Serialization.JsonPropertyName("results")] IReadOnlyList<CardValidationResult> Results);
 }

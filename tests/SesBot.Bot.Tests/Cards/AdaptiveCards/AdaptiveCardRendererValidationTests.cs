@@ -108,4 +108,19 @@ public sealed class AdaptiveCardRendererValidationTests
         Assert.Equal(["good", "broken", "empty"], results.Select(r => r.Name));
         Assert.Equal([true, false, true], results.Select(r => r.Valid));
     }
+
+    [Fact]
+    public async Task AssertAllValid_OneBrokenCard_FailsNamingIt()
+    {
+        KeyValuePair<string, AdaptiveCard>[] cards =
+        [
+            new("sample", SampleCards.EveryElement()),
+            new("twins", new AdaptiveCard { Body = [new TextInput { Id = "x" }, new TextInput { Id = "x" }] }),
+        ];
+
+        var failure = await Assert.ThrowsAsync<Xunit.Sdk.FailException>(() => AdaptiveCardsRenderer.AssertAllValidAsync(cards));
+
+        Assert.Contains("twins", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("sample", failure.Message, StringComparison.Ordinal);
+    }
 }
