@@ -27,7 +27,7 @@ host='^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$'
 [[ $BOT_DOMAIN =~ $host ]] || die "BOT_DOMAIN must be a bare host name (no scheme, port or path): $BOT_DOMAIN"
 command -v node >/dev/null 2>&1 || die "node is not installed (scripts/install-test-deps.sh installs it)"
 [ -d "$root/tests/node/node_modules/@microsoft/app-manifest" ] || die "run scripts/install-test-deps.sh first (needs the bundled manifest schemas)"
-command -v zip >/dev/null 2>&1 || die "zip is not installed (apt-get install zip)"
+command -v zip >/dev/null 2>&1 || command -v python3 >/dev/null 2>&1 || die "neither zip nor python3 is installed (apt-get install zip)"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -50,6 +50,16 @@ cp "$src/color.png" "$src/outline.png" "$work/"
 mkdir -p "$(dirname "$out")"
 out="$(cd "$(dirname "$out")" && pwd)/$(basename "$out")"
 rm -f "$out"
-(cd "$work" && zip -q -X "$out.tmp" manifest.json color.png outline.png)
+if command -v zip >/dev/null 2>&1; then
+  (cd "$work" && zip -q -X "$out.tmp" manifest.json color.png outline.png)
+else
+  python3 - "$work" "$out.tmp" <<'PY'
+import os, sys, zipfile
+work, target = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as package:
+    for name in ("manifest.json", "color.png", "outline.png"):
+        package.write(os.path.join(work, name), name)
+PY
+fi
 mv "$out.tmp" "$out"
 echo "$out"

@@ -8,6 +8,7 @@
 //   - an array of cards:             [{...}, {...}]          (named "#0", "#1", ...)
 // Options: --host-version 1.5   the newest card version the host (Teams) renders; cards are parsed at
 //                               min(card version, host version), so features newer than either are reported.
+// Fallback actions ("fallback": {"type":"Action.…"}) are validated too, as phase "Fallback".
 // Output (stdout): {"results":[{"name","valid","errors":[{phase,event,message,source}],"accepted":[...]}]}
 // Exit code: 0 = ran (inspect "valid"), 2 = bad input or usage.
 'use strict';
@@ -106,7 +107,35 @@ function validateCard(name, json, hostVersion) {
   for (const e of results.validationEvents) {
     errors.push(describe('Validation', e));
   }
+
+  // The renderer parses an action's "fallback" only when it cannot render the action itself, so check every
+  // fallback action (Teams clients without Universal Actions use the Action.Submit fallback of Action.Execute).
+  for (const fallback of fallbackActions(json)) {
+    const fallbackContext = new AC.SerializationContext(target);
+    const holder = new AC.AdaptiveCard();
+    holder.parse({ type: 'AdaptiveCard', version: target.toString(), actions: [fallback] }, fallbackContext);
+    for (let i = 0; i < fallbackContext.eventCount; i++) {
+      errors.push(describe('Fallback', fallbackContext.getEventAt(i)));
+    }
+    for (const e of holder.validateProperties().validationEvents) {
+      errors.push(describe('Fallback', e));
+    }
+  }
   return { name, valid: errors.length === 0, errors, accepted };
+}
+
+function fallbackActions(node, found = []) {
+  if (Array.isArray(node)) {
+    node.forEach((item) => fallbackActions(item, found));
+  } else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'fallback' && value && typeof value === 'object' && typeof value.type === 'string' && value.type.startsWith('Action.')) {
+        found.push(value);
+      }
+      fallbackActions(value, found);
+    }
+  }
+  return found;
 }
 
 function main() {

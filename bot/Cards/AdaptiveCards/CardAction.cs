@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 namespace SesBot.Bot.Cards.AdaptiveCards;
 
 /// <summary>
-/// A button. Serializing through this type (or through <c>object</c> from a card) writes the concrete action, with its
-/// <c>type</c> discriminator first.
+/// A button. Serializing through this type, as every card property does, writes the concrete action with its
+/// <c>type</c> discriminator first (see <see cref="CardElement"/> for the one way to lose it).
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(ExecuteAction), "Action.Execute")]

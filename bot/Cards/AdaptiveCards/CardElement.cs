@@ -3,8 +3,9 @@ using System.Text.Json.Serialization;
 namespace SesBot.Bot.Cards.AdaptiveCards;
 
 /// <summary>
-/// An element of a card body. Serializing through this type (or through <c>object</c>) writes the concrete element,
-/// with its <c>type</c> discriminator first.
+/// An element of a card body. Serializing through this type, as every card property does, writes the concrete element
+/// with its <c>type</c> discriminator first. (A bare element serialized as its own type or as <c>object</c> has no
+/// <c>type</c>: serialize whole cards, or elements as <see cref="CardElement"/>.)
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(TextBlock), "TextBlock")]

@@ -10,9 +10,11 @@ namespace SesBot.Bot.Cards.AdaptiveCards;
 [JsonConverter(typeof(ColumnWidthConverter))]
 public readonly record struct ColumnWidth
 {
+    private readonly string? _keyword;
+
     private ColumnWidth(string keyword, int amount)
     {
-        Keyword = keyword;
+        _keyword = keyword;
         Amount = amount;
     }
 
@@ -20,8 +22,8 @@ public readonly record struct ColumnWidth
 
     public static ColumnWidth Stretch { get; } = new("stretch", 0);
 
-    /// <summary>"auto", "stretch", "weight" or "px".</summary>
-    public string Keyword { get; }
+    /// <summary>"auto", "stretch", "weight" or "px"; <c>default(ColumnWidth)</c> is "auto".</summary>
+    public string Keyword => _keyword ?? "auto";
 
     /// <summary>The weight or the pixels; 0 for auto and stretch.</summary>
     public int Amount { get; }
