@@ -82,6 +82,26 @@ public sealed class TeamsPlaygroundTests(TeamsPlaygroundFixture fixture) : IClas
         Assert.Equal(1, answers);
     }
 
+    [Fact]
+    public async Task EveryCardTheBotSent_PassesTheOfficialAdaptiveCardsRenderer()
+    {
+        var since = Playground.Mark;
+        await Playground.SendMessageAsync(Playground.PersonalChatId, "what can you do?");
+        await Playground.SendMessageAsync(Playground.PersonalChatId, "help");
+        await Playground.WaitForBotMessageAsync(since, Playground.PersonalChatId, m => CardText(m).Contains("What I can do", StringComparison.Ordinal));
+
+        var cards = Playground.Events
+            .Select((e, i) => (Index: i, Message: e["message"] as JsonObject))
+            .SelectMany(e => (e.Message?["attachments"] as JsonArray ?? [])
+                .Where(a => a?["contentType"]?.GetValue<string>() == "application/vnd.microsoft.card.adaptive")
+                .Select(a => new KeyValuePair<string, string>($"event {e.Index}", a!["content"]!.ToJsonString())))
+            .ToList();
+
+        Assert.NotEmpty(cards);
+        var invalid = (await AdaptiveCardsRenderer.ValidateManyAsync(cards)).Where(r => !r.Valid).ToList();
+        Assert.True(invalid.Count == 0, string.Join("\n", invalid));
+    }
+
     private static string CardText(JsonObject messageOrEvent)
     {
         var message = messageOrEvent["message"] as JsonObject ?? messageOrEvent;
