@@ -20,6 +20,10 @@ public sealed record ExecuteAction : CardAction
     [JsonPropertyName("data")]
     public object? Data { get; init; }
 
+    /// <summary><c>Auto</c> (the default: inputs are validated and sent) or <c>None</c> (no inputs, no validation: Back, Cancel).</summary>
+    [JsonPropertyName("associatedInputs")]
+    public string? AssociatedInputs { get; init; }
+
     /// <summary>What clients without Universal Actions show instead.</summary>
     [JsonPropertyName("fallback")]
     [JsonPropertyOrder(90)]

@@ -10,4 +10,8 @@ public sealed record SubmitAction : CardAction
 {
     [JsonPropertyName("data")]
     public object? Data { get; init; }
+
+    /// <summary><c>Auto</c> (the default: inputs are validated and sent) or <c>None</c> (no inputs, no validation: Back, Cancel).</summary>
+    [JsonPropertyName("associatedInputs")]
+    public string? AssociatedInputs { get; init; }
 }

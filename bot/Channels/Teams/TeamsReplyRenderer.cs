@@ -113,16 +113,19 @@ public sealed class TeamsReplyRenderer
             Dialogs.Turns.ActionStyle.Destructive => Card.ActionStyle.Destructive,
             _ => (Card.ActionStyle?)null,
         };
+        var inputs = action.SubmitsInputs ? null : "none";
         return new ExecuteAction
         {
             Title = action.Title,
             Verb = action.Verb,
             Data = data,
             Style = style,
+            AssociatedInputs = inputs,
             Fallback = new SubmitAction
             {
                 Title = action.Title,
                 Style = style,
+                AssociatedInputs = inputs,
                 Data = new Dictionary<string, string>(data, StringComparer.Ordinal) { [TeamsInboundMapper.VerbKey] = action.Verb },
             },
         };

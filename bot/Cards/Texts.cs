@@ -1,0 +1,65 @@
+using System.Globalization;
+using SesBot.Core.Domain;
+
+namespace SesBot.Bot.Cards;
+
+/// <summary>How SesBot writes domain values for people.</summary>
+public static class Texts
+{
+    public static string Day(DateTimeOffset at) => at.ToUniversalTime().ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    public static string Day(DateOnly day) => day.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    public static string Instant(DateTimeOffset at) => at.ToUniversalTime().ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    public static string Provider(CloudProvider provider) => provider == CloudProvider.Aws ? "AWS" : "Azure";
+
+    public static string Origin(CloudAccount account) => account.Provider == CloudProvider.Azure
+        ? "Azure subscription"
+        : account.Origin == AccountOrigin.DistributorAssigned ? "assigned by the distributor" : "owned by the customer";
+
+    public static string BillingStatus(CloudAccount account)
+    {
+        var months = account.BillingRecords.Select(r => r.Month).Distinct().Count();
+        return months == 0 ? "no billing data" : $"billing data for {months} month(s)";
+    }
+
+    public static string State(CloudAccount account) => account.State switch
+    {
+        AccountState.Active => "active",
+        AccountState.Suspended => $"suspended since {Day(account.ClosedAt ?? account.LinkedAt)}",
+        AccountState.Departed => $"left the distributor on {Day(account.ClosedAt ?? account.LinkedAt)}",
+        AccountState.Deleted => $"deleted from SES on {Day(account.ClosedAt ?? account.LinkedAt)}",
+        _ => account.State.ToString(),
+    };
+
+    public static string AccountLabel(CloudAccount account) => $"{Provider(account.Provider)} {account.ExternalId} · {account.DisplayName}";
+
+    public static string Option(RemovalOption option) => option switch
+    {
+        RemovalOption.DeleteFromPlatform => "Delete from SES",
+        RemovalOption.RemoveCustomer => "Remove the customer",
+        RemovalOption.AzureTransferToCsp => "Transfer to another CSP",
+        RemovalOption.AzureSuspend => "Suspend the subscription",
+        RemovalOption.AwsTransferOwnership => "Transfer of ownership",
+        RemovalOption.AwsRemoveFromPayer => "Remove from the payer organization",
+        RemovalOption.AwsSelfUnlink => "Unlink instructions for the end customer",
+        RemovalOption.DeletedInErrorTicket => "Deleted in error (urgent ticket)",
+        _ => option.ToString(),
+    };
+
+    public static string Status(RequestStatus status) => status switch
+    {
+        RequestStatus.Submitted => "Submitted, waiting for support",
+        RequestStatus.Accepted => "Accepted by support",
+        RequestStatus.AwsContacted => "Support has contacted AWS",
+        RequestStatus.PaperworkComplete => "Transfer paperwork complete",
+        RequestStatus.CredentialsDelivered => "Credentials delivered to the new owner",
+        RequestStatus.InstructionsSent => "Instructions sent to the end customer",
+        RequestStatus.Failed => "Failed, support is looking at it",
+        RequestStatus.Completed => "Completed",
+        RequestStatus.Rejected => "Rejected",
+        RequestStatus.Cancelled => "Cancelled",
+        _ => status.ToString(),
+    };
+}
