@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using SesBot.Bot.Channels.Teams.Connector;
 using SesBot.Bot.Channels.Teams.Protocol;
 
@@ -10,6 +11,8 @@ namespace SesBot.Bot.Tests.Channels.Teams.Connector;
 public sealed class ConnectorResilienceTests : IAsyncLifetime
 {
     private const string Conversation = "a:1personal";
+
+    private const int RetryingEventId = 2110;
 
     private static readonly Activity Message = new() { Type = ActivityTypes.Message, Text = "hello" };
 
@@ -27,9 +30,7 @@ public sealed class ConnectorResilienceTests : IAsyncLifetime
     {
         _server = await LocalHttpServer.StartAsync((c, r) =>
             ConnectorTestHost.IsTokenRequest(r) ? ConnectorTestHost.TokenResponse(c, "bot-token") : _connector(c, ConnectorCalls.Count, r));
-        var settings = ConnectorTestHost.Credentials(_server.Url);
-        settings["Teams:Connector:AttemptTimeout"] = "00:00:01";
-        _services = ConnectorTestHost.Build(settings);
+        _services = ConnectorTestHost.Build(ConnectorTestHost.Credentials(_server.Url));
     }
 
     public async Task DisposeAsync()
@@ -51,6 +52,48 @@ public sealed class ConnectorResilienceTests : IAsyncLifetime
         Assert.Equal(calls[0].Body, calls[1].Body);
         Assert.Equal("Bearer bot-token", calls[1].Authorization);
         Assert.InRange(calls[1].ReceivedAt - calls[0].ReceivedAt, TimeSpan.FromMilliseconds(950), TimeSpan.FromSeconds(4));
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_429WithRetryAfter30Seconds_WaitsOnTheInjectedClock()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var settings = ConnectorTestHost.Credentials(_server.Url);
+        settings["Teams:Connector:MaxRetryAfter"] = "00:01:00";
+        var logs = new RecordingLoggerProvider();
+        await using var services = ConnectorTestHost.Build(settings, time, logs);
+        Script((c, n) => n == 1 ? Throttled(c, "30") : LocalHttpServer.Json(c, 201, """{"id":"after-wait"}"""));
+
+        var send = services.GetRequiredService<IConnectorClient>().SendToConversationAsync(ServiceUrl, Conversation, Message);
+        await WaitUntil(() => logs.Entries.Any(e => e.EventId == RetryingEventId)); // the wait is being scheduled
+        await Task.Delay(100);
+        time.Advance(TimeSpan.FromSeconds(29));
+        await Task.Delay(200);
+        var callsBeforeThirtySeconds = ConnectorCalls.Count;
+        time.Advance(TimeSpan.FromSeconds(1));
+        var response = await send.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(1, callsBeforeThirtySeconds);
+        Assert.Equal("after-wait", response.Id);
+        Assert.Equal(2, ConnectorCalls.Count);
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_429WithAnHourRetryAfter_WaitsOnlyTheCap()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var logs = new RecordingLoggerProvider();
+        await using var services = ConnectorTestHost.Build(ConnectorTestHost.Credentials(_server.Url), time, logs); // MaxRetryAfter 5 s
+        Script((c, n) => n == 1 ? Throttled(c, "3600") : LocalHttpServer.Json(c, 201, """{"id":"after-cap"}"""));
+
+        var send = services.GetRequiredService<IConnectorClient>().SendToConversationAsync(ServiceUrl, Conversation, Message);
+        await WaitUntil(() => logs.Entries.Any(e => e.EventId == RetryingEventId)); // the wait is being scheduled
+        await Task.Delay(100);
+        time.Advance(TimeSpan.FromSeconds(5));
+        var response = await send.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("after-cap", response.Id);
+        Assert.Equal(2, ConnectorCalls.Count);
     }
 
     [Fact]
@@ -160,8 +203,14 @@ public sealed class ConnectorResilienceTests : IAsyncLifetime
     [Fact]
     public async Task SendToConversationAsync_NoAnswerWithinTheAttemptTimeout_IsNotReplayed()
     {
-        Script(async (c, _) =>
+        Script(async (c, n) =>
         {
+            if (n == 1)
+            {
+                await LocalHttpServer.Json(c, 200, """{"id":"29:u"}""");
+                return;
+            }
+
             await Task.Delay(TimeSpan.FromSeconds(3), c.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
             if (!c.RequestAborted.IsCancellationRequested)
             {
@@ -169,10 +218,16 @@ public sealed class ConnectorResilienceTests : IAsyncLifetime
             }
         });
 
-        var ex = await Assert.ThrowsAsync<ConnectorException>(() => Client.SendToConversationAsync(ServiceUrl, Conversation, Message));
+        var settings = ConnectorTestHost.Credentials(_server.Url);
+        settings["Teams:Connector:AttemptTimeout"] = "00:00:01";
+        await using var services = ConnectorTestHost.Build(settings);
+        var client = services.GetRequiredService<IConnectorClient>();
+        await client.GetMemberAsync(ServiceUrl, Conversation, "29:u"); // warm: token cached, connection open, code jitted
+
+        var ex = await Assert.ThrowsAsync<ConnectorException>(() => client.SendToConversationAsync(ServiceUrl, Conversation, Message));
 
         Assert.True(ex.IsOutcomeUnknown);
-        Assert.Single(ConnectorCalls);
+        Assert.Single(ConnectorCalls, c => c.Method == "POST");
     }
 
     [Theory]
@@ -234,6 +289,15 @@ public sealed class ConnectorResilienceTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, ex.StatusCode);
         Assert.Equal("MemberNotFoundInConversation", ex.ErrorCode);
         Assert.Single(ConnectorCalls);
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!condition())
+        {
+            await Task.Delay(20, timeout.Token);
+        }
     }
 
     private static Task Throttled(HttpContext context, string retryAfter)
