@@ -35,6 +35,7 @@ public static class TeamsConnectorServiceCollectionExtensions
 
         services.TryAddTransient<BotAuthorizationHandler>();
         var connector = services.AddHttpClient<IConnectorClient, ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan); // the pipeline owns timeouts
+        connector.RedactLoggedHeaders(["Authorization"]); // the factory's trace-level header logging never shows the token
         connector.AddResilienceHandler(ConnectorResilience.PipelineName, (builder, context) =>
             {
                 var provider = context.ServiceProvider;

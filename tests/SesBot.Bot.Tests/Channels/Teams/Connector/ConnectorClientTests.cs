@@ -184,6 +184,20 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendToConversationAsync_TraceLogging_NeverShowsTheTokenOrTheSecret()
+    {
+        var logs = new RecordingLoggerProvider();
+        await using var traced = ConnectorTestHost.Build(ConnectorTestHost.Credentials(_server.Url), logs: logs);
+
+        await traced.GetRequiredService<IConnectorClient>().SendToConversationAsync(ServiceUrl, "a:1", new Activity { Type = ActivityTypes.Message, Text = "hi" });
+
+        Assert.Contains(logs.Entries, e => e.EventId == 2101); // token acquired
+        Assert.Contains(logs.Entries, e => e.Message.Contains("Authorization", StringComparison.Ordinal)); // headers were logged…
+        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains("bot-token-", StringComparison.Ordinal)); // …but not the token
+        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains(ConnectorTestHost.Secret, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task LocalMode_SendsNoAuthorizationHeaderAndAsksNoToken()
     {
         await using var local = ConnectorTestHost.Build(new Dictionary<string, string?> { ["Teams:AuthorityHost"] = _server.Url });

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SesBot.Bot.Channels.Teams.Connector;
 
 namespace SesBot.Bot.Tests.Channels.Teams.Connector;
@@ -22,7 +23,7 @@ internal static class ConnectorTestHost
         ["Teams:AuthorityHost"] = authorityHost,
     };
 
-    public static ServiceProvider Build(IDictionary<string, string?> settings, TimeProvider? time = null)
+    public static ServiceProvider Build(IDictionary<string, string?> settings, TimeProvider? time = null, RecordingLoggerProvider? logs = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -38,7 +39,14 @@ internal static class ConnectorTestHost
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Trace);
+            if (logs is not null)
+            {
+                logging.AddProvider(logs);
+            }
+        });
         if (time is not null)
         {
             services.AddSingleton(time);
