@@ -1,30 +1,41 @@
 using SesBot.Bot.Cards;
 using SesBot.Bot.Dialogs.Turns;
+using SesBot.Core.Domain;
+using SesBot.Core.Workflow;
 
 namespace SesBot.Bot.Dialogs;
 
-/// <summary>The front door of every turn: who is talking, which command or dialog the input belongs to.</summary>
-public sealed class SesBotTurnHandler(UserDirectory users) : ITurnHandler
+/// <summary>
+/// The front door of every turn: who is talking, then the command, the request action or the dialog the input
+/// belongs to. The dialog in progress is loaded and saved here, once per turn.
+/// </summary>
+public sealed class SesBotTurnHandler(
+    UserDirectory users,
+    DialogStore store,
+    RemovalDialog removal,
+    ResellerCatalog catalog,
+    RemovalRequestService requests) : ITurnHandler
 {
+    public const int RecentRequests = 20;
+
     public async Task<TurnResult> HandleAsync(TurnInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var actor = await users.FindAsync(input.Channel, input.TenantKey, input.UserKey, cancellationToken);
+        var actor = await users.FindAsync(input, cancellationToken);
         if (actor is null)
         {
             return TurnResult.Complete(HelpReplies.NotLinked());
         }
 
-        if (input.Verb == ActionIds.Help)
-        {
-            return TurnResult.Complete(HelpReplies.Help());
-        }
+        var stored = await store.LoadAsync(input, cancellationToken);
+        var outcome = input.IsAction
+            ? await OnActionAsync(input, stored.State, actor, cancellationToken)
+            : await OnTextAsync(input, stored.State, actor, cancellationToken);
+        await store.SaveAsync(input, outcome.State, cancellationToken);
 
-        return CommandParser.Parse(input.Text).Kind switch
-        {
-            CommandKind.Help => TurnResult.Complete(HelpReplies.Help()),
-            _ => TurnResult.Complete(HelpReplies.NotUnderstood()),
-        };
+        return stored.Note is null
+            ? outcome.Result
+            : outcome.Result with { Replies = [Reply.Text(stored.Note), .. outcome.Result.Replies] };
     }
 
     public Task<TurnResult> WelcomeAsync(TurnInput input, CancellationToken cancellationToken)
@@ -32,4 +43,107 @@ public sealed class SesBotTurnHandler(UserDirectory users) : ITurnHandler
         ArgumentNullException.ThrowIfNull(input);
         return Task.FromResult(TurnResult.Complete(HelpReplies.Welcome(input.Scope)));
     }
+
+    /// <summary>Typeahead for a card's choice input (Teams <c>application/search</c>): the person's customers matching the text.</summary>
+    public async Task<IReadOnlyList<Choice>> SearchAsync(TurnInput input, string dataset, string? text, int skip, int take, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var actor = await users.FindAsync(input, cancellationToken);
+        if (actor is null || dataset != RemovalCards.CustomersDataset)
+        {
+            return [];
+        }
+
+        var page = await catalog.SearchCustomersAsync(actor, text, skip, Math.Clamp(take, 1, 50), cancellationToken);
+        return [.. page.Customers.Select(c => new Choice(c.Name, c.Id))];
+    }
+
+    private async Task<FlowOutcome> OnTextAsync(TurnInput input, FlowState? state, Actor actor, CancellationToken cancellationToken)
+    {
+        var command = CommandParser.Parse(input.Text);
+        switch (command.Kind)
+        {
+            case CommandKind.RemoveAccount:
+                return await removal.StartAsync(FlowKind.RemoveAccount, actor, cancellationToken);
+            case CommandKind.RemoveCustomer:
+                return await removal.StartAsync(FlowKind.RemoveCustomer, actor, cancellationToken);
+            case CommandKind.MyRequests:
+                return Keep(state, RequestCards.List(await catalog.RecentRequestsAsync(actor, RecentRequests, cancellationToken)));
+            case CommandKind.Status when command.Argument is { } requestId:
+                return Keep(state, await StatusAsync(actor, requestId, cancellationToken));
+            case CommandKind.Status:
+                return Keep(state, Reply.Text("Which request? Type \"status\" followed by its id, e.g. \"status R-7KD2QX\", or \"my requests\" to list them."));
+            case CommandKind.Help:
+                return Keep(state, HelpReplies.Help());
+            case CommandKind.Cancel:
+                return state is null
+                    ? FlowOutcome.End(Reply.Text("There's nothing in progress to cancel."))
+                    : FlowOutcome.Cancel(RemovalCards.Stopped());
+            default:
+                return state is null || string.IsNullOrWhiteSpace(input.Text)
+                    ? FlowOutcome.End(HelpReplies.NotUnderstood())
+                    : await removal.OnTextAsync(state, input.Text, actor, cancellationToken);
+        }
+    }
+
+    private async Task<FlowOutcome> OnActionAsync(TurnInput input, FlowState? state, Actor actor, CancellationToken cancellationToken)
+    {
+        switch (input.Verb)
+        {
+            case ActionIds.Help:
+                return Keep(state, HelpReplies.Help());
+            case ActionIds.StartRemoveAccount:
+                return await removal.StartAsync(FlowKind.RemoveAccount, actor, cancellationToken);
+            case ActionIds.StartRemoveCustomer:
+                return await removal.StartAsync(FlowKind.RemoveCustomer, actor, cancellationToken);
+            case ActionIds.ShowMyRequests:
+                return Keep(state, RequestCards.List(await catalog.RecentRequestsAsync(actor, RecentRequests, cancellationToken)));
+            case ActionIds.RefreshStatus:
+                return Keep(state, await StatusAsync(actor, input.Value(DataKeys.RequestId) ?? string.Empty, cancellationToken));
+            case ActionIds.CancelRequest:
+                return Keep(state, await CancelRequestAsync(input, actor, cancellationToken));
+        }
+
+        // A dialog button: it must come from the dialog in progress, at the step it is at.
+        if (state is null || input.Value(DataKeys.Flow) != state.FlowId)
+        {
+            return Keep(state, state is null
+                ? Reply.Card("That card is out of date.", new ParagraphBlock("That card is from an earlier conversation that has ended, so I ignored it.", Tone.Attention), HelpReplies.Menu())
+                : RemovalCards.Outdated(await removal.RenderAsync(state, actor, cancellationToken)));
+        }
+
+        if (input.Value(DataKeys.Step) != state.Step.ToString())
+        {
+            return FlowOutcome.Wait(state, RemovalCards.Outdated(await removal.RenderAsync(state, actor, cancellationToken)));
+        }
+
+        return await removal.OnActionAsync(state, input, actor, cancellationToken);
+    }
+
+    private async Task<Reply> StatusAsync(Actor actor, string requestId, CancellationToken cancellationToken)
+    {
+        var details = await catalog.FindRequestAsync(actor, requestId.Trim().ToUpperInvariant(), cancellationToken);
+        return details is null ? RequestCards.NotFound(requestId) : RequestCards.Status(details);
+    }
+
+    private async Task<Reply> CancelRequestAsync(TurnInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        var requestId = input.Value(DataKeys.RequestId) ?? string.Empty;
+        int? version = int.TryParse(input.Value(DataKeys.Version), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+        var result = await requests.ApplyAsync(new ApplyRequestTrigger(requestId, RequestTrigger.Cancel, actor, version, "Cancelled by the requester."), cancellationToken);
+        var details = await catalog.FindRequestAsync(actor, requestId, cancellationToken);
+        if (details is null)
+        {
+            return RequestCards.NotFound(requestId);
+        }
+
+        var status = RequestCards.Status(details);
+        return result.Succeeded
+            ? status with { Blocks = [new ParagraphBlock($"Request {requestId} is cancelled.", Tone.Good), .. status.Blocks] }
+            : status with { Blocks = [new ParagraphBlock($"Not cancelled: {result.Message}", Tone.Attention), .. status.Blocks] };
+    }
+
+    /// <summary>A reply that leaves the dialog in progress (if any) where it is.</summary>
+    private static FlowOutcome Keep(FlowState? state, Reply reply) =>
+        state is null ? FlowOutcome.End(reply) : FlowOutcome.Wait(state, reply);
 }

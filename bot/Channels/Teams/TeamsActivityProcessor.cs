@@ -18,6 +18,7 @@ public sealed class TeamsActivityProcessor(
     ILogger<TeamsActivityProcessor> logger)
 {
     public const string CardActionInvoke = "adaptiveCard/action";
+    public const string SearchInvoke = "application/search";
 
     public async Task<InvokeResponse?> ProcessAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -35,6 +36,7 @@ public sealed class TeamsActivityProcessor(
             {
                 ActivityTypes.Message => await OnMessageAsync(activity, cancellationToken),
                 ActivityTypes.Invoke when activity.Name == CardActionInvoke => await OnCardActionAsync(activity, cancellationToken),
+                ActivityTypes.Invoke when activity.Name == SearchInvoke => await OnSearchAsync(activity, cancellationToken),
                 ActivityTypes.Invoke => InvokeResponse.Error(501, "NotImplemented", $"SesBot does not handle the invoke '{activity.Name}'."),
                 ActivityTypes.ConversationUpdate => await OnConversationUpdateAsync(activity, cancellationToken),
                 ActivityTypes.InstallationUpdate => await OnInstallationUpdateAsync(activity, cancellationToken),
@@ -112,6 +114,22 @@ public sealed class TeamsActivityProcessor(
         }
 
         return InvokeResponse.Card(renderer.ToCard(result.Replies[0]));
+    }
+
+    /// <summary>Typeahead of a choice input bound to a dataset (<c>choices.data</c>): answered in the invoke response.</summary>
+    private async Task<InvokeResponse?> OnSearchAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var query = TeamsInboundMapper.FromSearch(activity);
+        if (query is null)
+        {
+            return InvokeResponse.Error(400, "BadRequest", "The search has no dataset.");
+        }
+
+        var results = await turns.SearchAsync(query.Value.Input, query.Value.Dataset, query.Value.Text, query.Value.Skip, query.Value.Top, cancellationToken);
+        return new InvokeResponse(200, InvokeResponse.SearchResponseType, new
+        {
+            results = results.Select(c => new { title = c.Title, value = c.Value }).ToList(),
+        });
     }
 
     private async Task<InvokeResponse?> OnConversationUpdateAsync(Activity activity, CancellationToken cancellationToken)

@@ -16,8 +16,7 @@ public static class TeamsChannelExtensions
         builder.Services.AddSingleton<TeamsReplyRenderer>();
         builder.Services.AddScoped<TeamsConversationStore>();
         builder.Services.AddScoped<TeamsActivityProcessor>();
-        builder.Services.AddScoped<UserDirectory>();
-        builder.Services.AddScoped<ITurnHandler, SesBotTurnHandler>();
+        builder.Services.AddSesBotDialogs();
         return builder;
     }
 }

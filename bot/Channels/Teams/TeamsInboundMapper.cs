@@ -85,6 +85,27 @@ public static partial class TeamsInboundMapper
         return string.IsNullOrEmpty(verb) ? null : Base(activity, ScopeOf(activity)) with { Verb = verb, Values = values };
     }
 
+    /// <summary>An <c>application/search</c> invoke (typeahead): the dataset, the typed text and the page asked for.</summary>
+    public static (TurnInput Input, string Dataset, string? Text, int Skip, int Top)? FromSearch(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.Value is not { ValueKind: JsonValueKind.Object } value
+            || !value.TryGetProperty("dataset", out var dataset) || dataset.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        var text = value.TryGetProperty("queryText", out var q) && q.ValueKind == JsonValueKind.String ? q.GetString() : null;
+        int skip = 0, top = 15;
+        if (value.TryGetProperty("queryOptions", out var paging) && paging.ValueKind == JsonValueKind.Object)
+        {
+            skip = paging.TryGetProperty("skip", out var s) && s.TryGetInt32(out var sv) ? Math.Max(0, sv) : 0;
+            top = paging.TryGetProperty("top", out var t) && t.TryGetInt32(out var tv) ? Math.Clamp(tv, 1, 50) : 15;
+        }
+
+        return (Base(activity, ScopeOf(activity)), dataset.GetString()!, text, skip, top);
+    }
+
     /// <summary>The message text without the <c>&lt;at&gt;…&lt;/at&gt;</c> mentions, trimmed.</summary>
     public static string StripMentions(Activity activity)
     {

@@ -97,7 +97,13 @@ public sealed class TeamsReplyRenderer
             }
         }
 
-        return new AdaptiveCard { Body = body, FallbackText = reply.Summary, MsTeams = new TeamsCardProperties { Width = "Full" } };
+        return new AdaptiveCard
+        {
+            Body = body,
+            FallbackText = reply.Summary,
+            MsTeams = new TeamsCardProperties { Width = "Full" },
+            Refresh = reply.Refresh is { } refresh ? new CardRefresh { Action = ToAction(refresh) with { Fallback = null } } : null,
+        };
     }
 
     /// <summary>

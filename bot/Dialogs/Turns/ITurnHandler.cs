@@ -7,4 +7,7 @@ public interface ITurnHandler
 
     /// <summary>What to say when SesBot is added to a conversation (input has no text).</summary>
     Task<TurnResult> WelcomeAsync(TurnInput input, CancellationToken cancellationToken);
+
+    /// <summary>Server-side typeahead for a choice input bound to a search dataset.</summary>
+    Task<IReadOnlyList<Choice>> SearchAsync(TurnInput input, string dataset, string? text, int skip, int take, CancellationToken cancellationToken);
 }

@@ -9,7 +9,10 @@ public sealed record Reply(IReadOnlyList<ReplyBlock> Blocks)
     /// <summary>A short text for notifications and clients that show no cards.</summary>
     public string? Summary { get; init; }
 
-    public bool IsPlainText => Blocks is [ParagraphBlock { Tone: Tone.Normal }];
+    /// <summary>An action the channel may run by itself to bring the message up to date (a status card).</summary>
+    public ReplyAction? Refresh { get; init; }
+
+    public bool IsPlainText => Refresh is null && Blocks is [ParagraphBlock { Tone: Tone.Normal }];
 
     public static Reply Text(string text) => new([new ParagraphBlock(text)]) { Summary = text };
 

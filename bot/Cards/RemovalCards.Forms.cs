@@ -1,0 +1,260 @@
+using System.Globalization;
+using SesBot.Bot.Dialogs;
+using SesBot.Bot.Dialogs.Turns;
+using SesBot.Core.Domain;
+using SesBot.Core.Workflow;
+
+namespace SesBot.Bot.Cards;
+
+/// <summary>The removal dialog's cards for each path: confirmations and the forms that collect what support needs.</summary>
+public static partial class RemovalCards
+{
+    public static Reply ConfirmDelete(FlowState state, Customer customer, CloudAccount account, string? error = null)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(account);
+        return new Reply(
+        [
+            new HeadingBlock($"Delete {Texts.AccountLabel(account)} from SES?"),
+            new ParagraphBlock(
+                "Deleting removes this account and ALL of its usage and billing history from SES. Do this only for an account " +
+                "that was added by mistake and never had billing data. It does not close or change the account at the cloud provider.",
+                Tone.Attention),
+            AccountFacts(customer, account),
+            new TextInputBlock(DataKeys.Confirmation, $"To confirm, type the account id {account.ExternalId}")
+            {
+                Value = state.Field(DataKeys.Confirmation),
+                Error = error,
+                IsRequired = false,
+                MaxLength = 64,
+            },
+            new ActionsBlock([Action(state, "Delete the account", ActionIds.ConfirmDelete, ActionStyle.Destructive), BackAction(state), CancelAction(state)]),
+        ])
+        { Summary = $"Confirm deleting {account.ExternalId}" };
+    }
+
+    public static Reply TransferContactForm(FlowState state, CloudAccount account, IReadOnlyDictionary<ContactField, string>? errors = null)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(account);
+        var draft = state.Contact ?? new TransferContactDraft();
+        var blocks = new List<ReplyBlock>
+        {
+            new HeadingBlock($"Transfer of ownership: {Texts.AccountLabel(account)}"),
+            new ParagraphBlock(
+                "Who takes the account over? SES support sends these details to AWS to transfer ownership, then hands the " +
+                "credentials to the new owner and removes the account from the distributor's payer organization."),
+        };
+        if (errors is { Count: > 0 })
+        {
+            blocks.Add(new ParagraphBlock($"{errors.Count} field(s) need fixing; everything else you entered is kept.", Tone.Attention));
+        }
+
+        foreach (var field in Enum.GetValues<ContactField>())
+        {
+            if (field == ContactField.BillingContactName)
+            {
+                blocks.Add(new ParagraphBlock("Billing contact", Tone.Subtle));
+            }
+
+            blocks.Add(new TextInputBlock(DataKeys.Contact(field), TransferContactValidator.Label(field))
+            {
+                Value = draft[field],
+                Error = errors is not null && errors.TryGetValue(field, out var message) ? message : null,
+                IsRequired = false,
+                MaxLength = field is ContactField.BillingContactEmail or ContactField.AssignmentEmail ? 254 : 200,
+                Kind = field switch
+                {
+                    ContactField.BillingContactEmail or ContactField.AssignmentEmail => TextInputKind.Email,
+                    ContactField.ContactPhone or ContactField.BillingContactPhone => TextInputKind.Phone,
+                    _ => TextInputKind.Text,
+                },
+                Placeholder = field switch
+                {
+                    ContactField.ContactPhone or ContactField.BillingContactPhone => "+1 206 555 0100",
+                    ContactField.Country => "Country name or code, e.g. US",
+                    ContactField.AssignmentEmail => "Where AWS sends the account assignment",
+                    _ => null,
+                },
+            });
+        }
+
+        blocks.Add(new ActionsBlock([Action(state, "Review", ActionIds.SubmitTransferContact, ActionStyle.Primary), BackAction(state), CancelAction(state)]));
+        return new Reply(blocks) { Summary = "Transfer of ownership: contact details" };
+    }
+
+    public static Reply ReviewTransfer(FlowState state, Customer customer, CloudAccount account, TransferContact contact)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(contact);
+        return new Reply(
+        [
+            new HeadingBlock("Check and submit the transfer of ownership"),
+            AccountFacts(customer, account),
+            new ParagraphBlock("New owner", Tone.Subtle),
+            new FactsBlock(
+            [
+                new Fact(TransferContactValidator.Label(ContactField.CompanyName), contact.CompanyName),
+                new Fact(TransferContactValidator.Label(ContactField.ContactName), contact.ContactName),
+                new Fact(TransferContactValidator.Label(ContactField.ContactPhone), contact.ContactPhone),
+                new Fact("Address", $"{contact.StreetAddress}, {contact.City}, {contact.StateOrRegion} {contact.PostalCode}, {contact.Country}"),
+                new Fact(TransferContactValidator.Label(ContactField.BillingContactName), contact.BillingContactName),
+                new Fact(TransferContactValidator.Label(ContactField.BillingContactPhone), contact.BillingContactPhone),
+                new Fact(TransferContactValidator.Label(ContactField.BillingContactEmail), contact.BillingContactEmail),
+                new Fact(TransferContactValidator.Label(ContactField.AssignmentEmail), contact.AssignmentEmail),
+            ]),
+            new ActionsBlock([Action(state, "Submit the request", ActionIds.ReviewSubmit, ActionStyle.Primary), Action(state, "Edit", ActionIds.Back) with { SubmitsInputs = false }, CancelAction(state)]),
+        ])
+        { Summary = "Review the transfer of ownership" };
+    }
+
+    public static Reply ConfirmRemoveFromPayer(FlowState state, Customer customer, CloudAccount account, BillingImpact impact)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(impact);
+        var period = impact.LastDay is { } last
+            ? $"{Texts.Day(impact.FirstDay)} to {Texts.Day(last)}"
+            : "none (not linked this month)";
+        return new Reply(
+        [
+            new HeadingBlock($"Remove {Texts.AccountLabel(account)} from the payer organization?"),
+            new ParagraphBlock(
+                "SES support removes the account from the distributor's payer organization. It takes effect at once: from then on " +
+                "the account's owner pays AWS directly."),
+            AccountFacts(customer, account),
+            new ParagraphBlock("What you invoice the customer for this month (if support removes it now)", Tone.Subtle),
+            new FactsBlock(
+            [
+                new Fact("Linked this month", period),
+                new Fact("Days", $"{impact.LinkedDays} of {impact.DaysInMonth}"),
+                new Fact("Share of the month", (impact.FractionOfMonth * 100m).ToString("0.##", CultureInfo.InvariantCulture) + " %"),
+            ]),
+            new ParagraphBlock($"Invoice {customer.Name} only for the days the account was linked; the final figures follow the actual removal time.", Tone.Warning),
+            new ActionsBlock([Action(state, "Submit the removal", ActionIds.ConfirmRemoveFromPayer, ActionStyle.Primary), BackAction(state), CancelAction(state)]),
+        ])
+        { Summary = $"Confirm removing {account.ExternalId} from the payer organization" };
+    }
+
+    public static Reply UnlinkForm(FlowState state, Customer customer, CloudAccount account, string? emailError = null)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var language = UnlinkInstructions.Normalize(state.Field(DataKeys.Language));
+        var blocks = new List<ReplyBlock>
+        {
+            new HeadingBlock($"Unlink instructions for {Texts.AccountLabel(account)}"),
+            new ParagraphBlock(
+                "The end customer can leave the distributor's organization themselves, with root access to the account. " +
+                "I'll send them these steps:"),
+        };
+        blocks.AddRange(UnlinkInstructions.Steps(language).Select(step => new ParagraphBlock(step)));
+        blocks.Add(new ParagraphBlock(UnlinkInstructions.PaymentPrerequisite(language), Tone.Warning));
+        blocks.Add(AccountFacts(customer, account));
+        blocks.Add(new TextInputBlock(DataKeys.EndCustomerEmail, "End customer's email address")
+        {
+            Value = state.Field(DataKeys.EndCustomerEmail),
+            Error = emailError,
+            IsRequired = false,
+            Kind = TextInputKind.Email,
+            MaxLength = 254,
+        });
+        blocks.Add(new ChoiceInputBlock(DataKeys.Language, "Language of the instructions", [.. UnlinkInstructions.Languages.Select(l => new Choice(l.Name, l.Code))])
+        {
+            Value = language,
+            IsRequired = false,
+        });
+        blocks.Add(new ActionsBlock([Action(state, "Send the instructions", ActionIds.SubmitUnlink, ActionStyle.Primary), BackAction(state), CancelAction(state)]));
+        return new Reply(blocks) { Summary = "Unlink instructions for the end customer" };
+    }
+
+    public static Reply AzureTransferForm(FlowState state, Customer customer, CloudAccount account, string? tenantError = null)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return new Reply(
+        [
+            new HeadingBlock($"Transfer {Texts.AccountLabel(account)} to another CSP"),
+            new ParagraphBlock(
+                "How it works: the customer first accepts a reseller relationship with the new CSP partner. The new partner then " +
+                "requests the transfer in Partner Center, and SES support approves it on the distributor's side. Billing history stays in SES."),
+            new ParagraphBlock("What you do: tell the customer to contact the new partner, and give support the partner's details if you know them.", Tone.Subtle),
+            AccountFacts(customer, account),
+            new TextInputBlock(DataKeys.PartnerName, "New partner's name (if known)") { Value = state.Field(DataKeys.PartnerName), IsRequired = false, MaxLength = 200 },
+            new TextInputBlock(DataKeys.PartnerTenantId, "New partner's tenant id (if known)")
+            {
+                Value = state.Field(DataKeys.PartnerTenantId),
+                Error = tenantError,
+                IsRequired = false,
+                Placeholder = "00000000-0000-0000-0000-000000000000",
+                MaxLength = 64,
+            },
+            new ActionsBlock([Action(state, "Submit to support", ActionIds.SubmitAzureTransfer, ActionStyle.Primary), BackAction(state), CancelAction(state)]),
+        ])
+        { Summary = "Transfer to another CSP" };
+    }
+
+    public static Reply AzureSuspendForm(FlowState state, Customer customer, CloudAccount account, string? reasonError = null)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return new Reply(
+        [
+            new HeadingBlock($"Suspend {Texts.AccountLabel(account)}"),
+            new ParagraphBlock("SES support suspends the subscription through a support ticket. Its services stop; it stays in SES and can be reactivated."),
+            AccountFacts(customer, account),
+            new TextInputBlock(DataKeys.Reason, "Why should it be suspended?")
+            {
+                Value = state.Field(DataKeys.Reason),
+                Error = reasonError,
+                IsRequired = false,
+                Kind = TextInputKind.Multiline,
+                MaxLength = 2000,
+            },
+            new ActionsBlock([Action(state, "Submit the ticket", ActionIds.SubmitAzureSuspend, ActionStyle.Primary), BackAction(state), CancelAction(state)]),
+        ])
+        { Summary = "Suspend the subscription" };
+    }
+
+    public static Reply DeletedInErrorForm(FlowState state, Customer customer, CloudAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(account);
+        return new Reply(
+        [
+            new HeadingBlock($"Report {Texts.AccountLabel(account)} as deleted in error"),
+            new ParagraphBlock(
+                $"This account was deleted from SES on {Texts.Instant(account.ClosedAt ?? account.LinkedAt)}. An urgent ticket asks " +
+                "SES support to restore it as soon as possible.", Tone.Warning),
+            AccountFacts(customer, account),
+            new TextInputBlock(DataKeys.Note, "Anything support should know (optional)")
+            {
+                Value = state.Field(DataKeys.Note),
+                IsRequired = false,
+                Kind = TextInputKind.Multiline,
+                MaxLength = 2000,
+            },
+            new ActionsBlock([Action(state, "Open the urgent ticket", ActionIds.SubmitDeletedInError, ActionStyle.Primary), BackAction(state), CancelAction(state)]),
+        ])
+        { Summary = "Deleted in error: urgent ticket" };
+    }
+
+    public static Reply ConfirmRemoveCustomer(FlowState state, Customer customer, Core.Policy.OptionDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(customer);
+        ArgumentNullException.ThrowIfNull(decision);
+        var blocks = new List<ReplyBlock>
+        {
+            new HeadingBlock($"Remove {customer.Name}?"),
+            new FactsBlock([.. customer.Accounts.Select(a => new Fact($"{Texts.Provider(a.Provider)} {a.ExternalId}", $"{a.DisplayName}; {Texts.BillingStatus(a)}; {Texts.State(a)}"))]),
+        };
+        if (!decision.IsAllowed)
+        {
+            blocks.Add(new ParagraphBlock($"{customer.Name} can't be removed: {decision.DenialReason}", Tone.Attention));
+            blocks.AddRange(decision.Warnings.Skip(1).Select(w => new ParagraphBlock(w, Tone.Subtle)));
+            blocks.Add(new ActionsBlock([BackAction(state), CancelAction(state)]));
+            return new Reply(blocks) { Summary = $"{customer.Name} can't be removed" };
+        }
+
+        blocks.AddRange(decision.Warnings.Select(w => new ParagraphBlock(w, Tone.Warning)));
+        blocks.Add(new ActionsBlock([Action(state, "Remove the customer", ActionIds.ConfirmRemoveCustomer, ActionStyle.Destructive), BackAction(state), CancelAction(state)]));
+        return new Reply(blocks) { Summary = $"Confirm removing {customer.Name}" };
+    }
+}

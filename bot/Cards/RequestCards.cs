@@ -1,0 +1,120 @@
+using System.Globalization;
+using SesBot.Bot.Dialogs;
+using SesBot.Bot.Dialogs.Turns;
+using SesBot.Core.Domain;
+using SesBot.Core.Workflow;
+
+namespace SesBot.Bot.Cards;
+
+/// <summary>Cards about submitted requests: the confirmation, the status card (which refreshes itself) and the list.</summary>
+public static class RequestCards
+{
+    public static Reply Submitted(RequestDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var request = details.Request;
+        var status = Status(details);
+        return status with
+        {
+            Blocks = [new ParagraphBlock($"Request {request.Id} is submitted.", Tone.Good), new ParagraphBlock(NextSteps(request)), .. status.Blocks],
+            Summary = $"Request {request.Id} submitted",
+        };
+    }
+
+    public static Reply Status(RequestDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var request = details.Request;
+        var facts = new List<Fact>
+        {
+            new("Request", request.Id),
+            new("What", Texts.Option(request.Kind)),
+            new("Customer", details.Customer.Name),
+        };
+        if (details.Account is { } account)
+        {
+            facts.Add(new Fact("Account", Texts.AccountLabel(account)));
+        }
+
+        facts.Add(new Fact("Status", Texts.Status(request.Status)));
+        facts.Add(new Fact("Requested by", $"{request.RequestedByName}, {Texts.Instant(request.CreatedAt)}"));
+        if (request.LastNote is { } note)
+        {
+            facts.Add(new Fact("Note", note));
+        }
+
+        if (request.BillingImpact is { } impact)
+        {
+            facts.Add(new Fact("Linked this month (at submission)",
+                $"{impact.LinkedDays} of {impact.DaysInMonth} days ({(impact.FractionOfMonth * 100m).ToString("0.##", CultureInfo.InvariantCulture)} %)"));
+        }
+
+        var blocks = new List<ReplyBlock>
+        {
+            new HeadingBlock($"{Texts.Option(request.Kind)}: {request.Id}"),
+            new FactsBlock(facts),
+        };
+        if (details.Timeline.Count > 0)
+        {
+            blocks.Add(new ParagraphBlock("History", Tone.Subtle));
+            blocks.Add(new FactsBlock([.. details.Timeline.Select(e => new Fact(Texts.Instant(e.At), $"{e.Action} by {e.ActorName}"))]));
+        }
+
+        var refresh = new ReplyAction("Refresh", ActionIds.RefreshStatus, Data(request));
+        var actions = new List<ReplyAction> { refresh with { SubmitsInputs = false } };
+        if (request.Status == RequestStatus.Submitted)
+        {
+            actions.Add(new ReplyAction("Cancel this request", ActionIds.CancelRequest, Data(request), ActionStyle.Destructive) { SubmitsInputs = false });
+        }
+
+        blocks.Add(new ActionsBlock(actions));
+        return new Reply(blocks)
+        {
+            Summary = $"{request.Id}: {Texts.Status(request.Status)}",
+            Refresh = request.IsOpen ? refresh : null,
+        };
+    }
+
+    public static Reply List(IReadOnlyList<RemovalRequest> requests)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        if (requests.Count == 0)
+        {
+            return Reply.Card("You have no removal requests.", new ParagraphBlock("You have no removal requests yet."), HelpReplies.Menu());
+        }
+
+        var blocks = new List<ReplyBlock>
+        {
+            new HeadingBlock("Your removal requests"),
+            new FactsBlock([.. requests.Select(r => new Fact(r.Id, $"{Texts.Option(r.Kind)} · {Texts.Status(r.Status)} · {Texts.Day(r.CreatedAt)}"))]),
+        };
+        blocks.Add(new ActionsBlock([.. requests.Take(5).Select(r => new ReplyAction($"Open {r.Id}", ActionIds.RefreshStatus, Data(r)) { SubmitsInputs = false })]));
+        return new Reply(blocks) { Summary = $"{requests.Count} removal request(s)" };
+    }
+
+    public static Reply NotFound(string requestId) => Reply.Text($"I can't find a request {requestId} among yours. Type \"my requests\" to see them.");
+
+    private static Dictionary<string, string> Data(RemovalRequest request) => new(StringComparer.Ordinal)
+    {
+        [DataKeys.RequestId] = request.Id,
+        [DataKeys.Version] = request.Version.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static string NextSteps(RemovalRequest request) => request.Kind switch
+    {
+        RemovalOption.DeleteFromPlatform => "The account is deleted from SES.",
+        RemovalOption.RemoveCustomer => "The customer is removed from SES.",
+        RemovalOption.AwsTransferOwnership =>
+            "Next: SES support contacts AWS and starts the transfer. When the paperwork is done, support gives the new owner the " +
+            "credentials and removes the account from the payer organization. This card shows each step.",
+        RemovalOption.AwsRemoveFromPayer =>
+            "Next: SES support removes the account from the payer organization; that takes effect at once. This card shows when it is done.",
+        RemovalOption.AwsSelfUnlink =>
+            "The instructions go to the end customer. The account leaves the organization when they complete the steps.",
+        RemovalOption.AzureTransferToCsp =>
+            "Next: SES support approves the transfer once the new partner has requested it in Partner Center.",
+        RemovalOption.AzureSuspend => "Next: SES support suspends the subscription.",
+        RemovalOption.DeletedInErrorTicket => "SES support has been alerted to restore the account urgently.",
+        _ => "SES support has it.",
+    };
+}

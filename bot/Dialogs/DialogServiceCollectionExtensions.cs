@@ -1,0 +1,18 @@
+using SesBot.Bot.Dialogs.Turns;
+
+namespace SesBot.Bot.Dialogs;
+
+/// <summary>Registers the channel-neutral dialogs (every channel shares them).</summary>
+public static class DialogServiceCollectionExtensions
+{
+    public static IServiceCollection AddSesBotDialogs(this IServiceCollection services)
+    {
+        services.AddOptions<DialogOptions>().BindConfiguration(DialogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<UserDirectory>();
+        services.AddScoped<DialogStore>();
+        services.AddScoped<RemovalDialog>();
+        services.AddScoped<SesBotTurnHandler>();
+        services.AddScoped<ITurnHandler>(sp => sp.GetRequiredService<SesBotTurnHandler>());
+        return services;
+    }
+}

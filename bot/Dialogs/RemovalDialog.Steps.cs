@@ -1,0 +1,169 @@
+using SesBot.Bot.Cards;
+using SesBot.Bot.Dialogs.Turns;
+using SesBot.Core.Domain;
+using SesBot.Core.Workflow;
+
+namespace SesBot.Bot.Dialogs;
+
+/// <summary>What each step does with the person's answer.</summary>
+public sealed partial class RemovalDialog
+{
+    private async Task<FlowOutcome> SearchAsync(FlowState state, string? text, Actor actor, CancellationToken cancellationToken)
+    {
+        var searched = state with { SearchText = string.IsNullOrWhiteSpace(text) ? null : text.Trim()[..Math.Min(text.Trim().Length, 100)] };
+        return FlowOutcome.Wait(searched, await RenderAsync(searched, actor, cancellationToken));
+    }
+
+    private async Task<FlowOutcome> SelectCustomerAsync(FlowState state, string? customerId, Actor actor, CancellationToken cancellationToken)
+    {
+        var customer = string.IsNullOrEmpty(customerId) ? null : await catalog.FindCustomerAsync(actor, customerId, cancellationToken);
+        if (customer is null || customer.IsRemoved)
+        {
+            var page = await catalog.SearchCustomersAsync(actor, state.SearchText, 0, options.Value.CustomerPageSize, cancellationToken);
+            var error = string.IsNullOrEmpty(customerId) ? "Choose a customer first." : "That customer isn't one of yours (or was removed). Choose one from the list.";
+            return FlowOutcome.Wait(state, RemovalCards.CustomerPicker(state, page, error));
+        }
+
+        var next = state with
+        {
+            CustomerId = customer.Id,
+            Step = state.Kind == FlowKind.RemoveCustomer ? FlowStep.ConfirmRemoveCustomer : FlowStep.SelectAccount,
+        };
+        return FlowOutcome.Wait(next, await RenderAsync(next, actor, cancellationToken));
+    }
+
+    private async Task<FlowOutcome> SelectAccountAsync(FlowState state, string? accountId, Actor actor, CancellationToken cancellationToken)
+    {
+        var found = string.IsNullOrEmpty(accountId) ? null : await requests.GetAccountOptionsAsync(actor, accountId, cancellationToken);
+        if (found is null || found.Customer.Id != state.CustomerId)
+        {
+            var customer = await catalog.FindCustomerAsync(actor, state.CustomerId ?? string.Empty, cancellationToken);
+            if (customer is null)
+            {
+                return FlowOutcome.End(Gone());
+            }
+
+            var error = string.IsNullOrEmpty(accountId) ? "Choose an account first." : "That account doesn't belong to this customer. Choose one from the list.";
+            return FlowOutcome.Wait(state, RemovalCards.AccountPicker(state, customer, error));
+        }
+
+        var next = state with { AccountId = found.Account.Id, Step = FlowStep.ChooseOption, Option = null };
+        return FlowOutcome.Wait(next, RemovalCards.Options(next, found));
+    }
+
+    private async Task<FlowOutcome> ChooseOptionAsync(FlowState state, string? optionText, Actor actor, CancellationToken cancellationToken)
+    {
+        var found = await requests.GetAccountOptionsAsync(actor, state.AccountId ?? string.Empty, cancellationToken);
+        if (found is null)
+        {
+            return FlowOutcome.End(Gone());
+        }
+
+        var choice = Enum.TryParse<RemovalOption>(optionText, ignoreCase: false, out var option) ? found.Decision.For(option) : null;
+        if (choice is null || !choice.IsAllowed)
+        {
+            // The policy is asked again: billing data or another request may have appeared since the card was sent.
+            var why = choice?.DenialReason ?? "That option isn't available for this account.";
+            return FlowOutcome.Wait(state, Reply.Text(why), RemovalCards.Options(state, found));
+        }
+
+        var next = state with
+        {
+            Option = option,
+            Step = option switch
+            {
+                RemovalOption.DeleteFromPlatform => FlowStep.ConfirmDelete,
+                RemovalOption.AwsTransferOwnership => FlowStep.TransferContact,
+                RemovalOption.AwsRemoveFromPayer => FlowStep.ConfirmRemoveFromPayer,
+                RemovalOption.AwsSelfUnlink => FlowStep.UnlinkDetails,
+                RemovalOption.AzureTransferToCsp => FlowStep.AzureTransferDetails,
+                RemovalOption.AzureSuspend => FlowStep.AzureSuspendDetails,
+                RemovalOption.DeletedInErrorTicket => FlowStep.DeletedInErrorDetails,
+                _ => FlowStep.ChooseOption,
+            },
+        };
+        return FlowOutcome.Wait(next, await RenderAsync(next, actor, cancellationToken));
+    }
+
+    private async Task<FlowOutcome> ConfirmDeleteAsync(FlowState state, string? typed, Actor actor, CancellationToken cancellationToken) =>
+        await SubmitAsync(state.WithFields([new(DataKeys.Confirmation, typed?.Trim() ?? string.Empty)]), actor, cancellationToken);
+
+    private async Task<FlowOutcome> ReviewContactAsync(FlowState state, TurnInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        var draft = state.Contact ?? new TransferContactDraft();
+        foreach (var field in Enum.GetValues<ContactField>())
+        {
+            draft = draft.With(field, input.Value(DataKeys.Contact(field)));
+        }
+
+        var next = state with { Contact = draft };
+        var found = await requests.GetAccountOptionsAsync(actor, state.AccountId ?? string.Empty, cancellationToken);
+        if (found is null)
+        {
+            return FlowOutcome.End(Gone());
+        }
+
+        var validation = TransferContactValidator.Validate(draft);
+        if (!validation.IsValid)
+        {
+            return FlowOutcome.Wait(next, RemovalCards.TransferContactForm(next, found.Account, validation.Errors));
+        }
+
+        var review = next with { Step = FlowStep.ReviewTransfer };
+        return FlowOutcome.Wait(review, RemovalCards.ReviewTransfer(review, found.Customer, found.Account, validation.Contact!));
+    }
+
+    /// <summary>Hands the choice to the core workflow and shows what came of it.</summary>
+    private async Task<FlowOutcome> SubmitAsync(FlowState state, Actor actor, CancellationToken cancellationToken)
+    {
+        var option = state.Kind == FlowKind.RemoveCustomer ? RemovalOption.RemoveCustomer : state.Option ?? RemovalOption.DeleteFromPlatform;
+        var command = new SubmitRemovalRequest(
+            IdempotencyKey: $"{state.FlowId}:{option}",
+            Requester: actor,
+            Option: option,
+            SubjectId: option == RemovalOption.RemoveCustomer ? state.CustomerId ?? string.Empty : state.AccountId ?? string.Empty,
+            ConfirmationText: state.Field(DataKeys.Confirmation),
+            Contact: state.Contact,
+            Reason: option == RemovalOption.DeletedInErrorTicket ? state.Field(DataKeys.Note) : state.Field(DataKeys.Reason),
+            TargetPartnerName: state.Field(DataKeys.PartnerName),
+            TargetPartnerTenantId: state.Field(DataKeys.PartnerTenantId),
+            EndCustomerEmail: state.Field(DataKeys.EndCustomerEmail),
+            EndCustomerLanguage: option == RemovalOption.AwsSelfUnlink ? UnlinkInstructions.Normalize(state.Field(DataKeys.Language)) : null);
+        var result = await requests.SubmitAsync(command, cancellationToken);
+
+        switch (result.Kind)
+        {
+            case OutcomeKind.Ok or OutcomeKind.Duplicate:
+                var details = await catalog.FindRequestAsync(actor, result.Request!.Id, cancellationToken);
+                return FlowOutcome.End(RequestCards.Submitted(details!));
+            case OutcomeKind.Invalid:
+                var shown = state.Step == FlowStep.ReviewTransfer ? state with { Step = FlowStep.TransferContact } : state;
+                return FlowOutcome.Wait(shown, await RenderInvalidAsync(shown, result, actor, cancellationToken));
+            case OutcomeKind.NotFound:
+                return FlowOutcome.End(Gone());
+            default:
+                // Denied or Conflict: the situation changed since the card was shown; show the options as they are now.
+                var back = state with { Step = state.Kind == FlowKind.RemoveCustomer ? FlowStep.ConfirmRemoveCustomer : FlowStep.ChooseOption };
+                return FlowOutcome.Wait(back, Reply.Text($"Not submitted: {result.Message}"), await RenderAsync(back, actor, cancellationToken));
+        }
+    }
+
+    private async Task<Reply> RenderInvalidAsync(FlowState state, WorkflowResult result, Actor actor, CancellationToken cancellationToken)
+    {
+        var found = await requests.GetAccountOptionsAsync(actor, state.AccountId ?? string.Empty, cancellationToken);
+        if (found is null)
+        {
+            return Reply.Text(result.Message ?? "That didn't work.");
+        }
+
+        return state.Step switch
+        {
+            FlowStep.ConfirmDelete => RemovalCards.ConfirmDelete(state, found.Customer, found.Account, result.Message),
+            FlowStep.TransferContact => RemovalCards.TransferContactForm(state, found.Account, result.FieldErrors),
+            FlowStep.UnlinkDetails => RemovalCards.UnlinkForm(state, found.Customer, found.Account, result.Message),
+            FlowStep.AzureTransferDetails => RemovalCards.AzureTransferForm(state, found.Customer, found.Account, result.Message),
+            FlowStep.AzureSuspendDetails => RemovalCards.AzureSuspendForm(state, found.Customer, found.Account, result.Message),
+            _ => Reply.Text(result.Message ?? "That didn't work."),
+        };
+    }
+}

@@ -1,0 +1,124 @@
+using Microsoft.Extensions.Options;
+using SesBot.Bot.Cards;
+using SesBot.Bot.Dialogs.Turns;
+using SesBot.Core.Domain;
+using SesBot.Core.Workflow;
+
+namespace SesBot.Bot.Dialogs;
+
+/// <summary>
+/// The guided removal: customer, account, the policy's options, and each option's path to a submitted request
+/// (or, for "remove customer", customer and confirmation). Channel-neutral; every id a card sends back is checked
+/// again against what the person may see.
+/// </summary>
+public sealed partial class RemovalDialog(ResellerCatalog catalog, RemovalRequestService requests, IOptions<DialogOptions> options)
+{
+    public async Task<FlowOutcome> StartAsync(FlowKind kind, Actor actor, CancellationToken cancellationToken)
+    {
+        var state = new FlowState { FlowId = Guid.NewGuid().ToString("N"), Kind = kind, Step = FlowStep.SelectCustomer };
+        return FlowOutcome.Wait(state, await RenderAsync(state, actor, cancellationToken));
+    }
+
+    /// <summary>A card action that belongs to this dialog (the router checked flow id and step).</summary>
+    public async Task<FlowOutcome> OnActionAsync(FlowState state, TurnInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Verb == ActionIds.Cancel)
+        {
+            return FlowOutcome.Cancel(RemovalCards.Stopped());
+        }
+
+        if (input.Verb == ActionIds.Back)
+        {
+            var previous = state with { Step = PreviousStep(state) };
+            return FlowOutcome.Wait(previous, await RenderAsync(previous, actor, cancellationToken));
+        }
+
+        return (state.Step, input.Verb) switch
+        {
+            (FlowStep.SelectCustomer, ActionIds.SearchCustomers) => await SearchAsync(state, input.Value(DataKeys.Search), actor, cancellationToken),
+            (FlowStep.SelectCustomer, ActionIds.SelectCustomer) => await SelectCustomerAsync(state, input.Value(DataKeys.CustomerId), actor, cancellationToken),
+            (FlowStep.SelectAccount, ActionIds.SelectAccount) => await SelectAccountAsync(state, input.Value(DataKeys.AccountId), actor, cancellationToken),
+            (FlowStep.ChooseOption, ActionIds.ChooseOption) => await ChooseOptionAsync(state, input.Value(DataKeys.Option), actor, cancellationToken),
+            (FlowStep.ConfirmDelete, ActionIds.ConfirmDelete) => await ConfirmDeleteAsync(state, input.Value(DataKeys.Confirmation), actor, cancellationToken),
+            (FlowStep.TransferContact, ActionIds.SubmitTransferContact) => await ReviewContactAsync(state, input, actor, cancellationToken),
+            (FlowStep.ReviewTransfer, ActionIds.ReviewSubmit) => await SubmitAsync(state, actor, cancellationToken),
+            (FlowStep.ConfirmRemoveFromPayer, ActionIds.ConfirmRemoveFromPayer) => await SubmitAsync(state, actor, cancellationToken),
+            (FlowStep.UnlinkDetails, ActionIds.SubmitUnlink) => await SubmitAsync(Keep(state, input, DataKeys.EndCustomerEmail, DataKeys.Language), actor, cancellationToken),
+            (FlowStep.AzureTransferDetails, ActionIds.SubmitAzureTransfer) => await SubmitAsync(Keep(state, input, DataKeys.PartnerName, DataKeys.PartnerTenantId), actor, cancellationToken),
+            (FlowStep.AzureSuspendDetails, ActionIds.SubmitAzureSuspend) => await SubmitAsync(Keep(state, input, DataKeys.Reason), actor, cancellationToken),
+            (FlowStep.DeletedInErrorDetails, ActionIds.SubmitDeletedInError) => await SubmitAsync(Keep(state, input, DataKeys.Note), actor, cancellationToken),
+            (FlowStep.ConfirmRemoveCustomer, ActionIds.ConfirmRemoveCustomer) => await SubmitAsync(state, actor, cancellationToken),
+            _ => FlowOutcome.Wait(state, RemovalCards.Outdated(await RenderAsync(state, actor, cancellationToken))),
+        };
+    }
+
+    /// <summary>Typed text while the dialog waits: a search on the customer step, the typed confirmation on the delete step, else a nudge.</summary>
+    public async Task<FlowOutcome> OnTextAsync(FlowState state, string text, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Step switch
+        {
+            FlowStep.SelectCustomer => await SearchAsync(state, text, actor, cancellationToken),
+            FlowStep.ConfirmDelete => await ConfirmDeleteAsync(state, text, actor, cancellationToken),
+            _ => FlowOutcome.Wait(state,
+                Reply.Text("I'm waiting for your answer on the card. Use its buttons, or type \"cancel\" to stop."),
+                await RenderAsync(state, actor, cancellationToken)),
+        };
+    }
+
+    /// <summary>The card for where the dialog stands now.</summary>
+    public async Task<Reply> RenderAsync(FlowState state, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        switch (state.Step)
+        {
+            case FlowStep.SelectCustomer:
+                var page = await catalog.SearchCustomersAsync(actor, state.SearchText, 0, options.Value.CustomerPageSize, cancellationToken);
+                return RemovalCards.CustomerPicker(state, page);
+            case FlowStep.SelectAccount:
+                var customer = await catalog.FindCustomerAsync(actor, state.CustomerId ?? string.Empty, cancellationToken);
+                return customer is null ? Gone() : RemovalCards.AccountPicker(state, customer);
+            case FlowStep.ConfirmRemoveCustomer:
+                var removal = await requests.GetCustomerRemovalAsync(actor, state.CustomerId ?? string.Empty, cancellationToken);
+                return removal is { } r ? RemovalCards.ConfirmRemoveCustomer(state, r.Customer, r.Decision) : Gone();
+            default:
+                var account = await requests.GetAccountOptionsAsync(actor, state.AccountId ?? string.Empty, cancellationToken);
+                if (account is null)
+                {
+                    return Gone();
+                }
+
+                return state.Step switch
+                {
+                    FlowStep.ConfirmDelete => RemovalCards.ConfirmDelete(state, account.Customer, account.Account),
+                    FlowStep.TransferContact => RemovalCards.TransferContactForm(state, account.Account),
+                    FlowStep.ReviewTransfer when TransferContactValidator.Validate(state.Contact ?? new()).Contact is { } contact =>
+                        RemovalCards.ReviewTransfer(state, account.Customer, account.Account, contact),
+                    FlowStep.ReviewTransfer => RemovalCards.TransferContactForm(state, account.Account),
+                    FlowStep.ConfirmRemoveFromPayer when account.RemoveFromPayerImpact is { } impact =>
+                        RemovalCards.ConfirmRemoveFromPayer(state, account.Customer, account.Account, impact),
+                    FlowStep.UnlinkDetails => RemovalCards.UnlinkForm(state, account.Customer, account.Account),
+                    FlowStep.AzureTransferDetails => RemovalCards.AzureTransferForm(state, account.Customer, account.Account),
+                    FlowStep.AzureSuspendDetails => RemovalCards.AzureSuspendForm(state, account.Customer, account.Account),
+                    FlowStep.DeletedInErrorDetails => RemovalCards.DeletedInErrorForm(state, account.Customer, account.Account),
+                    _ => RemovalCards.Options(state with { Step = FlowStep.ChooseOption }, account),
+                };
+        }
+    }
+
+    private static FlowStep PreviousStep(FlowState state) => state.Step switch
+    {
+        FlowStep.SelectAccount or FlowStep.ConfirmRemoveCustomer => FlowStep.SelectCustomer,
+        FlowStep.ChooseOption => FlowStep.SelectAccount,
+        FlowStep.ReviewTransfer => FlowStep.TransferContact,
+        FlowStep.SelectCustomer => FlowStep.SelectCustomer,
+        _ => FlowStep.ChooseOption,
+    };
+
+    private static FlowState Keep(FlowState state, TurnInput input, params string[] keys) =>
+        state.WithFields(keys.Select(k => new KeyValuePair<string, string>(k, input.Value(k) ?? string.Empty)));
+
+    private static Reply Gone() => Reply.Text("That customer or account is no longer available to you, so I stopped. Type \"remove account\" to start again.");
+}
