@@ -65,4 +65,7 @@ internal static partial class Log
     // 3xxx: dialogs
     [LoggerMessage(3001, LogLevel.Warning, "Dialog state {StateId} could not be read; the dialog restarts.")]
     public static partial void DialogStateUnreadable(ILogger logger, Exception exception, long stateId);
+
+    [LoggerMessage(2207, LogLevel.Warning, "Looking up an unknown Teams user's email failed ({Status}); they are treated as not linked.")]
+    public static partial void MemberLookupFailed(ILogger logger, int status);
 }

@@ -43,5 +43,31 @@ public sealed class ChannelUser
 
     public string? ResellerId { get; private set; }
 
+    /// <summary>The user key of a person registered by email before they first talked to SesBot.</summary>
+    public const string PendingPrefix = "email:";
+
+    public bool IsPending => UserKey.StartsWith(PendingPrefix, StringComparison.Ordinal);
+
+    /// <summary>Registers a person by email; their channel id is linked when they first write (see <see cref="Link"/>).</summary>
+    public static ChannelUser PendingByEmail(string channel, string tenantKey, string email, string displayName, Role role, string? resellerId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        return new ChannelUser(channel, tenantKey, PendingKey(email), displayName, role, resellerId) { Email = email.Trim() };
+    }
+
+    public static string PendingKey(string email) => PendingPrefix + email.Trim().ToUpperInvariant();
+
+    /// <summary>Links a person registered by email to the id the channel knows them by.</summary>
+    public void Link(string userKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
+        if (!IsPending)
+        {
+            throw new DomainException($"{DisplayName} is already linked.");
+        }
+
+        UserKey = userKey;
+    }
+
     public Actor ToActor() => new($"{Channel}:{TenantKey}:{UserKey}", DisplayName, Role, ResellerId);
 }

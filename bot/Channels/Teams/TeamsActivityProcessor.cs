@@ -1,5 +1,6 @@
 using SesBot.Bot.Channels.Teams.Connector;
 using SesBot.Bot.Channels.Teams.Protocol;
+using SesBot.Bot.Dialogs;
 using SesBot.Bot.Dialogs.Turns;
 using SesBot.Core.Conversations;
 
@@ -15,6 +16,7 @@ public sealed class TeamsActivityProcessor(
     DeliveryLedger ledger,
     IConnectorClient connector,
     TeamsReplyRenderer renderer,
+    UserDirectory users,
     ILogger<TeamsActivityProcessor> logger)
 {
     public const string CardActionInvoke = "adaptiveCard/action";
@@ -74,7 +76,7 @@ public sealed class TeamsActivityProcessor(
             return null;
         }
 
-        var result = await turns.HandleAsync(input, cancellationToken);
+        var result = await turns.HandleAsync(await WithEmailAsync(input, activity, cancellationToken), cancellationToken);
         var replies = result.Replies.ToList();
 
         // An Action.Submit cannot answer with a card, but the card it came from can be updated in place.
@@ -101,7 +103,7 @@ public sealed class TeamsActivityProcessor(
             return InvokeResponse.Error(400, "BadRequest", "The card action has no verb.");
         }
 
-        var result = await turns.HandleAsync(input, cancellationToken);
+        var result = await turns.HandleAsync(await WithEmailAsync(input, activity, cancellationToken), cancellationToken);
         if (result.Replies.Count == 0)
         {
             return InvokeResponse.Message("Done.");
@@ -155,6 +157,29 @@ public sealed class TeamsActivityProcessor(
         // The welcome is sent once, for the conversationUpdate that accompanies the installation.
         await conversations.RememberAsync(activity, cancellationToken);
         return null;
+    }
+
+    /// <summary>
+    /// For a person SesBot doesn't know yet, asks Teams for their email (the members API), so someone SES registered
+    /// by email is recognised on first contact.
+    /// </summary>
+    private async Task<TurnInput> WithEmailAsync(TurnInput input, Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.From?.Id is not { Length: > 0 } memberId || await users.IsKnownAsync(input, cancellationToken))
+        {
+            return input;
+        }
+
+        try
+        {
+            var member = await connector.GetMemberAsync(activity.ServiceUrl!, activity.Conversation!.Id!, memberId, cancellationToken);
+            return input with { Email = member.Email ?? member.UserPrincipalName };
+        }
+        catch (ConnectorException ex)
+        {
+            Log.MemberLookupFailed(logger, ex.StatusCode is { } code ? (int)code : 0);
+            return input;
+        }
     }
 
     private async Task WelcomeAsync(Activity activity, CancellationToken cancellationToken)

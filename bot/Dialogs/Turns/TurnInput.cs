@@ -27,6 +27,9 @@ public sealed record TurnInput
 
     public string? UserName { get; init; }
 
+    /// <summary>The person's email, when the channel told us (used to link a person SES pre-registered by email).</summary>
+    public string? Email { get; init; }
+
     /// <summary>Typed text, with any @mention of the bot removed.</summary>
     public string? Text { get; init; }
 
