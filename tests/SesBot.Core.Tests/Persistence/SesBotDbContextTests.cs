@@ -27,13 +27,15 @@ public sealed class SesBotDbContextTests : IAsyncLifetime
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
-    public async Task MigrateAsync_FreshDatabase_NoPendingMigrationsAndModelMatches()
+    public async Task MigrateAsync_EmptyDatabase_AppliesEveryMigrationAndModelMatches()
     {
-        await using var db = _database.CreateContext();
+        await using var database = await SqliteTestDatabase.CreateMigratedAsync();
+        await using var db = database.CreateContext();
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
         Assert.False(db.Database.HasPendingModelChanges());
+        Assert.Empty(await db.RemovalRequests.ToListAsync());
     }
 
     [Fact]
