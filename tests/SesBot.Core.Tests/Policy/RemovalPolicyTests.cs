@@ -532,6 +532,37 @@ public sealed class RemovalPolicyTests
         Assert.Contains("R-OPEN01", recheck.DenialReason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(RemovalOption.AzureTransferToCsp, CloudProvider.Aws)]
+    [InlineData(RemovalOption.AzureSuspend, CloudProvider.Aws)]
+    [InlineData(RemovalOption.AwsTransferOwnership, CloudProvider.Azure)]
+    [InlineData(RemovalOption.AwsRemoveFromPayer, CloudProvider.Azure)]
+    [InlineData(RemovalOption.AwsSelfUnlink, CloudProvider.Azure)]
+    public void Recheck_OptionOfTheOtherCloud_Denied(RemovalOption option, CloudProvider provider)
+    {
+        // A submission can carry any option (card data is echoed back); the policy must not allow one the account never had.
+        var account = provider == CloudProvider.Aws ? TestData.Aws(AccountOrigin.DistributorAssigned) : TestData.Azure();
+
+        var recheck = RemovalPolicy.Recheck(option, account);
+
+        Assert.False(recheck.IsAllowed);
+        Assert.Equal(option, recheck.Option);
+        Assert.Contains(provider == CloudProvider.Aws ? "only for Azure subscriptions" : "only for AWS accounts", recheck.DenialReason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(AccountsWithoutBillingData))]
+    public void Recheck_EveryOptionOfEvaluate_SameAllowance(CloudAccount account)
+    {
+        foreach (var option in RemovalPolicy.EvaluateAccount(account).Options)
+        {
+            var recheck = RemovalPolicy.Recheck(option.Option, account);
+
+            Assert.Equal(option.IsAllowed, recheck.IsAllowed);
+            Assert.Equal(option.DenialReason, recheck.DenialReason);
+        }
+    }
+
     [Fact]
     public void Recheck_RemoveCustomer_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => RemovalPolicy.Recheck(RemovalOption.RemoveCustomer, TestData.Aws()));

@@ -277,13 +277,25 @@ public sealed class RemovalRequestServiceTests : IAsyncLifetime
     [InlineData(RemovalOption.AwsRemoveFromPayer, Assigned, "transfer of ownership")]
     [InlineData(RemovalOption.AwsSelfUnlink, Assigned, "root access")]
     [InlineData(RemovalOption.DeletedInErrorTicket, AssignedFresh, "Only an account that was deleted")]
-    [InlineData(RemovalOption.AzureSuspend, Deleted, "deleted from SES")]
+    [InlineData(RemovalOption.DeleteFromPlatform, Deleted, "deleted from SES")]
     public async Task SubmitAsync_OptionThePolicyDenies_DeniedWithItsReason(RemovalOption option, string accountId, string reason)
     {
         var result = await SubmitAsync(option, accountId, contact: Contacts.ValidUs(), reason: "because", endCustomerEmail: "a@b.com");
 
         Assert.Equal(OutcomeKind.Denied, result.Kind);
         Assert.Contains(reason, result.Message, StringComparison.Ordinal);
+        await AssertNoRequestsAsync();
+    }
+
+    [Theory]
+    [InlineData(RemovalOption.AzureSuspend, AssignedFresh)]
+    [InlineData(RemovalOption.AzureTransferToCsp, Assigned)]
+    [InlineData(RemovalOption.AwsTransferOwnership, AzureFresh)]
+    public async Task SubmitAsync_OptionOfTheOtherCloud_DeniedAndNothingSaved(RemovalOption option, string accountId)
+    {
+        var result = await SubmitAsync(option, accountId, contact: Contacts.ValidUs(), reason: "because");
+
+        Assert.Equal(OutcomeKind.Denied, result.Kind);
         await AssertNoRequestsAsync();
     }
 
