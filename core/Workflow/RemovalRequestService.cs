@@ -36,7 +36,9 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         }
 
         var subjectKey = RemovalRequest.SubjectKeyFor(command.Option, subject.Customer.Id, subject.Account?.Id);
-        var open = await OpenRequestForAsync(subjectKey, exceptId: null, cancellationToken);
+        var open = command.Option == RemovalOption.RemoveCustomer
+            ? await OpenRequestOfCustomerAsync(subject.Customer.Id, exceptId: null, cancellationToken)
+            : await OpenRequestForAsync(subjectKey, exceptId: null, cancellationToken);
         var decision = Decide(command.Option, subject, open);
         if (!decision.IsAllowed)
         {
@@ -119,7 +121,10 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
                 return new(OutcomeKind.NotFound, request, "The account or customer of this request no longer exists.");
             }
 
-            var recheck = Decide(request.Kind, subject, open: null);
+            var otherOpen = request.Kind == RemovalOption.RemoveCustomer
+                ? await OpenRequestOfCustomerAsync(request.CustomerId, request.Id, cancellationToken)
+                : null;
+            var recheck = Decide(request.Kind, subject, otherOpen);
             if (!recheck.IsAllowed)
             {
                 var reason = $"The policy no longer allows this: {recheck.DenialReason}";
@@ -179,7 +184,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             return null;
         }
 
-        var open = await OpenRequestForAsync(RemovalRequest.SubjectKeyFor(RemovalOption.RemoveCustomer, customerId, null), null, cancellationToken);
+        var open = await OpenRequestOfCustomerAsync(subject.Customer.Id, null, cancellationToken);
         return (subject.Customer, RemovalPolicy.EvaluateCustomerRemoval(subject.Customer, clock.GetUtcNow(), open));
     }
 
@@ -200,6 +205,17 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             ? new(OutcomeKind.Duplicate, earlier, $"This was already submitted as request {earlier.Id}.")
             : new(OutcomeKind.Invalid, Message: "That submission key was already used by someone else.");
     }
+
+    /// <summary>
+    /// Any open request about the customer or one of its accounts: removing the customer deletes its accounts, so it
+    /// must not happen under a request support is still working on.
+    /// </summary>
+    private async Task<OpenRequestRef?> OpenRequestOfCustomerAsync(string customerId, string? exceptId, CancellationToken cancellationToken) =>
+        await db.RemovalRequests.AsNoTracking()
+            .Where(r => r.CustomerId == customerId && r.OpenSubjectKey != null && r.Id != exceptId)
+            .OrderBy(r => r.Kind == RemovalOption.RemoveCustomer ? 0 : 1)
+            .Select(r => new OpenRequestRef(r.Id, r.Kind))
+            .FirstOrDefaultAsync(cancellationToken);
 
     private async Task<OpenRequestRef?> OpenRequestForAsync(string subjectKey, string? exceptId, CancellationToken cancellationToken) =>
         await db.RemovalRequests.AsNoTracking()
