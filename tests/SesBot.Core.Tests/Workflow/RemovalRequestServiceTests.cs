@@ -300,6 +300,35 @@ public sealed class RemovalRequestServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SubmitAsync_RemoveCustomerWhileAnAccountHasAnOpenRequest_DeniedAndAccountKept()
+    {
+        // Support is removing a-c2 from the payer organization: removing its customer must not delete it under them.
+        var open = await SubmitAsync(RemovalOption.AwsRemoveFromPayer, "a-c2");
+        await ApplyAsync(open.Request!.Id, RequestTrigger.Accept, TestData.SupportAgent);
+
+        var result = await SubmitAsync(RemovalOption.RemoveCustomer, Removable);
+
+        Assert.Equal(OutcomeKind.Denied, result.Kind);
+        Assert.Contains(open.Request.Id, result.Message, StringComparison.Ordinal);
+        Assert.Equal(AccountState.Active, (await LoadAccountAsync("a-c2")).State);
+        await using var db = _database.CreateContext();
+        Assert.Null((await db.Customers.SingleAsync(c => c.Id == Removable)).RemovedAt);
+        var options = await new RemovalRequestService(db, _clock).GetCustomerRemovalAsync(TestData.Requester, Removable);
+        Assert.False(options!.Value.Decision.IsAllowed);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_RemoveCustomerAfterAccountRequestClosed_Allowed()
+    {
+        var closed = await SubmitAsync(RemovalOption.AwsRemoveFromPayer, "a-c2");
+        await ApplyAsync(closed.Request!.Id, RequestTrigger.Cancel, TestData.Requester);
+
+        var result = await SubmitAsync(RemovalOption.RemoveCustomer, Removable);
+
+        Assert.Equal(OutcomeKind.Ok, result.Kind);
+    }
+
+    [Fact]
     public async Task SubmitAsync_RemoveCustomerWithBillingData_Denied()
     {
         var result = await SubmitAsync(RemovalOption.RemoveCustomer, TestData.CustomerId);
@@ -545,6 +574,49 @@ public sealed class RemovalRequestServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ApplyAsync_CompleteCustomerRemovalSubmittedEarlier_CascadesToAccounts()
+    {
+        await SaveDirectlyAsync(new RemovalRequest("R-CUST01", "key-cust", RemovalOption.RemoveCustomer, TestData.Requester, TestData.ResellerId, Removable, null, Now));
+
+        var result = await ApplyAsync("R-CUST01", RequestTrigger.Complete, TestData.Requester);
+
+        Assert.Equal(OutcomeKind.Ok, result.Kind);
+        Assert.Equal(AccountState.Deleted, (await LoadAccountAsync("a-c2")).State);
+        Assert.Equal(AccountState.Deleted, (await LoadAccountAsync("z-c2")).State);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_CompleteCustomerRemovalWhileAccountRequestOpen_RejectedAndAccountsKept()
+    {
+        await SaveDirectlyAsync(new RemovalRequest("R-CUST01", "key-cust", RemovalOption.RemoveCustomer, TestData.Requester, TestData.ResellerId, Removable, null, Now));
+        var accountRequest = await SubmitAsync(RemovalOption.AwsRemoveFromPayer, "a-c2");
+
+        var result = await ApplyAsync("R-CUST01", RequestTrigger.Complete, TestData.Requester);
+
+        Assert.Equal(OutcomeKind.Denied, result.Kind);
+        Assert.Contains(accountRequest.Request!.Id, result.Message, StringComparison.Ordinal);
+        Assert.Equal(RequestStatus.Rejected, (await LoadRequestAsync("R-CUST01")).Status);
+        Assert.Equal(AccountState.Active, (await LoadAccountAsync("a-c2")).State);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_CompleteCustomerRemovalAfterBillingDataAppeared_Rejected()
+    {
+        await SaveDirectlyAsync(new RemovalRequest("R-CUST01", "key-cust", RemovalOption.RemoveCustomer, TestData.Requester, TestData.ResellerId, Removable, null, Now));
+        await using (var db = _database.CreateContext())
+        {
+            (await db.CloudAccounts.Include(a => a.BillingRecords).SingleAsync(a => a.Id == "z-c2")).AddBillingRecord(new DateOnly(2027, 3, 1), 1m, "USD");
+            await db.SaveChangesAsync();
+        }
+
+        var result = await ApplyAsync("R-CUST01", RequestTrigger.Complete, TestData.Requester);
+
+        Assert.Equal(OutcomeKind.Denied, result.Kind);
+        Assert.Contains("have billing data", result.Message, StringComparison.Ordinal);
+        Assert.Equal(AccountState.Active, (await LoadAccountAsync("a-c2")).State);
+    }
+
+    [Fact]
     public async Task ApplyAsync_RemoveFromPayerAfterAccountLeft_DeniedAndNothingChanged()
     {
         var submitted = await SubmitAsync(RemovalOption.AwsRemoveFromPayer, Owned);
@@ -730,6 +802,13 @@ public sealed class RemovalRequestServiceTests : IAsyncLifetime
     {
         await using var db = _database.CreateContext();
         return await new RemovalRequestService(db, _clock).ApplyAsync(new ApplyRequestTrigger(requestId, trigger, actor, expectedVersion));
+    }
+
+    private async Task SaveDirectlyAsync(RemovalRequest request)
+    {
+        await using var db = _database.CreateContext();
+        db.RemovalRequests.Add(request);
+        await db.SaveChangesAsync();
     }
 
     private async Task<CloudAccount> LoadAccountAsync(string id)
