@@ -82,12 +82,13 @@ public sealed partial class RemovalRequest
         }
 
         var from = Status;
+        var trimmedNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         Status = row.To;
         UpdatedAt = clock.GetUtcNow();
         Version++;
-        if (!string.IsNullOrWhiteSpace(note))
+        if (trimmedNote is not null)
         {
-            LastNote = note.Trim();
+            LastNote = trimmedNote;
         }
 
         if (!IsOpen)
@@ -96,7 +97,7 @@ public sealed partial class RemovalRequest
         }
 
         _pendingAudit.Add(new AuditEvent(
-            UpdatedAt, actor, nameof(RemovalRequest), Id, trigger.ToString(), $"{from} -> {Status}{(note is null ? string.Empty : ": " + note)}"));
+            UpdatedAt, actor, nameof(RemovalRequest), Id, trigger.ToString(), $"{from} -> {Status}{(trimmedNote is null ? string.Empty : ": " + trimmedNote)}"));
     }
 
     private bool IsPermitted(Permitted who, Actor actor) =>
