@@ -200,6 +200,19 @@ public sealed class RemovalRequestTransitionsTests
         Assert.Equal("Accepted -> Completed", request.PendingAudit[^1].Details);
     }
 
+    [Theory]
+    [InlineData("   ", "Submitted -> Accepted")]
+    [InlineData("", "Submitted -> Accepted")]
+    [InlineData("  checked with AWS \n", "Submitted -> Accepted: checked with AWS")]
+    public void Apply_BlankOrPaddedNote_AuditRecordsTheTrimmedNoteOnly(string note, string details)
+    {
+        var request = TestData.Request(RemovalOption.AwsRemoveFromPayer);
+
+        request.Apply(RequestTrigger.Accept, TestData.SupportAgent, new FakeTimeProvider(Start), note);
+
+        Assert.Equal(details, request.PendingAudit[^1].Details);
+    }
+
     // ---- Permissions ----
 
     [Fact]
