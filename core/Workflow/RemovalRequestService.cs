@@ -277,7 +277,8 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
                 break;
             case RemovalOption.AzureSuspend when string.IsNullOrWhiteSpace(command.Reason):
                 return new(OutcomeKind.Invalid, Message: "Say why the subscription should be suspended.");
-            case RemovalOption.AzureTransferToCsp when command.TargetPartnerTenantId is { Length: > 0 } tenant && !Guid.TryParse(tenant, out _):
+            case RemovalOption.AzureTransferToCsp when !string.IsNullOrWhiteSpace(command.TargetPartnerTenantId) && !Guid.TryParse(command.TargetPartnerTenantId, out _):
+                var tenant = command.TargetPartnerTenantId.Trim();
                 return new(OutcomeKind.Invalid, Message: $"\"{tenant}\" is not a tenant id: a tenant id is a GUID such as 00000000-0000-0000-0000-000000000000.");
             case RemovalOption.AwsSelfUnlink when !EndCustomerEmail.IsValid(command.EndCustomerEmail):
                 return new(OutcomeKind.Invalid, Message: "Enter the end customer's email address (name@example.com), so the instructions can reach them.");
