@@ -211,6 +211,15 @@ public sealed class RemovalRequestServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SubmitAsync_AzureTransferWithBlankTenantId_SubmittedWithoutTenant()
+    {
+        var result = await SubmitAsync(RemovalOption.AzureTransferToCsp, AzureBilled, partnerName: "Fabrikam CSP", partnerTenant: "   ");
+
+        Assert.Equal(OutcomeKind.Ok, result.Kind);
+        Assert.Null((await LoadRequestAsync(result.Request!.Id)).TargetPartnerTenantId);
+    }
+
+    [Fact]
     public async Task SubmitAsync_AzureSuspendWithReason_Submitted()
     {
         var result = await SubmitAsync(RemovalOption.AzureSuspend, AzureBilled, reason: "Project ended");
