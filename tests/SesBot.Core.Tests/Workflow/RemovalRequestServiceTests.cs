@@ -174,6 +174,15 @@ public sealed class RemovalRequestServiceTests : IAsyncLifetime
         Assert.Equal(["Submitted", "SendInstructions"], await AuditActionsAsync(stored.Id));
     }
 
+    [Fact]
+    public async Task SubmitAsync_SelfUnlinkWithPaddedEmail_StoredTrimmed()
+    {
+        var result = await SubmitAsync(RemovalOption.AwsSelfUnlink, Owned, endCustomerEmail: "  root@adventure-works.com ");
+
+        Assert.Equal(OutcomeKind.Ok, result.Kind);
+        Assert.Equal("root@adventure-works.com", (await LoadRequestAsync(result.Request!.Id)).EndCustomerEmail);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("root")]
