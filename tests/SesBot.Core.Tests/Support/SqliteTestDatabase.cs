@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using SesBot.Core.Persistence;
 
 namespace SesBot.Core.Tests.Support;
@@ -41,8 +42,8 @@ public sealed class SqliteTestDatabase : IAsyncDisposable
         return database;
     }
 
-    public SqliteSesBotDbContext CreateContext() =>
-        new(new DbContextOptionsBuilder<SqliteSesBotDbContext>().UseSqlite(_connection).Options);
+    public SqliteSesBotDbContext CreateContext(params IInterceptor[] interceptors) =>
+        new(new DbContextOptionsBuilder<SqliteSesBotDbContext>().UseSqlite(_connection).AddInterceptors(interceptors).Options);
 
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
 

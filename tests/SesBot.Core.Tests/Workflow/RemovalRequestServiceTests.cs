@@ -746,6 +746,56 @@ public sealed class RemovalRequestServiceTests : IAsyncLifetime
         Assert.Equal(OutcomeKind.Invalid, result.Kind);
     }
 
+    // ---- Races with another instance ----
+
+    [Fact]
+    public async Task ApplyAsync_SomeoneElseMovesTheRequestFirst_ConflictWithCurrentStatus()
+    {
+        var submitted = await SubmitAsync(RemovalOption.AwsRemoveFromPayer, Owned);
+        var id = submitted.Request!.Id;
+        var race = new BeforeFirstSave(async () => Assert.Equal(OutcomeKind.Ok, (await ApplyAsync(id, RequestTrigger.Cancel, TestData.Requester)).Kind));
+        await using var db = _database.CreateContext(race);
+
+        var result = await new RemovalRequestService(db, _clock).ApplyAsync(new ApplyRequestTrigger(id, RequestTrigger.Accept, TestData.SupportAgent));
+
+        Assert.Equal(OutcomeKind.Conflict, result.Kind);
+        Assert.Contains("it is now Cancelled", result.Message, StringComparison.Ordinal);
+        Assert.Equal(RequestStatus.Cancelled, result.Request!.Status);
+        Assert.Equal(RequestStatus.Cancelled, (await LoadRequestAsync(id)).Status);
+        Assert.Equal(["Submitted", "Cancel"], await AuditActionsAsync(id));
+    }
+
+    [Fact]
+    public async Task SubmitAsync_AnotherRequestForTheAccountSavedFirst_ConflictNamingIt()
+    {
+        var race = new BeforeFirstSave(async () =>
+            Assert.Equal(OutcomeKind.Ok, (await SubmitAsync(RemovalOption.AwsSelfUnlink, Owned, key: "their-key", actor: TestData.Colleague, endCustomerEmail: "root@adventure-works.com")).Kind));
+        await using var db = _database.CreateContext(race);
+
+        var result = await new RemovalRequestService(db, _clock).SubmitAsync(
+            new SubmitRemovalRequest("my-key", TestData.Requester, RemovalOption.AwsRemoveFromPayer, Owned));
+
+        Assert.Equal(OutcomeKind.Conflict, result.Kind);
+        Assert.Contains("(unlink instructions for the end customer) is already open", result.Message, StringComparison.Ordinal);
+        await using var check = _database.CreateContext();
+        Assert.Equal(["their-key"], await check.RemovalRequests.Select(r => r.IdempotencyKey).ToListAsync());
+    }
+
+    [Fact]
+    public async Task SubmitAsync_SameSubmissionSavedFirstByAnotherInstance_Duplicate()
+    {
+        var race = new BeforeFirstSave(async () =>
+            Assert.Equal(OutcomeKind.Ok, (await SubmitAsync(RemovalOption.AwsRemoveFromPayer, Owned, key: "card-7")).Kind));
+        await using var db = _database.CreateContext(race);
+
+        var result = await new RemovalRequestService(db, _clock).SubmitAsync(
+            new SubmitRemovalRequest("card-7", TestData.Requester, RemovalOption.AwsRemoveFromPayer, Owned));
+
+        Assert.Equal(OutcomeKind.Duplicate, result.Kind);
+        await using var check = _database.CreateContext();
+        Assert.Equal(1, await check.RemovalRequests.CountAsync());
+    }
+
     // ---- Queries ----
 
     [Fact]
