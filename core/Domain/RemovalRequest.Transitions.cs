@@ -49,7 +49,11 @@ public sealed partial class RemovalRequest
             [RemovalOption.AwsSelfUnlink] = Table(
                 (RequestStatus.Submitted, RequestTrigger.SendInstructions, RequestStatus.InstructionsSent, Permitted.Requester | Permitted.Support),
                 (RequestStatus.Submitted, RequestTrigger.Cancel, RequestStatus.Cancelled, Permitted.Requester),
-                (RequestStatus.InstructionsSent, RequestTrigger.Complete, RequestStatus.Completed, Permitted.Support)),
+                (RequestStatus.InstructionsSent, RequestTrigger.Complete, RequestStatus.Completed, Permitted.Support),
+
+                // The end customer may never leave (no payment method, no root access): the request must not hold the account for good.
+                (RequestStatus.InstructionsSent, RequestTrigger.Cancel, RequestStatus.Cancelled, Permitted.Requester),
+                (RequestStatus.InstructionsSent, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Support)),
         }.ToFrozenDictionary();
 
     /// <summary>Every allowed (from, trigger) pair of a kind's table with its target status.</summary>
