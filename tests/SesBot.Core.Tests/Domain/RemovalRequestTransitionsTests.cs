@@ -303,6 +303,32 @@ public sealed class RemovalRequestTransitionsTests
     }
 
     [Fact]
+    public void Apply_SelfUnlinkInstructionsSent_RequesterMayStillCancelAndSupportMayReject()
+    {
+        var clock = new FakeTimeProvider(Start);
+        var request = TestData.Request(RemovalOption.AwsSelfUnlink);
+        request.Apply(RequestTrigger.SendInstructions, TestData.Requester, clock);
+
+        Assert.True(request.CanApply(RequestTrigger.Cancel, TestData.Requester));
+        Assert.False(request.CanApply(RequestTrigger.Cancel, TestData.Colleague));
+        Assert.True(request.CanApply(RequestTrigger.Reject, TestData.SupportAgent));
+        request.Apply(RequestTrigger.Cancel, TestData.Requester, clock);
+        Assert.Equal(RequestStatus.Cancelled, request.Status);
+        Assert.Null(request.OpenSubjectKey);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void TransitionsOf_EveryKind_NoOpenStatusBeforeSupportAcceptsTrapsTheRequester(RemovalOption kind)
+    {
+        // Until support has accepted, the requester can always withdraw: otherwise the open request blocks the account for good.
+        var table = RemovalRequest.TransitionsOf(kind);
+        var beforeSupport = new[] { RequestStatus.Submitted, RequestStatus.InstructionsSent }.Where(s => table.Keys.Any(k => k.From == s));
+
+        Assert.All(beforeSupport, s => Assert.True(table.ContainsKey((s, RequestTrigger.Cancel)), $"{kind}: no Cancel from {s}"));
+    }
+
+    [Fact]
     public void Apply_NullActorOrClock_Throws()
     {
         var request = TestData.Request(RemovalOption.AzureSuspend);

@@ -175,6 +175,20 @@ public sealed class RemovalRequestServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SubmitAsync_RemoveFromPayerAfterUnlinkInstructionsCancelled_Allowed()
+    {
+        // The end customer could not leave the organization (no payment method): the reseller falls back to support.
+        var unlink = await SubmitAsync(RemovalOption.AwsSelfUnlink, Owned, endCustomerEmail: "root@adventure-works.com");
+        var cancelled = await ApplyAsync(unlink.Request!.Id, RequestTrigger.Cancel, TestData.Requester);
+
+        var fromPayer = await SubmitAsync(RemovalOption.AwsRemoveFromPayer, Owned);
+
+        Assert.Equal(OutcomeKind.Ok, cancelled.Kind);
+        Assert.Equal(OutcomeKind.Ok, fromPayer.Kind);
+        Assert.Equal(AccountState.Active, (await LoadAccountAsync(Owned)).State);
+    }
+
+    [Fact]
     public async Task SubmitAsync_SelfUnlinkWithPaddedEmail_StoredTrimmed()
     {
         var result = await SubmitAsync(RemovalOption.AwsSelfUnlink, Owned, endCustomerEmail: "  root@adventure-works.com ");
