@@ -257,11 +257,14 @@ public sealed class SesBotDbContextTests : IAsyncLifetime
     [Fact]
     public async Task SaveChanges_DuplicateAccountNumber_RejectedByUniqueIndex()
     {
-        await using var db = _database.CreateContext();
-        var customer = await db.Customers.SingleAsync();
-        db.CloudAccounts.Add(TestData.Aws(id: "a-dup"));
+        await using (var db = _database.CreateContext())
+        {
+            db.CloudAccounts.Add(TestData.Aws(id: "a-dup"));
 
-        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
-        Assert.NotNull(customer);
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+
+        await using var check = _database.CreateContext();
+        Assert.Equal(1, await check.CloudAccounts.CountAsync(a => a.ExternalId == TestData.AwsNumber));
     }
 }
