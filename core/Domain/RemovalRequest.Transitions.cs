@@ -49,7 +49,11 @@ public sealed partial class RemovalRequest
             [RemovalOption.AwsSelfUnlink] = Table(
                 (RequestStatus.Submitted, RequestTrigger.SendInstructions, RequestStatus.InstructionsSent, Permitted.Requester | Permitted.Support),
                 (RequestStatus.Submitted, RequestTrigger.Cancel, RequestStatus.Cancelled, Permitted.Requester),
-                (RequestStatus.InstructionsSent, RequestTrigger.Complete, RequestStatus.Completed, Permitted.Support)),
+                (RequestStatus.InstructionsSent, RequestTrigger.Complete, RequestStatus.Completed, Permitted.Support),
+
+                // The end customer may never leave (no payment method, no root access): the request must not hold the account for good.
+                (RequestStatus.InstructionsSent, RequestTrigger.Cancel, RequestStatus.Cancelled, Permitted.Requester),
+                (RequestStatus.InstructionsSent, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Support)),
         }.ToFrozenDictionary();
 
     /// <summary>Every allowed (from, trigger) pair of a kind's table with its target status.</summary>
@@ -82,12 +86,13 @@ public sealed partial class RemovalRequest
         }
 
         var from = Status;
+        var trimmedNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         Status = row.To;
         UpdatedAt = clock.GetUtcNow();
         Version++;
-        if (!string.IsNullOrWhiteSpace(note))
+        if (trimmedNote is not null)
         {
-            LastNote = note.Trim();
+            LastNote = trimmedNote;
         }
 
         if (!IsOpen)
@@ -96,7 +101,7 @@ public sealed partial class RemovalRequest
         }
 
         _pendingAudit.Add(new AuditEvent(
-            UpdatedAt, actor, nameof(RemovalRequest), Id, trigger.ToString(), $"{from} -> {Status}{(note is null ? string.Empty : ": " + note)}"));
+            UpdatedAt, actor, nameof(RemovalRequest), Id, trigger.ToString(), $"{from} -> {Status}{(trimmedNote is null ? string.Empty : ": " + trimmedNote)}"));
     }
 
     private bool IsPermitted(Permitted who, Actor actor) =>

@@ -94,7 +94,7 @@ public static class RemovalPolicy
     public static OptionDecision Recheck(RemovalOption option, CloudAccount account, OpenRequestRef? openRequest = null)
     {
         ArgumentNullException.ThrowIfNull(account);
-        return option switch
+        var decision = option switch
         {
             RemovalOption.DeleteFromPlatform => Delete(account, openRequest),
             RemovalOption.AzureTransferToCsp => AzureTransfer(account, openRequest),
@@ -105,6 +105,23 @@ public static class RemovalPolicy
             RemovalOption.DeletedInErrorTicket => DeletedInError(account, openRequest),
             _ => throw new ArgumentOutOfRangeException(nameof(option), option, "Customer removal is checked with EvaluateCustomerRemoval."),
         };
+
+        // A submission names its option; one meant for the other cloud is never allowed, whatever the account's state.
+        var cloud = option switch
+        {
+            RemovalOption.AzureTransferToCsp or RemovalOption.AzureSuspend => CloudProvider.Azure,
+            RemovalOption.AwsTransferOwnership or RemovalOption.AwsRemoveFromPayer or RemovalOption.AwsSelfUnlink => CloudProvider.Aws,
+            _ => account.Provider,
+        };
+        return cloud == account.Provider
+            ? decision
+            : decision with
+            {
+                IsAllowed = false,
+                DenialReason = cloud == CloudProvider.Azure
+                    ? "This option is only for Azure subscriptions; this is an AWS account."
+                    : "This option is only for AWS accounts; this is an Azure subscription.",
+            };
     }
 
     private static OptionDecision Delete(CloudAccount account, OpenRequestRef? open)

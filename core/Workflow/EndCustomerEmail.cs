@@ -7,15 +7,17 @@ public static class EndCustomerEmail
 {
     public static bool IsValid(string? value)
     {
-        if (string.IsNullOrWhiteSpace(value) || value.Length > 254 || value.Contains(' ', StringComparison.Ordinal))
+        // Judge what is stored: the request keeps the address trimmed, so surrounding spaces are not an error.
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > 254 || trimmed.Contains(' ', StringComparison.Ordinal))
         {
             return false;
         }
 
         try
         {
-            var address = new MailAddress(value.Trim());
-            return address.Address == value.Trim() && address.Host.Contains('.', StringComparison.Ordinal);
+            var address = new MailAddress(trimmed);
+            return address.Address == trimmed && address.Host.Contains('.', StringComparison.Ordinal);
         }
         catch (FormatException)
         {

@@ -36,7 +36,9 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         }
 
         var subjectKey = RemovalRequest.SubjectKeyFor(command.Option, subject.Customer.Id, subject.Account?.Id);
-        var open = await OpenRequestForAsync(subjectKey, exceptId: null, cancellationToken);
+        var open = command.Option == RemovalOption.RemoveCustomer
+            ? await OpenRequestOfCustomerAsync(subject.Customer.Id, exceptId: null, cancellationToken)
+            : await OpenRequestForAsync(subjectKey, exceptId: null, cancellationToken);
         var decision = Decide(command.Option, subject, open);
         if (!decision.IsAllowed)
         {
@@ -119,7 +121,10 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
                 return new(OutcomeKind.NotFound, request, "The account or customer of this request no longer exists.");
             }
 
-            var recheck = Decide(request.Kind, subject, open: null);
+            var otherOpen = request.Kind == RemovalOption.RemoveCustomer
+                ? await OpenRequestOfCustomerAsync(request.CustomerId, request.Id, cancellationToken)
+                : null;
+            var recheck = Decide(request.Kind, subject, otherOpen);
             if (!recheck.IsAllowed)
             {
                 var reason = $"The policy no longer allows this: {recheck.DenialReason}";
@@ -179,7 +184,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             return null;
         }
 
-        var open = await OpenRequestForAsync(RemovalRequest.SubjectKeyFor(RemovalOption.RemoveCustomer, customerId, null), null, cancellationToken);
+        var open = await OpenRequestOfCustomerAsync(subject.Customer.Id, null, cancellationToken);
         return (subject.Customer, RemovalPolicy.EvaluateCustomerRemoval(subject.Customer, clock.GetUtcNow(), open));
     }
 
@@ -200,6 +205,17 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             ? new(OutcomeKind.Duplicate, earlier, $"This was already submitted as request {earlier.Id}.")
             : new(OutcomeKind.Invalid, Message: "That submission key was already used by someone else.");
     }
+
+    /// <summary>
+    /// Any open request about the customer or one of its accounts: removing the customer deletes its accounts, so it
+    /// must not happen under a request support is still working on.
+    /// </summary>
+    private async Task<OpenRequestRef?> OpenRequestOfCustomerAsync(string customerId, string? exceptId, CancellationToken cancellationToken) =>
+        await db.RemovalRequests.AsNoTracking()
+            .Where(r => r.CustomerId == customerId && r.OpenSubjectKey != null && r.Id != exceptId)
+            .OrderBy(r => r.Kind == RemovalOption.RemoveCustomer ? 0 : 1)
+            .Select(r => new OpenRequestRef(r.Id, r.Kind))
+            .FirstOrDefaultAsync(cancellationToken);
 
     private async Task<OpenRequestRef?> OpenRequestForAsync(string subjectKey, string? exceptId, CancellationToken cancellationToken) =>
         await db.RemovalRequests.AsNoTracking()
@@ -261,7 +277,8 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
                 break;
             case RemovalOption.AzureSuspend when string.IsNullOrWhiteSpace(command.Reason):
                 return new(OutcomeKind.Invalid, Message: "Say why the subscription should be suspended.");
-            case RemovalOption.AzureTransferToCsp when command.TargetPartnerTenantId is { Length: > 0 } tenant && !Guid.TryParse(tenant, out _):
+            case RemovalOption.AzureTransferToCsp when !string.IsNullOrWhiteSpace(command.TargetPartnerTenantId) && !Guid.TryParse(command.TargetPartnerTenantId, out _):
+                var tenant = command.TargetPartnerTenantId.Trim();
                 return new(OutcomeKind.Invalid, Message: $"\"{tenant}\" is not a tenant id: a tenant id is a GUID such as 00000000-0000-0000-0000-000000000000.");
             case RemovalOption.AwsSelfUnlink when !EndCustomerEmail.IsValid(command.EndCustomerEmail):
                 return new(OutcomeKind.Invalid, Message: "Enter the end customer's email address (name@example.com), so the instructions can reach them.");
