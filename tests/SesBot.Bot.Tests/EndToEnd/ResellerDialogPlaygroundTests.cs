@@ -118,6 +118,26 @@ public sealed class ResellerDialogPlaygroundTests(TeamsPlaygroundFixture fixture
         await AssertCardsValidAsync();
     }
 
+    [Fact]
+    public async Task BotRestartMidDialog_NewProcessSameDatabase_TheSameCardCarriesOn()
+    {
+        var (messageId, card) = await StartAsync("remove account");
+        card = await ClickAsync(messageId, card, ActionIds.SelectCustomer, ("customerId", "c-tailspin"));
+        Assert.Contains("Which account of Tailspin Toys?", CardReader.Text(card), StringComparison.Ordinal);
+
+        await fixture.Bot.RestartAsync();
+
+        card = await ClickAsync(messageId, card, ActionIds.SelectAccount, ("accountId", "z-tailspin-prod"));
+        Assert.True(CardReader.HasAction(card, ActionIds.ChooseOption, "option", "AzureSuspend"));
+        card = await ClickAsync(messageId, card, ActionIds.ChooseOption, ("option", "AzureSuspend"));
+        card = await ClickAsync(messageId, card, ActionIds.SubmitAzureSuspend, ("reason", "Project ended; the customer asked to stop all services."));
+        Assert.Contains("is submitted", CardReader.Text(card), StringComparison.Ordinal);
+        var requestId = CardReader.ActionData(card, ActionIds.RefreshStatus)["requestId"]!.GetValue<string>();
+        Assert.Equal(["AzureSuspend", "Submitted"], await RowAsync("SELECT Kind, Status FROM RemovalRequests WHERE Id = $id", requestId));
+
+        await AssertCardsValidAsync();
+    }
+
     private async Task<(string MessageId, JsonNode Card)> StartAsync(string text)
     {
         var since = Playground.Mark;

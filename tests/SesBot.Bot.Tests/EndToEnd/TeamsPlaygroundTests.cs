@@ -51,6 +51,23 @@ public sealed class TeamsPlaygroundTests(TeamsPlaygroundFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task ActionSubmit_HelpButtonFallback_UpdatesTheCardInPlace()
+    {
+        var since = Playground.Mark;
+        await Playground.SendMessageAsync(Playground.PersonalChatId, "tell me something");
+        var card = await Playground.WaitForBotMessageAsync(since, Playground.PersonalChatId, m => Actions(m).Any(a => a["verb"]?.GetValue<string>() == ActionIds.Help));
+        var messageId = card["message"]!["messageId"]!.GetValue<string>();
+
+        since = Playground.Mark;
+        await Playground.SubmitAsync(Playground.PersonalChatId, messageId, new JsonObject { ["verb"] = ActionIds.Help });
+
+        var updated = await Playground.WaitForBotMessageAsync(since, Playground.PersonalChatId,
+            m => m["messageId"]?.GetValue<string>() == messageId && CardText(m).Contains("What I can do", StringComparison.Ordinal),
+            action: "updateMessage");
+        Assert.NotNull(updated);
+    }
+
+    [Fact]
     public async Task TeamChannel_MessageWithMention_RepliesInThread()
     {
         var since = Playground.Mark;

@@ -139,6 +139,20 @@ internal sealed class Playground : IAsyncDisposable
         return JsonNode.Parse(text)!.AsObject();
     }
 
+    /// <summary>Clicks an Action.Submit button (the fallback of Action.Execute): Teams posts a message whose value is the data.</summary>
+    public async Task SubmitAsync(string conversationId, string replyToId, JsonObject value)
+    {
+        var body = new JsonObject
+        {
+            ["conversation"] = new JsonObject { ["id"] = conversationId },
+            ["from"] = new JsonObject { ["id"] = CurrentUserId },
+            ["replyToId"] = replyToId,
+            ["value"] = value,
+        };
+        using var response = await _http.PostAsJsonAsync(new Uri("/_conversation/v1/submit", UriKind.Relative), body);
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>How many stream events were seen so far: pass it as <c>since</c> to wait only for newer ones.</summary>
     public int Mark => _events.Count;
 
