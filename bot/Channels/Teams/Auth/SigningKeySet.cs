@@ -11,6 +11,3 @@ internal sealed record SigningKeySet(
     FrozenDictionary<string, SigningKeyEntry> Keys,
     FrozenSet<string>? Algorithms,
     DateTimeOffset FetchedAt);
-
-/// <summary>A signing key and its endorsements (the channel ids it may sign for; null: the key has no entry).</summary>
-internal sealed record SigningKeyEntry(SecurityKey Key, FrozenSet<string>? Endorsements);

@@ -24,23 +24,3 @@ public sealed record TeamsChannelData
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; init; }
 }
-
-/// <summary>A team, channel or tenant reference inside channelData.</summary>
-public sealed record TeamsInfo
-{
-    [JsonPropertyName("id")]
-    public string? Id { get; init; }
-
-    [JsonPropertyName("name")]
-    public string? Name { get; init; }
-
-    [JsonPropertyName("aadGroupId")]
-    public string? AadGroupId { get; init; }
-}
-
-/// <summary>channelData.settings: the channel selected when the bot was added to a team.</summary>
-public sealed record TeamsSettings
-{
-    [JsonPropertyName("selectedChannel")]
-    public TeamsInfo? SelectedChannel { get; init; }
-}

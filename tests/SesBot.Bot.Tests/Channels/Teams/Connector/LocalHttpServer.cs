@@ -11,16 +11,6 @@ using Microsoft.Extensions.Logging;
 
 namespace SesBot.Bot.Tests.Channels.Teams.Connector;
 
-/// <summary>What the local server received, as it arrived on the wire.</summary>
-internal sealed record RecordedRequest(
-    int Number,
-    string Method,
-    string RawTarget,
-    string? Authorization,
-    string? ContentType,
-    string Body,
-    DateTimeOffset ReceivedAt);
-
 /// <summary>
 /// A real Kestrel server on 127.0.0.1 (an ephemeral port) that records every request and lets the test script the
 /// answer per request: the handler gets the recorded request (with its 1-based number) and writes the response.

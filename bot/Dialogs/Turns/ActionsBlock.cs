@@ -1,0 +1,4 @@
+namespace SesBot.Bot.Dialogs.Turns;
+
+/// <summary>Buttons.</summary>
+public sealed record ActionsBlock(IReadOnlyList<ReplyAction> Actions) : ReplyBlock;

@@ -1,0 +1,16 @@
+namespace SesBot.Bot.Dialogs.Turns;
+
+/// <summary>A pick-one input. With a search dataset the channel offers server-side typeahead.</summary>
+public sealed record ChoiceInputBlock(string Id, string Label, IReadOnlyList<Choice> Choices) : ReplyBlock
+{
+    public string? Value { get; init; }
+
+    public bool IsRequired { get; init; } = true;
+
+    public string? Error { get; init; }
+
+    public string? Placeholder { get; init; }
+
+    /// <summary>When set, the choices are a first page and the channel may search the rest by this dataset name.</summary>
+    public string? SearchDataset { get; init; }
+}
