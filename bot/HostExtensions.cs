@@ -31,6 +31,7 @@ public static class HostExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton(LocalMode.From(builder.Configuration));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddHostedService<InboundDeliveryPruner>();
         return builder;
     }
 

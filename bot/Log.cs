@@ -6,6 +6,12 @@ internal static partial class Log
     [LoggerMessage(1001, LogLevel.Warning, "SesBot runs in LOCAL MODE: no channel or cloud credentials are configured. Demo data is seeded and unauthenticated channel requests are accepted from loopback addresses only.")]
     public static partial void LocalMode(ILogger logger);
 
+    [LoggerMessage(1002, LogLevel.Information, "Forgot {Count} inbound deliveries past their retention.")]
+    public static partial void DeliveriesPruned(ILogger logger, int count);
+
+    [LoggerMessage(1003, LogLevel.Warning, "Pruning old inbound deliveries failed; trying again tomorrow.")]
+    public static partial void DeliveriesPruneFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(2201, LogLevel.Information, "Teams activity {ActivityId} was delivered again; it was handled the first time.")]
     public static partial void TeamsRedelivery(ILogger logger, string activityId);
 

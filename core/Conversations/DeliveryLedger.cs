@@ -12,6 +12,12 @@ public sealed class DeliveryLedger(SesBotDbContext db, TimeProvider clock)
     /// <summary>True the first time a (channel, key) is seen; false for a redelivery.</summary>
     public async Task<bool> TryRecordAsync(string channel, string deliveryKey, CancellationToken cancellationToken = default)
     {
+        // The common redelivery is answered without a failing insert; the unique index still decides any race.
+        if (await db.InboundDeliveries.AnyAsync(d => d.Channel == channel && d.DeliveryKey == deliveryKey, cancellationToken))
+        {
+            return false;
+        }
+
         var delivery = new InboundDelivery(channel, deliveryKey, clock.GetUtcNow());
         db.InboundDeliveries.Add(delivery);
         try
