@@ -106,6 +106,19 @@ public sealed class TeamsEndpointTests(TeamsEndpointTests.BotWithRecordingConnec
     }
 
     [Fact]
+    public async Task ReplyRefusedWithMessageWritesBlocked_ConversationIsRecordedAsBlocked()
+    {
+        await PostAsync(Message("blocked-1", "help"));
+
+        Assert.Single(Connector.RequestsTo("/v3/conversations/a%3Ablocked-1/activities"));
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Bot.DatabasePath};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT BlockedAt IS NOT NULL FROM ConversationAddresses WHERE ConversationKey = 'a:blocked-1'";
+        Assert.Equal(1L, await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task AppIdConfigured_RequestWithoutToken_Is401AndNothingHappens()
     {
         await using var secured = await BotProcess.StartAsync(new Dictionary<string, string?>
@@ -162,7 +175,9 @@ public sealed class TeamsEndpointTests(TeamsEndpointTests.BotWithRecordingConnec
             Connector = await LocalHttpServer.StartAsync((context, request) =>
                 request.Method == "GET"
                     ? LocalHttpServer.Json(context, 200, """{"id":"29:unknown","name":"Nobody","email":"nobody@example.com"}""")
-                    : LocalHttpServer.Json(context, 201, $$"""{"id":"reply-{{request.Number}}"}"""));
+                    : request.RawTarget.Contains("blocked", StringComparison.Ordinal)
+                        ? LocalHttpServer.Json(context, 403, """{"error":{"code":"MessageWritesBlocked","message":"The bot is blocked in this conversation."}}""")
+                        : LocalHttpServer.Json(context, 201, $$"""{"id":"reply-{{request.Number}}"}"""));
             Bot = await BotProcess.StartAsync();
         }
 
