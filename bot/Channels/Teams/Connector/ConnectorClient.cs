@@ -45,7 +45,9 @@ public sealed partial class ConnectorClient : IConnectorClient
     public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return SendAsync<ResourceResponse>("UpdateActivity", HttpMethod.Put, serviceUrl, Path("conversations", conversationId, "activities", activityId), activity, cancellationToken);
+        // The replacement carries the id of the message it replaces, as the Connector expects.
+        var replacement = activity with { Id = activityId };
+        return SendAsync<ResourceResponse>("UpdateActivity", HttpMethod.Put, serviceUrl, Path("conversations", conversationId, "activities", activityId), replacement, cancellationToken);
     }
 
     public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default)

@@ -79,6 +79,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         var attachment = Json(call).GetProperty("attachments")[0];
         Assert.Equal(Attachment.AdaptiveCardContentType, attachment.GetProperty("contentType").GetString());
         Assert.Equal("1.5", attachment.GetProperty("content").GetProperty("version").GetString());
+        Assert.Equal("card-1", Json(call).GetProperty("id").GetString());
     }
 
     [Fact]
