@@ -17,14 +17,8 @@ public sealed partial class RemovalRequest
         new Dictionary<RemovalOption, FrozenDictionary<(RequestStatus, RequestTrigger), (RequestStatus, Permitted)>>
         {
             // Self-service: the platform carries these out right after the reseller confirms, re-checking the policy first.
-            [RemovalOption.DeleteFromPlatform] = Table(
-                (RequestStatus.Submitted, RequestTrigger.Complete, RequestStatus.Completed, Permitted.Requester | Permitted.Support),
-                (RequestStatus.Submitted, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Requester | Permitted.Support),
-                (RequestStatus.Submitted, RequestTrigger.Cancel, RequestStatus.Cancelled, Permitted.Requester)),
-            [RemovalOption.RemoveCustomer] = Table(
-                (RequestStatus.Submitted, RequestTrigger.Complete, RequestStatus.Completed, Permitted.Requester | Permitted.Support),
-                (RequestStatus.Submitted, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Requester | Permitted.Support),
-                (RequestStatus.Submitted, RequestTrigger.Cancel, RequestStatus.Cancelled, Permitted.Requester)),
+            [RemovalOption.DeleteFromPlatform] = SelfService(),
+            [RemovalOption.RemoveCustomer] = SelfService(),
             [RemovalOption.AzureTransferToCsp] = SupportTicket(),
             [RemovalOption.AzureSuspend] = SupportTicket(),
             [RemovalOption.DeletedInErrorTicket] = SupportTicket(),
@@ -107,6 +101,11 @@ public sealed partial class RemovalRequest
     private bool IsPermitted(Permitted who, Actor actor) =>
         (who.HasFlag(Permitted.Support) && actor.IsSupport)
         || (who.HasFlag(Permitted.Requester) && (actor.Id == RequestedById || actor.Role == Role.Admin || actor == Actor.System));
+
+    private static FrozenDictionary<(RequestStatus, RequestTrigger), (RequestStatus, Permitted)> SelfService() => Table(
+        (RequestStatus.Submitted, RequestTrigger.Complete, RequestStatus.Completed, Permitted.Requester | Permitted.Support),
+        (RequestStatus.Submitted, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Requester | Permitted.Support),
+        (RequestStatus.Submitted, RequestTrigger.Cancel, RequestStatus.Cancelled, Permitted.Requester));
 
     private static FrozenDictionary<(RequestStatus, RequestTrigger), (RequestStatus, Permitted)> SupportTicket() => Table(
         (RequestStatus.Submitted, RequestTrigger.Accept, RequestStatus.Accepted, Permitted.Support),
