@@ -74,4 +74,7 @@ internal static partial class Log
 
     [LoggerMessage(2207, LogLevel.Warning, "Looking up an unknown Teams user's email failed ({Status}); they are treated as not linked.")]
     public static partial void MemberLookupFailed(ILogger logger, int status);
+
+    [LoggerMessage(2208, LogLevel.Warning, "Teams: no app id is configured (Teams:AppId), so /api/messages accepts requests without a token from loopback addresses only, and replies are sent without a token. Configure the Azure Bot registration before exposing the bot.")]
+    public static partial void TeamsLocalMode(ILogger logger);
 }

@@ -16,6 +16,12 @@ public static class TeamsEndpoint
     public static IEndpointRouteBuilder MapTeamsChannel(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        var options = endpoints.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TeamsOptions>>().Value;
+        if (options.IsLocalMode)
+        {
+            Log.TeamsLocalMode(endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TeamsEndpoint)));
+        }
+
         endpoints.MapPost(Route, HandleAsync).DisableAntiforgery();
         return endpoints;
     }
