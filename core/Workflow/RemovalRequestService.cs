@@ -36,7 +36,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         }
 
         var subjectKey = RemovalRequest.SubjectKeyFor(command.Option, subject.Customer.Id, subject.Account?.Id);
-        var open = await OpenRequestForAsync(subjectKey, exceptId: null, cancellationToken);
+        var open = await OpenRequestForAsync(subject, subjectKey, cancellationToken);
         var decision = Decide(command.Option, subject, open);
         if (!decision.IsAllowed)
         {
@@ -106,7 +106,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
 
         if (!request.CanApply(command.Trigger, command.Actor))
         {
-            return new(OutcomeKind.Invalid, request, $"Request {request.Id} is {request.Status}: it cannot be moved by \"{command.Trigger}\" now.");
+            return new(OutcomeKind.Invalid, request, NotApplicable(request, command.Trigger));
         }
 
         var now = clock.GetUtcNow();
@@ -179,7 +179,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             return null;
         }
 
-        var open = await OpenRequestForAsync(RemovalRequest.SubjectKeyFor(RemovalOption.RemoveCustomer, customerId, null), null, cancellationToken);
+        var open = await OpenRequestForAsync(subject, RemovalRequest.SubjectKeyFor(RemovalOption.RemoveCustomer, customerId, null), cancellationToken);
         return (subject.Customer, RemovalPolicy.EvaluateCustomerRemoval(subject.Customer, clock.GetUtcNow(), open));
     }
 
@@ -199,6 +199,41 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         return earlier.RequestedById == command.Requester.Id
             ? new(OutcomeKind.Duplicate, earlier, $"This was already submitted as request {earlier.Id}.")
             : new(OutcomeKind.Invalid, Message: "That submission key was already used by someone else.");
+    }
+
+    /// <summary>
+    /// The open request that blocks a new one for this subject. Removing a customer deletes its accounts, so an open
+    /// request for any of them blocks it too.
+    /// </summary>
+    private async Task<OpenRequestRef?> OpenRequestForAsync(Subject subject, string subjectKey, CancellationToken cancellationToken)
+    {
+        if (subject.Account is not null)
+        {
+            return await OpenRequestForAsync(subjectKey, exceptId: null, cancellationToken);
+        }
+
+        var keys = subject.Customer.Accounts
+            .Select(a => RemovalRequest.SubjectKeyFor(RemovalOption.DeleteFromPlatform, subject.Customer.Id, a.Id))
+            .Append(subjectKey)
+            .ToList();
+        return await db.RemovalRequests.AsNoTracking()
+            .Where(r => r.OpenSubjectKey != null && keys.Contains(r.OpenSubjectKey))
+            .OrderBy(r => r.CreatedAt)
+            .Select(r => new OpenRequestRef(r.Id, r.Kind))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Why a trigger cannot move a request: not at this status, or not by this person.</summary>
+    private static string NotApplicable(RemovalRequest request, RequestTrigger trigger)
+    {
+        if (!RemovalRequest.TransitionsOf(request.Kind).TryGetValue((request.Status, trigger), out var row))
+        {
+            return $"Request {request.Id} is {request.Status}: it cannot be moved by \"{trigger}\" now.";
+        }
+
+        return row.Who.HasFlag(RemovalRequest.Permitted.Requester)
+            ? $"Only {request.RequestedByName}, who submitted request {request.Id}, can {trigger.ToString().ToLowerInvariant()} it."
+            : $"Only SES support can move request {request.Id} on (\"{trigger}\").";
     }
 
     private async Task<OpenRequestRef?> OpenRequestForAsync(string subjectKey, string? exceptId, CancellationToken cancellationToken) =>
