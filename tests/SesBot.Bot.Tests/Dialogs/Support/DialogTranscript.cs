@@ -103,7 +103,11 @@ public sealed class DialogTranscript
         // Each turn in its own scope, like a request.
         var result = await Host.InScopeAsync(sp => sp.GetRequiredService<ITurnHandler>().HandleAsync(input, CancellationToken.None));
         var turn = new Turn($"{Person.Name}: {said}", result);
-        _turns.Add(turn);
+        lock (_turns)
+        {
+            _turns.Add(turn);
+        }
+
         return turn;
     }
 }

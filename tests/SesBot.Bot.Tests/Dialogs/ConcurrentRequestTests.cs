@@ -1,0 +1,70 @@
+using SesBot.Bot.Cards;
+using SesBot.Bot.Dialogs;
+using SesBot.Bot.Dialogs.Turns;
+using SesBot.Bot.Tests.Dialogs.Support;
+using SesBot.Core.Domain;
+
+namespace SesBot.Bot.Tests.Dialogs;
+
+/// <summary>Two people of the same reseller on the same account, and the same submit clicked twice: one request.</summary>
+public sealed class ConcurrentRequestTests : DialogTestBase
+{
+    [Fact]
+    public async Task RemoveFromPayer_TwoUsersOfTheSameResellerBothSubmit_OneRequestAndClearAlreadyOpenMessage()
+    {
+        var patti = Alex.As(Person.Patti);
+        await FlowWalker.WalkToAsync(Alex, FlowStep.ConfirmRemoveFromPayer);
+        await FlowWalker.WalkToAsync(patti, FlowStep.ConfirmRemoveFromPayer);
+
+        var first = await Alex.Click(ActionIds.ConfirmRemoveFromPayer).AssertStatus(TurnStatus.Complete).AssertText("is submitted");
+        var id = first.ActionValue(ActionIds.RefreshStatus, DataKeys.RequestId);
+
+        await patti.Click(ActionIds.ConfirmRemoveFromPayer)
+            .AssertStatus(TurnStatus.Waiting)
+            .AssertText($"Not submitted: Request {id} (remove from the payer organization) is already open for this. It has to finish or be cancelled first.")
+            .AssertNoAction(ActionIds.ChooseOption, DataKeys.Option, nameof(RemovalOption.AwsRemoveFromPayer))
+            .AssertNoAction(ActionIds.ConfirmRemoveFromPayer);
+
+        var request = await SingleRequestAsync();
+        Assert.Equal((id, Person.Alex.ActorId), (request.Id, request.RequestedById));
+    }
+
+    [Fact]
+    public async Task RemoveFromPayer_TwoUsersSubmitAtTheSameMoment_OneRequest()
+    {
+        var patti = Alex.As(Person.Patti);
+        await FlowWalker.WalkToAsync(Alex, FlowStep.ConfirmRemoveFromPayer);
+        await FlowWalker.WalkToAsync(patti, FlowStep.ConfirmRemoveFromPayer);
+
+        // Microsoft.Data.Sqlite runs synchronously: each click on its own thread so that the two turns truly overlap.
+        var turns = await Task.WhenAll(Task.Run(() => Alex.Click(ActionIds.ConfirmRemoveFromPayer)), Task.Run(() => patti.Click(ActionIds.ConfirmRemoveFromPayer)));
+
+        var request = await SingleRequestAsync();
+        Assert.Single(turns, t => t.Lines.Any(l => l.Contains("is submitted", StringComparison.Ordinal)));
+        Assert.Single(turns, t => t.Lines.Any(l => l.Contains($"Request {request.Id} (remove from the payer organization) is already open", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task FinalSubmit_ClickedTwice_OneRequest()
+    {
+        await FlowWalker.WalkToAsync(Alex, FlowStep.AzureSuspendDetails);
+        var form = Alex.Last;
+
+        await Alex.ClickFrom(form, ActionIds.SubmitAzureSuspend, (DataKeys.Reason, "Project ended.")).AssertText("is submitted");
+        await Alex.ClickFrom(form, ActionIds.SubmitAzureSuspend, (DataKeys.Reason, "Project ended.")).AssertNoText("is submitted");
+
+        Assert.Single(await RequestsAsync());
+    }
+
+    [Fact]
+    public async Task FinalSubmit_DoubleClickedAtTheSameMoment_OneRequestAndBothAnswered()
+    {
+        var review = await FlowWalker.WalkToAsync(Alex, FlowStep.ReviewTransfer);
+
+        var turns = await Task.WhenAll(Task.Run(() => Alex.ClickFrom(review, ActionIds.ReviewSubmit)), Task.Run(() => Alex.ClickFrom(review, ActionIds.ReviewSubmit)));
+
+        var request = await SingleRequestAsync();
+        Assert.All(turns, t => Assert.NotEmpty(t.Replies));
+        Assert.Contains(turns, t => t.Lines.Any(l => l.Contains($"Request {request.Id} is submitted", StringComparison.Ordinal)));
+    }
+}
