@@ -65,4 +65,7 @@ internal static partial class Log
     // 3xxx: dialogs
     [LoggerMessage(3001, LogLevel.Warning, "Dialog state {StateId} could not be read; the dialog restarts.")]
     public static partial void DialogStateUnreadable(ILogger logger, Exception exception, long stateId);
+
+    [LoggerMessage(3002, LogLevel.Information, "Dialog state {StateId} was saved by another turn of the same person first; that state stands.")]
+    public static partial void DialogStateConflict(ILogger logger, long stateId);
 }
