@@ -88,7 +88,8 @@ public sealed class DialogTranscript
     public async Task<IReadOnlyList<Choice>> SearchAsync(string dataset, string? text, int skip = 0, int take = 25) =>
         await Host.InScopeAsync(sp => sp.GetRequiredService<ITurnHandler>().SearchAsync(Input(), dataset, text, skip, take, CancellationToken.None));
 
-    private TurnInput Input() => new()
+    /// <summary>A turn input from this person in their chat, with nothing said or clicked yet.</summary>
+    public TurnInput Input() => new()
     {
         Channel = "msteams",
         ConversationKey = Person.ConversationKey,
