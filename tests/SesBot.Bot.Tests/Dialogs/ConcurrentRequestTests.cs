@@ -45,6 +45,24 @@ public sealed class ConcurrentRequestTests : DialogTestBase
     }
 
     [Fact]
+    public async Task Delete_TwoUsersOfTheSameResellerBothConfirm_DeletedOnceAndSecondToldItIsGone()
+    {
+        var patti = Alex.As(Person.Patti);
+        await FlowWalker.WalkToAsync(Alex, FlowStep.ConfirmDelete);
+        await FlowWalker.WalkToAsync(patti, FlowStep.ConfirmDelete);
+
+        await Alex.Send("210987654321").AssertText("is submitted");
+        await patti.Send("210987654321")
+            .AssertText("Not submitted: The account was deleted from SES on 18 Nov 2026.")
+            .AssertAction(ActionIds.ChooseOption, DataKeys.Option, nameof(RemovalOption.DeletedInErrorTicket))
+            .AssertNoAction(ActionIds.ConfirmDelete);
+
+        var request = await SingleRequestAsync();
+        Assert.Equal(Person.Alex.ActorId, request.RequestedById);
+        Assert.Single(await AuditAsync("a-contoso-lab"));
+    }
+
+    [Fact]
     public async Task FinalSubmit_ClickedTwice_OneRequest()
     {
         await FlowWalker.WalkToAsync(Alex, FlowStep.AzureSuspendDetails);
