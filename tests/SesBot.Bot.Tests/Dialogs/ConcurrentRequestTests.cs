@@ -63,6 +63,23 @@ public sealed class ConcurrentRequestTests : DialogTestBase
     }
 
     [Fact]
+    public async Task RemoveCustomer_TwoUsersBothConfirm_RemovedOnceAndSecondToldItAlreadyIs()
+    {
+        var patti = Alex.As(Person.Patti);
+        await FlowWalker.WalkToAsync(Alex, FlowStep.ConfirmRemoveCustomer);
+        await FlowWalker.WalkToAsync(patti, FlowStep.ConfirmRemoveCustomer);
+
+        await patti.Click(ActionIds.ConfirmRemoveCustomer).AssertText("The customer is removed from SES.");
+        await Alex.Click(ActionIds.ConfirmRemoveCustomer)
+            .AssertStatus(TurnStatus.Waiting)
+            .AssertText("Not submitted: Wingtip Toys was already removed.")
+            .AssertNoAction(ActionIds.ConfirmRemoveCustomer);
+
+        Assert.Equal(Person.Patti.ActorId, (await SingleRequestAsync()).RequestedById);
+        Assert.Single(await AuditAsync("c-wingtip"));
+    }
+
+    [Fact]
     public async Task FinalSubmit_ClickedTwice_OneRequest()
     {
         await FlowWalker.WalkToAsync(Alex, FlowStep.AzureSuspendDetails);
