@@ -14,6 +14,8 @@ namespace SesBot.Core.Workflow;
 public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvider clock)
 {
     private const string IdAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    private const int MaxReasonLength = 2000;
+    private const int MaxPartnerNameLength = 200;
 
     public async Task<WorkflowResult> SubmitAsync(SubmitRemovalRequest command, CancellationToken cancellationToken = default)
     {
@@ -274,6 +276,17 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
 
     private static WorkflowResult? Complete(RemovalRequest request, SubmitRemovalRequest command, Subject subject, DateTimeOffset now)
     {
+        // What a card sends back is not trusted to respect its own input limits; the columns have them.
+        if (command.Reason?.Trim().Length > MaxReasonLength)
+        {
+            return new(OutcomeKind.Invalid, Message: $"That text is too long: at most {MaxReasonLength} characters, please.");
+        }
+
+        if (command.TargetPartnerName?.Trim().Length > MaxPartnerNameLength)
+        {
+            return new(OutcomeKind.Invalid, Message: $"The partner's name is too long: at most {MaxPartnerNameLength} characters, please.");
+        }
+
         switch (command.Option)
         {
             case RemovalOption.DeleteFromPlatform:
