@@ -80,6 +80,42 @@ public sealed class ConcurrentRequestTests : DialogTestBase
     }
 
     [Fact]
+    public async Task RemoveFromPayer_AnotherUserSubmittedWhileTheConfirmCardWaits_OptionsCardShownStillWorks()
+    {
+        var patti = Alex.As(Person.Patti);
+        await FlowWalker.WalkToAsync(Alex, FlowStep.ConfirmRemoveFromPayer);
+        await FlowWalker.WalkToAsync(patti, FlowStep.ConfirmRemoveFromPayer);
+        await patti.Click(ActionIds.ConfirmRemoveFromPayer).AssertText("is submitted");
+
+        // Alex's confirmation can no longer be shown: he gets the options as they are now…
+        await Alex.Send("hmm")
+            .AssertText("I'm waiting for your answer on the card.")
+            .AssertFact("Remove from the payer organization", "is already open")
+            .AssertNoAction(ActionIds.ConfirmRemoveFromPayer);
+
+        // …and that card's buttons work: they are not "out of date".
+        var options = Alex.Last;
+        await Alex.Click(ActionIds.Back).AssertNoText("out of date");
+        await Alex.Click(ActionIds.Back).AssertText("Which account of Adventure Works Cycles?");
+        await Alex.Click(ActionIds.SelectAccount, (DataKeys.AccountId, "a-adventure-data"))
+            .AssertAction(ActionIds.ChooseOption, DataKeys.Option, nameof(RemovalOption.AwsRemoveFromPayer));
+        Assert.Single(await RequestsAsync());
+        Assert.NotNull(options);
+    }
+
+    [Fact]
+    public async Task RemoveFromPayer_AnotherUserSubmittedWhileTheConfirmCardWaits_CancelOnTheOptionsShownStops()
+    {
+        var patti = Alex.As(Person.Patti);
+        await FlowWalker.WalkToAsync(Alex, FlowStep.ConfirmRemoveFromPayer);
+        await FlowWalker.WalkToAsync(patti, FlowStep.ConfirmRemoveFromPayer);
+        await patti.Click(ActionIds.ConfirmRemoveFromPayer).AssertText("is submitted");
+
+        await Alex.Send("hmm").AssertNoAction(ActionIds.ConfirmRemoveFromPayer);
+        await Alex.Click(ActionIds.Cancel).AssertStatus(TurnStatus.Cancelled).AssertText("OK, I stopped.");
+    }
+
+    [Fact]
     public async Task FinalSubmit_ClickedTwice_OneRequest()
     {
         await FlowWalker.WalkToAsync(Alex, FlowStep.AzureSuspendDetails);
