@@ -67,6 +67,12 @@ public sealed class DialogStore(SesBotDbContext db, TimeProvider clock, IOptions
             _row = new DialogState(input.Channel, input.ConversationKey, input.UserKey, now);
             db.DialogStates.Add(_row);
         }
+        else if (db.Entry(_row).State == EntityState.Detached)
+        {
+            // The turn cleared the change tracker (the workflow does after a failed insert): track the row again, as
+            // loaded, so this save still updates it (and still checks its version).
+            db.DialogStates.Attach(_row);
+        }
 
         if (state is null)
         {
