@@ -20,24 +20,30 @@ public sealed class DialogHost : IAsyncDisposable
 
     private readonly string _file;
     private readonly IConfiguration _configuration;
+    private readonly Action<IServiceCollection>? _configure;
 
-    private DialogHost(string file, FakeTimeProvider clock, IConfiguration configuration)
+    private DialogHost(string file, FakeTimeProvider clock, IConfiguration configuration, Action<IServiceCollection>? configure)
     {
         _file = file;
         Clock = clock;
         _configuration = configuration;
+        _configure = configure;
         Services = Build();
     }
+
+    /// <summary>The SQLite connection string of the database file, for a second connection of a test's own.</summary>
+    public string ConnectionString => $"Data Source={_file};Pooling=False";
 
     public FakeTimeProvider Clock { get; }
 
     public ServiceProvider Services { get; private set; }
 
-    public static async Task<DialogHost> StartAsync(DateTimeOffset? now = null, IDictionary<string, string?>? settings = null)
+    public static async Task<DialogHost> StartAsync(
+        DateTimeOffset? now = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var file = Path.Combine(Path.GetTempPath(), $"sesbot-dialogs-{Guid.NewGuid():N}.db");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        var host = new DialogHost(file, new FakeTimeProvider(now ?? DefaultStart), configuration);
+        var host = new DialogHost(file, new FakeTimeProvider(now ?? DefaultStart), configuration, configure);
         await host.InScopeAsync(sp => sp.GetRequiredService<DatabaseInitializer>().InitializeAsync(migrate: true, seedDemoData: true));
         return host;
     }
@@ -91,11 +97,12 @@ public sealed class DialogHost : IAsyncDisposable
         services.AddSingleton(_configuration);
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddSesBotDatabase(DatabaseProvider.Sqlite, $"Data Source={_file};Pooling=False");
+        services.AddSesBotDatabase(DatabaseProvider.Sqlite, ConnectionString);
         services.AddScoped<RemovalRequestService>();
         services.AddScoped<ResellerCatalog>();
         services.AddScoped<DatabaseInitializer>();
         services.AddSesBotDialogs();
+        _configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }
