@@ -42,7 +42,7 @@ public sealed partial class RemovalDialog(ResellerCatalog catalog, RemovalReques
             (FlowStep.SelectAccount, ActionIds.SelectAccount) => await SelectAccountAsync(state, input.Value(DataKeys.AccountId), actor, cancellationToken),
             (FlowStep.ChooseOption, ActionIds.ChooseOption) => await ChooseOptionAsync(state, input.Value(DataKeys.Option), actor, cancellationToken),
             (FlowStep.ConfirmDelete, ActionIds.ConfirmDelete) => await ConfirmDeleteAsync(state, input.Value(DataKeys.Confirmation), actor, cancellationToken),
-            (FlowStep.TransferContact, ActionIds.SubmitTransferContact) => await ReviewContactAsync(state, input, actor, cancellationToken),
+            (FlowStep.TransferContact or FlowStep.ReviewTransfer, ActionIds.SubmitTransferContact) => await ReviewContactAsync(state, input, actor, cancellationToken),
             (FlowStep.ReviewTransfer, ActionIds.ReviewSubmit) => await SubmitAsync(state, actor, cancellationToken),
             (FlowStep.ConfirmRemoveFromPayer, ActionIds.ConfirmRemoveFromPayer) => await SubmitAsync(state, actor, cancellationToken),
             (FlowStep.UnlinkDetails, ActionIds.SubmitUnlink) => await SubmitAsync(Keep(state, input, DataKeys.EndCustomerEmail, DataKeys.Language), actor, cancellationToken),
