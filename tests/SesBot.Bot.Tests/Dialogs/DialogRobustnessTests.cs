@@ -160,6 +160,23 @@ public sealed class DialogRobustnessTests : DialogTestBase
     }
 
     [Fact]
+    public async Task Review_StoredContactNoLongerValid_FormShownAndItsReviewButtonWorks()
+    {
+        // E.g. a deploy made the validator stricter while a review card waited.
+        await FlowWalker.WalkToAsync(Alex, FlowStep.ReviewTransfer);
+        await Host.DbAsync(db => db.DialogStates.ExecuteUpdateAsync(s => s.SetProperty(d => d.DataJson, d => d.DataJson.Replace("1 503 555 0142", "555"))));
+
+        await Alex.Send("looks good")
+            .AssertInputValue(DataKeys.Contact(ContactField.ContactPhone), "+555")
+            .AssertNoAction(ActionIds.ReviewSubmit);
+        await Alex.Click(ActionIds.SubmitTransferContact, (DataKeys.Contact(ContactField.ContactPhone), "+1 503 555 0199"))
+            .AssertNoText("out of date")
+            .AssertFact("Contact phone", "+15035550199");
+        await Alex.Click(ActionIds.ReviewSubmit).AssertText("is submitted");
+        Assert.Equal("+15035550199", (await SingleRequestAsync()).Contact?.ContactPhone);
+    }
+
+    [Fact]
     public async Task Expiry_AfterThirtyMinutes_PoliteNoteAndNothingSubmitted()
     {
         await FlowWalker.WalkToAsync(Alex, FlowStep.ConfirmRemoveFromPayer);
