@@ -77,4 +77,7 @@ internal static partial class Log
 
     [LoggerMessage(2208, LogLevel.Warning, "Teams: no app id is configured (Teams:AppId), so /api/messages accepts requests without a token from loopback addresses only, and replies are sent without a token. Configure the Azure Bot registration before exposing the bot.")]
     public static partial void TeamsLocalMode(ILogger logger);
+
+    [LoggerMessage(3002, LogLevel.Information, "Dialog state {StateId} was saved by another turn of the same person first; that state stands.")]
+    public static partial void DialogStateConflict(ILogger logger, long stateId);
 }

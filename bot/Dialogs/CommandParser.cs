@@ -39,15 +39,9 @@ public static partial class CommandParser
             return new Command(CommandKind.Status);
         }
 
-        if (Has("remove", "delete", "unlink", "offboard", "transfer", "release", "suspend") && Has("customer", "client", "customers"))
+        if (RemovalTarget(words) is { } target)
         {
-            return new Command(CommandKind.RemoveCustomer);
-        }
-
-        if (Has("remove", "delete", "unlink", "offboard", "transfer", "release", "suspend")
-            && Has("account", "accounts", "subscription", "subscriptions", "acct"))
-        {
-            return new Command(CommandKind.RemoveAccount);
+            return new Command(target);
         }
 
         if (Has("requests", "request", "tickets") && (Has("my", "list", "show", "open") || words.Count == 1))
@@ -62,6 +56,42 @@ public static partial class CommandParser
 
         return Command.None;
     }
+
+    /// <summary>
+    /// "remove account" or "remove customer": the first thing named after the verb decides, so "remove an account
+    /// from a customer" removes an account. A customer named as the account's owner ("the customer's account",
+    /// "customer account") is not the thing removed.
+    /// </summary>
+    private static CommandKind? RemovalTarget(List<string> words)
+    {
+        var verb = words.FindIndex(RemovalVerbs.Contains);
+        if (verb < 0)
+        {
+            return null;
+        }
+
+        foreach (var i in Enumerable.Range(verb + 1, words.Count - verb - 1).Concat(Enumerable.Range(0, verb)))
+        {
+            if (AccountNouns.Contains(words[i]))
+            {
+                return CommandKind.RemoveAccount;
+            }
+
+            var modifiesNext = i + 1 < words.Count && (words[i + 1] == "s" || AccountNouns.Contains(words[i + 1]));
+            if (CustomerNouns.Contains(words[i]) && !modifiesNext)
+            {
+                return CommandKind.RemoveCustomer;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly HashSet<string> RemovalVerbs = ["remove", "delete", "unlink", "offboard", "transfer", "release", "suspend"];
+
+    private static readonly HashSet<string> AccountNouns = ["account", "accounts", "subscription", "subscriptions", "acct"];
+
+    private static readonly HashSet<string> CustomerNouns = ["customer", "client", "customers", "clients"];
 
     [GeneratedRegex(@"[a-z]+", RegexOptions.CultureInvariant)]
     private static partial Regex Words();

@@ -67,6 +67,12 @@ public sealed class DialogStore(SesBotDbContext db, TimeProvider clock, IOptions
             _row = new DialogState(input.Channel, input.ConversationKey, input.UserKey, now);
             db.DialogStates.Add(_row);
         }
+        else if (db.Entry(_row).State == EntityState.Detached)
+        {
+            // The turn cleared the change tracker (the workflow does after a failed insert): track the row again, as
+            // loaded, so this save still updates it (and still checks its version).
+            db.DialogStates.Attach(_row);
+        }
 
         if (state is null)
         {
@@ -78,7 +84,24 @@ public sealed class DialogStore(SesBotDbContext db, TimeProvider clock, IOptions
             _row.Save(DialogName, state.Step.ToString(), FlowState.SchemaVersion, JsonSerializer.Serialize(state, Json), now);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            // Another turn of the same person (a double click, two quick messages) saved first: its state stands, and
+            // a card this turn showed is simply outdated. Anything else is a real failure.
+            db.Entry(_row).State = EntityState.Detached;
+            var savedMeanwhile = ex is DbUpdateConcurrencyException || await db.DialogStates.AsNoTracking().AnyAsync(
+                s => s.Channel == input.Channel && s.ConversationKey == input.ConversationKey && s.UserKey == input.UserKey, cancellationToken);
+            if (!savedMeanwhile)
+            {
+                throw;
+            }
+
+            Log.DialogStateConflict(logger, _row.Id);
+        }
     }
 
     private static string Describe(TimeSpan span) =>

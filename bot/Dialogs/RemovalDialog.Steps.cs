@@ -163,7 +163,14 @@ public sealed partial class RemovalDialog
             FlowStep.UnlinkDetails => RemovalCards.UnlinkForm(state, found.Customer, found.Account, result.Message),
             FlowStep.AzureTransferDetails => RemovalCards.AzureTransferForm(state, found.Customer, found.Account, result.Message),
             FlowStep.AzureSuspendDetails => RemovalCards.AzureSuspendForm(state, found.Customer, found.Account, result.Message),
-            _ => Reply.Text(result.Message ?? "That didn't work."),
+            _ => await WithMessageAsync(state, result.Message ?? "That didn't work.", actor, cancellationToken),
         };
+    }
+
+    /// <summary>The current card with the message on top, for a step whose card has no place for an error.</summary>
+    private async Task<Reply> WithMessageAsync(FlowState state, string message, Actor actor, CancellationToken cancellationToken)
+    {
+        var current = await RenderAsync(state, actor, cancellationToken);
+        return current with { Blocks = [new ParagraphBlock(message, Tone.Attention), .. current.Blocks] };
     }
 }

@@ -42,7 +42,7 @@ public sealed partial class RemovalDialog(ResellerCatalog catalog, RemovalReques
             (FlowStep.SelectAccount, ActionIds.SelectAccount) => await SelectAccountAsync(state, input.Value(DataKeys.AccountId), actor, cancellationToken),
             (FlowStep.ChooseOption, ActionIds.ChooseOption) => await ChooseOptionAsync(state, input.Value(DataKeys.Option), actor, cancellationToken),
             (FlowStep.ConfirmDelete, ActionIds.ConfirmDelete) => await ConfirmDeleteAsync(state, input.Value(DataKeys.Confirmation), actor, cancellationToken),
-            (FlowStep.TransferContact, ActionIds.SubmitTransferContact) => await ReviewContactAsync(state, input, actor, cancellationToken),
+            (FlowStep.TransferContact or FlowStep.ReviewTransfer, ActionIds.SubmitTransferContact) => await ReviewContactAsync(state, input, actor, cancellationToken),
             (FlowStep.ReviewTransfer, ActionIds.ReviewSubmit) => await SubmitAsync(state, actor, cancellationToken),
             (FlowStep.ConfirmRemoveFromPayer, ActionIds.ConfirmRemoveFromPayer) => await SubmitAsync(state, actor, cancellationToken),
             (FlowStep.UnlinkDetails, ActionIds.SubmitUnlink) => await SubmitAsync(Keep(state, input, DataKeys.EndCustomerEmail, DataKeys.Language), actor, cancellationToken),
@@ -50,6 +50,7 @@ public sealed partial class RemovalDialog(ResellerCatalog catalog, RemovalReques
             (FlowStep.AzureSuspendDetails, ActionIds.SubmitAzureSuspend) => await SubmitAsync(Keep(state, input, DataKeys.Reason), actor, cancellationToken),
             (FlowStep.DeletedInErrorDetails, ActionIds.SubmitDeletedInError) => await SubmitAsync(Keep(state, input, DataKeys.Note), actor, cancellationToken),
             (FlowStep.ConfirmRemoveCustomer, ActionIds.ConfirmRemoveCustomer) => await SubmitAsync(state, actor, cancellationToken),
+            (_, ActionIds.ChooseOption) when state.AccountId is not null => await ChooseOptionAsync(state, input.Value(DataKeys.Option), actor, cancellationToken),
             _ => FlowOutcome.Wait(state, RemovalCards.Outdated(await RenderAsync(state, actor, cancellationToken))),
         };
     }
@@ -103,7 +104,9 @@ public sealed partial class RemovalDialog(ResellerCatalog catalog, RemovalReques
                     FlowStep.AzureTransferDetails => RemovalCards.AzureTransferForm(state, account.Customer, account.Account),
                     FlowStep.AzureSuspendDetails => RemovalCards.AzureSuspendForm(state, account.Customer, account.Account),
                     FlowStep.DeletedInErrorDetails => RemovalCards.DeletedInErrorForm(state, account.Customer, account.Account),
-                    _ => RemovalCards.Options(state with { Step = FlowStep.ChooseOption }, account),
+                    // A step that can't be shown any more (the option was denied meanwhile) shows the options as they are now.
+                    // The buttons carry the step the dialog is really at, so they are not taken for an outdated card.
+                    _ => RemovalCards.Options(state, account),
                 };
         }
     }

@@ -22,7 +22,8 @@ public static class DemoData
         var thisMonth = new DateOnly(utc.Year, utc.Month, 1);
         var monthStart = new DateTimeOffset(utc.Year, utc.Month, 1, 0, 0, 0, TimeSpan.Zero);
         // Early in a month "mid-month" and "the 3rd" can still be ahead: never link an account in the future.
-        var midMonth = NotAfter(monthStart.AddDays(Math.Min(14, Math.Max(0, utc.Day - 2))).AddHours(9), utc);
+        var midMonth = NotAfter(monthStart.AddDays(Math.Min(14, Math.Max(0, utc.Day - 2))).AddHours(9), monthStart, utc);
+        var thirdOfMonth = NotAfter(monthStart.AddDays(2), monthStart, utc);
 
         db.Resellers.AddRange(
             new Reseller(NorthwindResellerId, "Northwind Cloud Partners"),
@@ -42,7 +43,7 @@ public static class DemoData
         Azure(tailspin, "z-tailspin-prod", "9d8c7b6a-5e4f-4a3b-2c1d-0e9f8a7b6c5d", "Tailspin Production", monthStart.AddMonths(-20), thisMonth, 20, 2650m);
 
         var wingtip = Customer("c-wingtip", NorthwindResellerId, "Wingtip Toys");
-        Aws(wingtip, "a-wingtip-sandbox", "567890123456", "Wingtip Sandbox", AccountOrigin.CustomerOwned, NotAfter(monthStart.AddDays(2), utc), thisMonth, 0, 0m);
+        Aws(wingtip, "a-wingtip-sandbox", "567890123456", "Wingtip Sandbox", AccountOrigin.CustomerOwned, thirdOfMonth, thisMonth, 0, 0m);
 
         var woodgrove = Customer("c-woodgrove", FabrikamResellerId, "Woodgrove Bank");
         Aws(woodgrove, "a-woodgrove-core", "678901234567", "Woodgrove Core Banking", AccountOrigin.DistributorAssigned, monthStart.AddMonths(-30), thisMonth, 24, 9800m);
@@ -65,10 +66,12 @@ public static class DemoData
             PlaygroundUser("00000000-0000-0000-0000-0000000000024", "Patti Fernandez", "pattif@example.com", Role.ResellerUser, NorthwindResellerId));
     }
 
+    /// <summary>An instant this month that is not in the future: early on the 1st, halfway between midnight and now.</summary>
+    private static DateTimeOffset NotAfter(DateTimeOffset wanted, DateTimeOffset monthStart, DateTimeOffset now) =>
+        wanted <= now ? wanted : monthStart + ((now - monthStart) / 2);
+
     private static ChannelUser PlaygroundUser(string aadObjectId, string name, string email, Role role, string? resellerId) =>
         new("msteams", PlaygroundTenantId, aadObjectId, name, role, resellerId) { Email = email };
-
-    private static DateTimeOffset NotAfter(DateTimeOffset at, DateTimeOffset now) => at <= now ? at : now;
 
     private static Customer Customer(string id, string resellerId, string name) => new(id, resellerId, name);
 

@@ -14,6 +14,8 @@ namespace SesBot.Core.Workflow;
 public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvider clock)
 {
     private const string IdAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    private const int MaxReasonLength = 2000;
+    private const int MaxPartnerNameLength = 200;
 
     public async Task<WorkflowResult> SubmitAsync(SubmitRemovalRequest command, CancellationToken cancellationToken = default)
     {
@@ -108,7 +110,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
 
         if (!request.CanApply(command.Trigger, command.Actor))
         {
-            return new(OutcomeKind.Invalid, request, $"Request {request.Id} is {request.Status}: it cannot be moved by \"{command.Trigger}\" now.");
+            return new(OutcomeKind.Invalid, request, NotApplicable(request, command.Trigger));
         }
 
         var now = clock.GetUtcNow();
@@ -217,6 +219,19 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             .Select(r => new OpenRequestRef(r.Id, r.Kind))
             .FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>Why a trigger cannot move a request: not at this status, or not by this person.</summary>
+    private static string NotApplicable(RemovalRequest request, RequestTrigger trigger)
+    {
+        if (!RemovalRequest.TransitionsOf(request.Kind).TryGetValue((request.Status, trigger), out var row))
+        {
+            return $"Request {request.Id} is {request.Status}: it cannot be moved by \"{trigger}\" now.";
+        }
+
+        return row.Who.HasFlag(RemovalRequest.Permitted.Requester)
+            ? $"Only {request.RequestedByName}, who submitted request {request.Id}, can {trigger.ToString().ToLowerInvariant()} it."
+            : $"Only SES support can move request {request.Id} on (\"{trigger}\").";
+    }
+
     private async Task<OpenRequestRef?> OpenRequestForAsync(string subjectKey, string? exceptId, CancellationToken cancellationToken) =>
         await db.RemovalRequests.AsNoTracking()
             .Where(r => r.OpenSubjectKey == subjectKey && r.Id != exceptId)
@@ -255,6 +270,17 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
 
     private static WorkflowResult? Complete(RemovalRequest request, SubmitRemovalRequest command, Subject subject, DateTimeOffset now)
     {
+        // What a card sends back is not trusted to respect its own input limits; the columns have them.
+        if (command.Reason?.Trim().Length > MaxReasonLength)
+        {
+            return new(OutcomeKind.Invalid, Message: $"That text is too long: at most {MaxReasonLength} characters, please.");
+        }
+
+        if (command.TargetPartnerName?.Trim().Length > MaxPartnerNameLength)
+        {
+            return new(OutcomeKind.Invalid, Message: $"The partner's name is too long: at most {MaxPartnerNameLength} characters, please.");
+        }
+
         switch (command.Option)
         {
             case RemovalOption.DeleteFromPlatform:

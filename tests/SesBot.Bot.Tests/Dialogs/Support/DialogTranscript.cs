@@ -1,0 +1,114 @@
+using Microsoft.Extensions.DependencyInjection;
+using SesBot.Bot.Dialogs.Turns;
+
+namespace SesBot.Bot.Tests.Dialogs.Support;
+
+/// <summary>
+/// One person's conversation with SesBot: type text, click buttons of the cards SesBot sent, and check what came
+/// back. A click takes the button's data from the newest card that has it, plus the card's inputs as shown, plus
+/// what the person typed into them, as Teams sends an <c>Action.Execute</c>.
+/// </summary>
+public sealed class DialogTranscript
+{
+    private readonly List<Turn> _turns = [];
+
+    public DialogTranscript(DialogHost host, Person person)
+    {
+        Host = host;
+        Person = person;
+    }
+
+    public DialogHost Host { get; }
+
+    public Person Person { get; }
+
+    public IReadOnlyList<Turn> Turns => _turns;
+
+    public Turn Last => _turns.Count > 0 ? _turns[^1] : throw new InvalidOperationException("Nothing was said yet.");
+
+    /// <summary>Another person in the same bot and database, in their own chat.</summary>
+    public DialogTranscript As(Person person) => new(Host, person);
+
+    public Task<Turn> Send(string text) => HandleAsync(Input() with { Text = text }, text);
+
+    /// <summary>Clicks the button with this verb on the newest card that has one.</summary>
+    public Task<Turn> Click(string verb, params (string Key, string Value)[] inputs)
+    {
+        var turn = _turns.LastOrDefault(t => t.FindAction(verb) is not null)
+            ?? throw new Xunit.Sdk.XunitException($"No card so far has a button {verb}.");
+        return ClickFrom(turn, verb, inputs);
+    }
+
+    /// <summary>Clicks a button on an older card (a stale click): the card as it was sent then.</summary>
+    public Task<Turn> ClickFrom(Turn card, string verb, params (string Key, string Value)[] inputs)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var reply = card.ReplyWith(verb) ?? throw new Xunit.Sdk.XunitException($"That card has no button {verb}:\n{card}");
+        var action = reply.Blocks.OfType<ActionsBlock>().SelectMany(b => b.Actions).Last(a => a.Verb == verb);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in action.Data ?? new Dictionary<string, string>())
+        {
+            values[key] = value;
+        }
+
+        if (action.SubmitsInputs)
+        {
+            foreach (var block in reply.Blocks)
+            {
+                switch (block)
+                {
+                    case TextInputBlock text:
+                        values[text.Id] = text.Value ?? string.Empty;
+                        break;
+                    case ChoiceInputBlock choice:
+                        values[choice.Id] = choice.Value ?? string.Empty;
+                        break;
+                }
+            }
+        }
+
+        foreach (var (key, value) in inputs)
+        {
+            values[key] = value;
+        }
+
+        var said = $"[{action.Title}] {verb}" + (inputs.Length == 0 ? string.Empty : " " + string.Join(", ", inputs.Select(i => $"{i.Key}={i.Value}")));
+        return HandleAsync(Input() with { Verb = verb, Values = values }, said);
+    }
+
+    /// <summary>A card action made up by hand (a tampered or replayed payload), not taken from any card.</summary>
+    public Task<Turn> Forge(string verb, params (string Key, string Value)[] values) =>
+        HandleAsync(Input() with { Verb = verb, Values = values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal) }, $"(forged) {verb}");
+
+    public Task RestartAsync() => Host.RestartAsync();
+
+    public void Advance(TimeSpan time) => Host.Clock.Advance(time);
+
+    /// <summary>The channel's typeahead for a choice input bound to a dataset.</summary>
+    public async Task<IReadOnlyList<Choice>> SearchAsync(string dataset, string? text, int skip = 0, int take = 25) =>
+        await Host.InScopeAsync(sp => sp.GetRequiredService<ITurnHandler>().SearchAsync(Input(), dataset, text, skip, take, CancellationToken.None));
+
+    /// <summary>A turn input from this person in their chat, with nothing said or clicked yet.</summary>
+    public TurnInput Input() => new()
+    {
+        Channel = "msteams",
+        ConversationKey = Person.ConversationKey,
+        TenantKey = Person.TenantKey,
+        UserKey = Person.UserKey,
+        UserName = Person.Name,
+        ChannelUserId = "29:" + Person.UserKey,
+    };
+
+    private async Task<Turn> HandleAsync(TurnInput input, string said)
+    {
+        // Each turn in its own scope, like a request.
+        var result = await Host.InScopeAsync(sp => sp.GetRequiredService<ITurnHandler>().HandleAsync(input, CancellationToken.None));
+        var turn = new Turn($"{Person.Name}: {said}", result);
+        lock (_turns)
+        {
+            _turns.Add(turn);
+        }
+
+        return turn;
+    }
+}
