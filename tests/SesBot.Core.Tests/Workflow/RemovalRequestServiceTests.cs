@@ -748,7 +748,7 @@ public sealed class RemovalRequestServiceTests : IAsyncLifetime
         var result = await ApplyAsync(submitted.Request!.Id, RequestTrigger.Accept, TestData.Requester);
 
         Assert.Equal(OutcomeKind.Invalid, result.Kind);
-        Assert.Contains("cannot be moved by \"Accept\"", result.Message, StringComparison.Ordinal);
+        Assert.Contains("Only SES support can move request", result.Message, StringComparison.Ordinal);
     }
 
     [Fact]
