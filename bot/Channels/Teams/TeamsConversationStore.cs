@@ -70,8 +70,10 @@ public sealed class TeamsConversationStore(SesBotDbContext db, TimeProvider cloc
 
     public async Task MarkBlockedAsync(string conversationId, CancellationToken cancellationToken)
     {
+        // A channel's threads are stored as the channel itself.
+        var key = ThreadRoot(conversationId);
         var address = await db.ConversationAddresses.FirstOrDefaultAsync(
-            a => a.Channel == TeamsInboundMapper.ChannelName && a.ConversationKey == conversationId, cancellationToken);
+            a => a.Channel == TeamsInboundMapper.ChannelName && a.ConversationKey == key, cancellationToken);
         if (address is not null)
         {
             address.MarkBlocked(clock.GetUtcNow());
