@@ -34,7 +34,7 @@ public sealed record ExecuteAction : CardAction
     /// <c>"verb"</c>, so the bot routes both the same way.
     /// </summary>
     public static ExecuteAction WithSubmitFallback(
-        string verb, string title, IReadOnlyDictionary<string, string>? data = null, ActionStyle? style = null)
+        string verb, string title, IReadOnlyDictionary<string, string>? data = null, ActionStyle? style = null, string? associatedInputs = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(verb);
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
@@ -55,7 +55,8 @@ public sealed record ExecuteAction : CardAction
             Verb = verb,
             Data = data,
             Style = style,
-            Fallback = new SubmitAction { Title = title, Data = submitData, Style = style },
+            AssociatedInputs = associatedInputs,
+            Fallback = new SubmitAction { Title = title, Data = submitData, Style = style, AssociatedInputs = associatedInputs },
         };
     }
 }

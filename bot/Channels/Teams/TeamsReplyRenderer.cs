@@ -108,33 +108,22 @@ public sealed class TeamsReplyRenderer
 
     /// <summary>
     /// Action.Execute, with an Action.Submit fallback for clients without Universal Actions: the verb then travels in
-    /// the data under <see cref="TeamsInboundMapper.VerbKey"/>.
+    /// the data under <see cref="ExecuteAction.VerbDataKey"/>.
     /// </summary>
     private static ExecuteAction ToAction(ReplyAction action)
     {
-        var data = new Dictionary<string, string>(action.Data ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         var style = action.Style switch
         {
             Dialogs.Turns.ActionStyle.Primary => Card.ActionStyle.Positive,
             Dialogs.Turns.ActionStyle.Destructive => Card.ActionStyle.Destructive,
             _ => (Card.ActionStyle?)null,
         };
-        var inputs = action.SubmitsInputs ? null : "none";
-        return new ExecuteAction
-        {
-            Title = action.Title,
-            Verb = action.Verb,
-            Data = data,
-            Style = style,
-            AssociatedInputs = inputs,
-            Fallback = new SubmitAction
-            {
-                Title = action.Title,
-                Style = style,
-                AssociatedInputs = inputs,
-                Data = new Dictionary<string, string>(data, StringComparer.Ordinal) { [TeamsInboundMapper.VerbKey] = action.Verb },
-            },
-        };
+        return ExecuteAction.WithSubmitFallback(
+            action.Verb,
+            action.Title,
+            new Dictionary<string, string>(action.Data ?? new Dictionary<string, string>(), StringComparer.Ordinal),
+            style,
+            action.SubmitsInputs ? null : "none");
     }
 
     private static void AddFieldError(List<CardElement> body, string? error)
