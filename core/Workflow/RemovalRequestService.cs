@@ -115,7 +115,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
 
         var now = clock.GetUtcNow();
         Subject? subject = null;
-        if (IsExecution(request.Kind, command.Trigger))
+        if (IsExecution(command.Trigger))
         {
             subject = await LoadSubjectAsync(Actor.System, request.Kind, request.CloudAccountId ?? request.CustomerId, cancellationToken);
             if (subject is null)
@@ -136,7 +136,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
                 }
 
                 request.Apply(RequestTrigger.Reject, Actor.System, clock, reason);
-                await SaveAsync(cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
                 return new(OutcomeKind.Denied, request, reason);
             }
         }
@@ -149,7 +149,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
 
         try
         {
-            await SaveAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             return new(OutcomeKind.Ok, request);
         }
         catch (DbUpdateConcurrencyException)
@@ -265,8 +265,9 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
 
     private static bool MaySee(Actor actor, RemovalRequest request) => MaySee(actor, request.ResellerId);
 
-    private static bool IsExecution(RemovalOption kind, RequestTrigger trigger) =>
-        trigger is RequestTrigger.Complete or RequestTrigger.MarkRemovedFromPayer && Enum.IsDefined(kind);
+    /// <summary>The triggers that carry a request out, so the policy is asked again first.</summary>
+    private static bool IsExecution(RequestTrigger trigger) =>
+        trigger is RequestTrigger.Complete or RequestTrigger.MarkRemovedFromPayer;
 
     private static WorkflowResult? Complete(RemovalRequest request, SubmitRemovalRequest command, Subject subject, DateTimeOffset now)
     {
@@ -364,8 +365,6 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         void Audit(Actor who, CloudAccount target, string action, string details) =>
             db.AuditEvents.Add(new AuditEvent(now, who, nameof(CloudAccount), target.Id, action, details));
     }
-
-    private async Task SaveAsync(CancellationToken cancellationToken) => await db.SaveChangesAsync(cancellationToken);
 
     private static string NewRequestId() => "R-" + RandomNumberGenerator.GetString(IdAlphabet, 6);
 

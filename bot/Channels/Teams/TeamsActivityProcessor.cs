@@ -184,16 +184,7 @@ public sealed class TeamsActivityProcessor(
 
     private async Task WelcomeAsync(Activity activity, CancellationToken cancellationToken)
     {
-        var input = new TurnInput
-        {
-            Channel = TeamsInboundMapper.ChannelName,
-            ConversationKey = activity.Conversation?.Id ?? string.Empty,
-            Scope = TeamsInboundMapper.ScopeOf(activity),
-            TenantKey = activity.Conversation?.TenantId ?? activity.ChannelData?.Tenant?.Id ?? string.Empty,
-            UserKey = activity.From?.AadObjectId ?? activity.From?.Id ?? string.Empty,
-            ChannelUserId = activity.From?.Id,
-            UserName = activity.From?.Name,
-        };
+        var input = TeamsInboundMapper.ForConversation(activity);
         var result = await turns.WelcomeAsync(input, cancellationToken);
         foreach (var reply in result.Replies)
         {

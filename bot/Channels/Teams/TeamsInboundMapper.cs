@@ -123,6 +123,9 @@ public static partial class TeamsInboundMapper
         return Spaces().Replace(System.Net.WebUtility.HtmlDecode(text), " ").Trim();
     }
 
+    /// <summary>Who and where, without text or action (a welcome, for instance).</summary>
+    public static TurnInput ForConversation(Activity activity) => Base(activity, ScopeOf(activity));
+
     private static TurnInput Base(Activity activity, ConversationScope scope) => new()
     {
         Channel = ChannelName,
