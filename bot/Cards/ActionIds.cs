@@ -13,8 +13,8 @@ public static class ActionIds
     public const string SelectAccount = "selectAccount";
     public const string ChooseOption = "chooseOption";
     public const string ConfirmDelete = "confirmDelete";
-    public const string SubmitTransferContact = "submitTransferContact";
-    public const string ReviewSubmit = "reviewSubmit";
+    public const string ReviewTransferContact = "reviewTransferContact";
+    public const string SubmitTransferRequest = "submitTransferRequest";
     public const string ConfirmRemoveFromPayer = "confirmRemoveFromPayer";
     public const string SubmitUnlink = "submitUnlink";
     public const string SubmitAzureTransfer = "submitAzureTransfer";
@@ -31,7 +31,7 @@ public static class ActionIds
     /// <summary>All of the above, for routing tables and tests.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        StartRemoveAccount, StartRemoveCustomer, SelectCustomer, SearchCustomers, SelectAccount, ChooseOption, ConfirmDelete, SubmitTransferContact, ReviewSubmit,
+        StartRemoveAccount, StartRemoveCustomer, SelectCustomer, SearchCustomers, SelectAccount, ChooseOption, ConfirmDelete, ReviewTransferContact, SubmitTransferRequest,
         ConfirmRemoveFromPayer, SubmitUnlink, SubmitAzureTransfer, SubmitAzureSuspend, SubmitDeletedInError,
         ConfirmRemoveCustomer, CancelRequest, ShowMyRequests, Help, Cancel, Back, RefreshStatus,
     ];

@@ -28,7 +28,7 @@ public static partial class RemovalCards
                 IsRequired = false,
                 MaxLength = 64,
             },
-            new ActionsBlock([Action(state, "Delete the account", ActionIds.ConfirmDelete, ActionStyle.Destructive), BackAction(state), CancelAction(state)]),
+            new ActionsBlock([Action(state, "Delete the account", ActionIds.ConfirmDelete, ReplyActionStyle.Destructive), BackAction(state), CancelAction(state)]),
         ])
         { Summary = $"Confirm deleting {account.ExternalId}" };
     }
@@ -79,7 +79,7 @@ public static partial class RemovalCards
             });
         }
 
-        blocks.Add(new ActionsBlock([Action(state, "Review", ActionIds.SubmitTransferContact, ActionStyle.Primary), BackAction(state), CancelAction(state)]));
+        blocks.Add(new ActionsBlock([Action(state, "Review", ActionIds.ReviewTransferContact, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]));
         return new Reply(blocks) { Summary = "Transfer of ownership: contact details" };
     }
 
@@ -94,16 +94,16 @@ public static partial class RemovalCards
             new ParagraphBlock("New owner", Tone.Subtle),
             new FactsBlock(
             [
-                new Fact(TransferContactValidator.Label(ContactField.CompanyName), contact.CompanyName),
-                new Fact(TransferContactValidator.Label(ContactField.ContactName), contact.ContactName),
-                new Fact(TransferContactValidator.Label(ContactField.ContactPhone), contact.ContactPhone),
-                new Fact("Address", $"{contact.StreetAddress}, {contact.City}, {contact.StateOrRegion} {contact.PostalCode}, {contact.Country}"),
-                new Fact(TransferContactValidator.Label(ContactField.BillingContactName), contact.BillingContactName),
-                new Fact(TransferContactValidator.Label(ContactField.BillingContactPhone), contact.BillingContactPhone),
-                new Fact(TransferContactValidator.Label(ContactField.BillingContactEmail), contact.BillingContactEmail),
-                new Fact(TransferContactValidator.Label(ContactField.AssignmentEmail), contact.AssignmentEmail),
+                new ReplyFact(TransferContactValidator.Label(ContactField.CompanyName), contact.CompanyName),
+                new ReplyFact(TransferContactValidator.Label(ContactField.ContactName), contact.ContactName),
+                new ReplyFact(TransferContactValidator.Label(ContactField.ContactPhone), contact.ContactPhone),
+                new ReplyFact("Address", $"{contact.StreetAddress}, {contact.City}, {contact.StateOrRegion} {contact.PostalCode}, {contact.Country}"),
+                new ReplyFact(TransferContactValidator.Label(ContactField.BillingContactName), contact.BillingContactName),
+                new ReplyFact(TransferContactValidator.Label(ContactField.BillingContactPhone), contact.BillingContactPhone),
+                new ReplyFact(TransferContactValidator.Label(ContactField.BillingContactEmail), contact.BillingContactEmail),
+                new ReplyFact(TransferContactValidator.Label(ContactField.AssignmentEmail), contact.AssignmentEmail),
             ]),
-            new ActionsBlock([Action(state, "Submit the request", ActionIds.ReviewSubmit, ActionStyle.Primary), Action(state, "Edit", ActionIds.Back) with { SubmitsInputs = false }, CancelAction(state)]),
+            new ActionsBlock([Action(state, "Submit the request", ActionIds.SubmitTransferRequest, ReplyActionStyle.Primary), Action(state, "Edit", ActionIds.Back) with { SubmitsInputs = false }, CancelAction(state)]),
         ])
         { Summary = "Review the transfer of ownership" };
     }
@@ -125,12 +125,12 @@ public static partial class RemovalCards
             new ParagraphBlock("What you invoice the customer for this month (if support removes it now)", Tone.Subtle),
             new FactsBlock(
             [
-                new Fact("Linked this month", period),
-                new Fact("Days", $"{impact.LinkedDays} of {impact.DaysInMonth}"),
-                new Fact("Share of the month", (impact.FractionOfMonth * 100m).ToString("0.##", CultureInfo.InvariantCulture) + " %"),
+                new ReplyFact("Linked this month", period),
+                new ReplyFact("Days", $"{impact.LinkedDays} of {impact.DaysInMonth}"),
+                new ReplyFact("Share of the month", (impact.FractionOfMonth * 100m).ToString("0.##", CultureInfo.InvariantCulture) + " %"),
             ]),
             new ParagraphBlock($"Invoice {customer.Name} only for the days the account was linked; the final figures follow the actual removal time.", Tone.Warning),
-            new ActionsBlock([Action(state, "Submit the removal", ActionIds.ConfirmRemoveFromPayer, ActionStyle.Primary), BackAction(state), CancelAction(state)]),
+            new ActionsBlock([Action(state, "Submit the removal", ActionIds.ConfirmRemoveFromPayer, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]),
         ])
         { Summary = $"Confirm removing {account.ExternalId} from the payer organization" };
     }
@@ -157,12 +157,12 @@ public static partial class RemovalCards
             Kind = TextInputKind.Email,
             MaxLength = 254,
         });
-        blocks.Add(new ChoiceInputBlock(DataKeys.Language, "Language of the instructions", [.. UnlinkInstructions.Languages.Select(l => new Choice(l.Name, l.Code))])
+        blocks.Add(new ChoiceInputBlock(DataKeys.Language, "Language of the instructions", [.. UnlinkInstructions.Languages.Select(l => new ReplyChoice(l.Name, l.Code))])
         {
             Value = language,
             IsRequired = false,
         });
-        blocks.Add(new ActionsBlock([Action(state, "Send the instructions", ActionIds.SubmitUnlink, ActionStyle.Primary), BackAction(state), CancelAction(state)]));
+        blocks.Add(new ActionsBlock([Action(state, "Send the instructions", ActionIds.SubmitUnlink, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]));
         return new Reply(blocks) { Summary = "Unlink instructions for the end customer" };
     }
 
@@ -186,7 +186,7 @@ public static partial class RemovalCards
                 Placeholder = "00000000-0000-0000-0000-000000000000",
                 MaxLength = 64,
             },
-            new ActionsBlock([Action(state, "Submit to support", ActionIds.SubmitAzureTransfer, ActionStyle.Primary), BackAction(state), CancelAction(state)]),
+            new ActionsBlock([Action(state, "Submit to support", ActionIds.SubmitAzureTransfer, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]),
         ])
         { Summary = "Transfer to another CSP" };
     }
@@ -207,7 +207,7 @@ public static partial class RemovalCards
                 Kind = TextInputKind.Multiline,
                 MaxLength = 2000,
             },
-            new ActionsBlock([Action(state, "Submit the ticket", ActionIds.SubmitAzureSuspend, ActionStyle.Primary), BackAction(state), CancelAction(state)]),
+            new ActionsBlock([Action(state, "Submit the ticket", ActionIds.SubmitAzureSuspend, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]),
         ])
         { Summary = "Suspend the subscription" };
     }
@@ -230,7 +230,7 @@ public static partial class RemovalCards
                 Kind = TextInputKind.Multiline,
                 MaxLength = 2000,
             },
-            new ActionsBlock([Action(state, "Open the urgent ticket", ActionIds.SubmitDeletedInError, ActionStyle.Primary), BackAction(state), CancelAction(state)]),
+            new ActionsBlock([Action(state, "Open the urgent ticket", ActionIds.SubmitDeletedInError, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]),
         ])
         { Summary = "Deleted in error: urgent ticket" };
     }
@@ -243,7 +243,7 @@ public static partial class RemovalCards
         var blocks = new List<ReplyBlock>
         {
             new HeadingBlock($"Remove {customer.Name}?"),
-            new FactsBlock([.. customer.Accounts.Select(a => new Fact($"{Texts.Provider(a.Provider)} {a.ExternalId}", $"{a.DisplayName}; {Texts.BillingStatus(a)}; {Texts.State(a)}"))]),
+            new FactsBlock([.. customer.Accounts.Select(a => new ReplyFact($"{Texts.Provider(a.Provider)} {a.ExternalId}", $"{a.DisplayName}; {Texts.BillingStatus(a)}; {Texts.State(a)}"))]),
         };
         if (!decision.IsAllowed)
         {
@@ -254,7 +254,7 @@ public static partial class RemovalCards
         }
 
         blocks.AddRange(decision.Warnings.Select(w => new ParagraphBlock(w, Tone.Warning)));
-        blocks.Add(new ActionsBlock([Action(state, "Remove the customer", ActionIds.ConfirmRemoveCustomer, ActionStyle.Destructive), BackAction(state), CancelAction(state)]));
+        blocks.Add(new ActionsBlock([Action(state, "Remove the customer", ActionIds.ConfirmRemoveCustomer, ReplyActionStyle.Destructive), BackAction(state), CancelAction(state)]));
         return new Reply(blocks) { Summary = $"Confirm removing {customer.Name}" };
     }
 }

@@ -27,7 +27,7 @@ public static partial class RemovalCards
             blocks.Add(new ParagraphBlock(string.IsNullOrWhiteSpace(state.SearchText)
                 ? $"Choose the customer you want to {purpose}. You can also type part of a name to search."
                 : $"Customers whose name contains \"{state.SearchText}\"{(page.HasMore ? " (the first ones; type more of the name to narrow it down)" : string.Empty)}:"));
-            blocks.Add(new ChoiceInputBlock(DataKeys.CustomerId, "Customer", [.. page.Customers.Select(c => new Choice(c.Name, c.Id))])
+            blocks.Add(new ChoiceInputBlock(DataKeys.CustomerId, "Customer", [.. page.Customers.Select(c => new ReplyChoice(c.Name, c.Id))])
             {
                 IsRequired = false,
                 Error = error,
@@ -46,7 +46,7 @@ public static partial class RemovalCards
         var actions = new List<ReplyAction>();
         if (page.Customers.Count > 0)
         {
-            actions.Add(Action(state, "Continue", ActionIds.SelectCustomer, ActionStyle.Primary));
+            actions.Add(Action(state, "Continue", ActionIds.SelectCustomer, ReplyActionStyle.Primary));
         }
 
         actions.Add(Action(state, "Search", ActionIds.SearchCustomers));
@@ -68,16 +68,16 @@ public static partial class RemovalCards
             return new Reply(blocks) { Summary = $"{customer.Name} has no cloud accounts." };
         }
 
-        blocks.Add(new FactsBlock([.. accounts.Select(a => new Fact(
+        blocks.Add(new FactsBlock([.. accounts.Select(a => new ReplyFact(
             $"{Texts.Provider(a.Provider)} {a.ExternalId}",
             $"{a.DisplayName}; {Texts.Origin(a)}; linked {Texts.Day(a.LinkedAt)}; {Texts.BillingStatus(a)}; {Texts.State(a)}"))]));
-        blocks.Add(new ChoiceInputBlock(DataKeys.AccountId, "Account", [.. accounts.Select(a => new Choice(Texts.AccountLabel(a), a.Id))])
+        blocks.Add(new ChoiceInputBlock(DataKeys.AccountId, "Account", [.. accounts.Select(a => new ReplyChoice(Texts.AccountLabel(a), a.Id))])
         {
             IsRequired = false,
             Error = error,
             Placeholder = "Choose an account",
         });
-        blocks.Add(new ActionsBlock([Action(state, "Continue", ActionIds.SelectAccount, ActionStyle.Primary), BackAction(state), CancelAction(state)]));
+        blocks.Add(new ActionsBlock([Action(state, "Continue", ActionIds.SelectAccount, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]));
         return new Reply(blocks) { Summary = $"Which account of {customer.Name}?" };
     }
 
@@ -103,12 +103,12 @@ public static partial class RemovalCards
         if (denied.Count > 0)
         {
             blocks.Add(new ParagraphBlock("Not available for this account:", Tone.Subtle));
-            blocks.Add(new FactsBlock([.. denied.Select(o => new Fact(o.Title, o.DenialReason ?? "Not allowed."))]));
+            blocks.Add(new FactsBlock([.. denied.Select(o => new ReplyFact(o.Title, o.DenialReason ?? "Not allowed."))]));
         }
 
         var actions = options.Decision.Allowed
             .Select(o => Action(state, o.Title, ActionIds.ChooseOption,
-                o.Option == RemovalOption.DeleteFromPlatform ? ActionStyle.Destructive : ActionStyle.Default,
+                o.Option == RemovalOption.DeleteFromPlatform ? ReplyActionStyle.Destructive : ReplyActionStyle.Default,
                 (DataKeys.Option, o.Option.ToString())))
             .ToList();
         if (actions.Count == 0)
@@ -128,13 +128,13 @@ public static partial class RemovalCards
         ArgumentNullException.ThrowIfNull(account);
         return new FactsBlock(
         [
-            new Fact("Customer", customer.Name),
-            new Fact(account.Provider == CloudProvider.Aws ? "AWS account" : "Azure subscription", account.ExternalId),
-            new Fact("Name", account.DisplayName),
-            new Fact("Origin", Texts.Origin(account)),
-            new Fact("Linked", Texts.Day(account.LinkedAt)),
-            new Fact("Billing", Texts.BillingStatus(account)),
-            new Fact("State", Texts.State(account)),
+            new ReplyFact("Customer", customer.Name),
+            new ReplyFact(account.Provider == CloudProvider.Aws ? "AWS account" : "Azure subscription", account.ExternalId),
+            new ReplyFact("Name", account.DisplayName),
+            new ReplyFact("Origin", Texts.Origin(account)),
+            new ReplyFact("Linked", Texts.Day(account.LinkedAt)),
+            new ReplyFact("Billing", Texts.BillingStatus(account)),
+            new ReplyFact("State", Texts.State(account)),
         ]);
     }
 
@@ -145,7 +145,7 @@ public static partial class RemovalCards
         Blocks = [new ParagraphBlock("That card is out of date, so I ignored it. Here is where we are now:", Tone.Attention), .. current.Blocks],
     };
 
-    internal static ReplyAction Action(FlowState state, string title, string verb, ActionStyle style = ActionStyle.Default, params (string Key, string Value)[] extra)
+    internal static ReplyAction Action(FlowState state, string title, string verb, ReplyActionStyle style = ReplyActionStyle.Default, params (string Key, string Value)[] extra)
     {
         var data = new Dictionary<string, string>(StringComparer.Ordinal)
         {

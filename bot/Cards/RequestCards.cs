@@ -25,7 +25,7 @@ public static class RequestCards
     {
         ArgumentNullException.ThrowIfNull(details);
         var request = details.Request;
-        var facts = new List<Fact>
+        var facts = new List<ReplyFact>
         {
             new("Request", request.Id),
             new("What", Texts.Option(request.Kind)),
@@ -33,19 +33,19 @@ public static class RequestCards
         };
         if (details.Account is { } account)
         {
-            facts.Add(new Fact("Account", Texts.AccountLabel(account)));
+            facts.Add(new ReplyFact("Account", Texts.AccountLabel(account)));
         }
 
-        facts.Add(new Fact("Status", Texts.Status(request.Status)));
-        facts.Add(new Fact("Requested by", $"{request.RequestedByName}, {Texts.Instant(request.CreatedAt)}"));
+        facts.Add(new ReplyFact("Status", Texts.Status(request.Status)));
+        facts.Add(new ReplyFact("Requested by", $"{request.RequestedByName}, {Texts.Instant(request.CreatedAt)}"));
         if (request.LastNote is { } note)
         {
-            facts.Add(new Fact("Note", note));
+            facts.Add(new ReplyFact("Note", note));
         }
 
         if (request.BillingImpact is { } impact)
         {
-            facts.Add(new Fact("Linked this month (at submission)",
+            facts.Add(new ReplyFact("Linked this month (at submission)",
                 $"{impact.LinkedDays} of {impact.DaysInMonth} days ({(impact.FractionOfMonth * 100m).ToString("0.##", CultureInfo.InvariantCulture)} %)"));
         }
 
@@ -57,14 +57,14 @@ public static class RequestCards
         if (details.Timeline.Count > 0)
         {
             blocks.Add(new ParagraphBlock("History", Tone.Subtle));
-            blocks.Add(new FactsBlock([.. details.Timeline.Select(e => new Fact(Texts.Instant(e.At), $"{e.Action} by {e.ActorName}"))]));
+            blocks.Add(new FactsBlock([.. details.Timeline.Select(e => new ReplyFact(Texts.Instant(e.At), $"{e.Action} by {e.ActorName}"))]));
         }
 
         var refresh = new ReplyAction("Refresh", ActionIds.RefreshStatus, Data(request));
         var actions = new List<ReplyAction> { refresh with { SubmitsInputs = false } };
         if (request.Status == RequestStatus.Submitted)
         {
-            actions.Add(new ReplyAction("Cancel this request", ActionIds.CancelRequest, Data(request), ActionStyle.Destructive) { SubmitsInputs = false });
+            actions.Add(new ReplyAction("Cancel this request", ActionIds.CancelRequest, Data(request), ReplyActionStyle.Destructive) { SubmitsInputs = false });
         }
 
         blocks.Add(new ActionsBlock(actions));
@@ -86,7 +86,7 @@ public static class RequestCards
         var blocks = new List<ReplyBlock>
         {
             new HeadingBlock("Your removal requests"),
-            new FactsBlock([.. requests.Select(r => new Fact(r.Id, $"{Texts.Option(r.Kind)} · {Texts.Status(r.Status)} · {Texts.Day(r.CreatedAt)}"))]),
+            new FactsBlock([.. requests.Select(r => new ReplyFact(r.Id, $"{Texts.Option(r.Kind)} · {Texts.Status(r.Status)} · {Texts.Day(r.CreatedAt)}"))]),
         };
         blocks.Add(new ActionsBlock([.. requests.Take(5).Select(r => new ReplyAction($"Open {r.Id}", ActionIds.RefreshStatus, Data(r)) { SubmitsInputs = false })]));
         return new Reply(blocks) { Summary = $"{requests.Count} removal request(s)" };

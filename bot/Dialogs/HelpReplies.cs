@@ -30,12 +30,12 @@ public static class HelpReplies
         new HeadingBlock("What I can do"),
         new FactsBlock(
         [
-            new Fact("remove account", "Choose a customer and one of its cloud accounts, see what SES allows, and file the request."),
-            new Fact("remove customer", "Remove a customer that never had billing data."),
-            new Fact("my requests", "Your removal requests and where they stand."),
-            new Fact("status R-XXXXXX", "One request in detail."),
-            new Fact("cancel", "Stop what we are doing (you can also cancel an open request from its card)."),
-            new Fact("help", "This list."),
+            new ReplyFact("remove account", "Choose a customer and one of its cloud accounts, see what SES allows, and file the request."),
+            new ReplyFact("remove customer", "Remove a customer that never had billing data."),
+            new ReplyFact("my requests", "Your removal requests and where they stand."),
+            new ReplyFact("status R-XXXXXX", "One request in detail."),
+            new ReplyFact("cancel", "Stop what we are doing (you can also cancel an open request from its card)."),
+            new ReplyFact("help", "This list."),
         ]),
         Menu());
 
@@ -49,7 +49,7 @@ public static class HelpReplies
 
     public static ActionsBlock Menu() => new(
     [
-        new ReplyAction("Remove an account", ActionIds.StartRemoveAccount, Style: ActionStyle.Primary),
+        new ReplyAction("Remove an account", ActionIds.StartRemoveAccount, Style: ReplyActionStyle.Primary),
         new ReplyAction("Remove a customer", ActionIds.StartRemoveCustomer),
         new ReplyAction("My requests", ActionIds.ShowMyRequests),
         new ReplyAction("Help", ActionIds.Help),

@@ -45,7 +45,7 @@ public sealed class SesBotTurnHandler(
     }
 
     /// <summary>Typeahead for a card's choice input (Teams <c>application/search</c>): the person's customers matching the text.</summary>
-    public async Task<IReadOnlyList<Choice>> SearchAsync(TurnInput input, string dataset, string? text, int skip, int take, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReplyChoice>> SearchAsync(TurnInput input, string dataset, string? text, int skip, int take, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var actor = await users.FindAsync(input, cancellationToken);
@@ -55,7 +55,7 @@ public sealed class SesBotTurnHandler(
         }
 
         var page = await catalog.SearchCustomersAsync(actor, text, skip, Math.Clamp(take, 1, 50), cancellationToken);
-        return [.. page.Customers.Select(c => new Choice(c.Name, c.Id))];
+        return [.. page.Customers.Select(c => new ReplyChoice(c.Name, c.Id))];
     }
 
     private async Task<FlowOutcome> OnTextAsync(TurnInput input, FlowState? state, Actor actor, CancellationToken cancellationToken)

@@ -68,7 +68,7 @@ try
         var page = await scope.ServiceProvider.GetRequiredService<ResellerCatalog>().SearchCustomersAsync(actor, null, 0, 25);
         var state = new FlowState { FlowId = Guid.NewGuid().ToString("N"), Kind = FlowKind.RemoveAccount, Step = FlowStep.SelectCustomer };
         var card = new TeamsReplyRenderer().ToCard(RemovalCards.CustomerPicker(state, page));
-        var json = SesBot.Bot.Cards.AdaptiveCards.AdaptiveCardSerializer.Serialize(card);
+        var json = SesBot.Bot.Channels.Teams.AdaptiveCards.AdaptiveCardSerializer.Serialize(card);
         Console.WriteLine($"customer picker card: {Encoding.UTF8.GetByteCount(json):N0} bytes (Teams limit ~80 KB recommended), {page.Customers.Count} choices, more: {page.HasMore}");
     }
 }

@@ -1,4 +1,4 @@
-using SesBot.Bot.Cards.AdaptiveCards;
+using SesBot.Bot.Channels.Teams.AdaptiveCards;
 using SesBot.Bot.Channels.Teams.Protocol;
 
 namespace SesBot.Bot.Channels.Teams;

@@ -12,7 +12,7 @@ public static partial class TeamsInboundMapper
     public const string ChannelName = "msteams";
 
     /// <summary>The key a card action carries its verb under when it arrives as Action.Submit (the Action.Execute fallback).</summary>
-    public const string VerbKey = Cards.AdaptiveCards.ExecuteAction.VerbDataKey;
+    public const string VerbKey = Channels.Teams.AdaptiveCards.ExecuteAction.VerbDataKey;
 
     public static ConversationScope ScopeOf(Activity activity)
     {

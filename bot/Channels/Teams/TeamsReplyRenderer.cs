@@ -1,7 +1,7 @@
-using SesBot.Bot.Cards.AdaptiveCards;
+using SesBot.Bot.Channels.Teams.AdaptiveCards;
 using SesBot.Bot.Channels.Teams.Protocol;
 using SesBot.Bot.Dialogs.Turns;
-using Card = SesBot.Bot.Cards.AdaptiveCards;
+using Card = SesBot.Bot.Channels.Teams.AdaptiveCards;
 
 namespace SesBot.Bot.Channels.Teams;
 
@@ -114,8 +114,8 @@ public sealed class TeamsReplyRenderer
     {
         var style = action.Style switch
         {
-            Dialogs.Turns.ActionStyle.Primary => Card.ActionStyle.Positive,
-            Dialogs.Turns.ActionStyle.Destructive => Card.ActionStyle.Destructive,
+            Dialogs.Turns.ReplyActionStyle.Primary => Card.ActionStyle.Positive,
+            Dialogs.Turns.ReplyActionStyle.Destructive => Card.ActionStyle.Destructive,
             _ => (Card.ActionStyle?)null,
         };
         return ExecuteAction.WithSubmitFallback(

@@ -1,7 +1,7 @@
 namespace SesBot.Bot.Dialogs.Turns;
 
 /// <summary>A pick-one input. With a search dataset the channel offers server-side typeahead.</summary>
-public sealed record ChoiceInputBlock(string Id, string Label, IReadOnlyList<Choice> Choices) : ReplyBlock
+public sealed record ChoiceInputBlock(string Id, string Label, IReadOnlyList<ReplyChoice> Choices) : ReplyBlock
 {
     public string? Value { get; init; }
 

@@ -1,4 +1,4 @@
 namespace SesBot.Bot.Dialogs.Turns;
 
 /// <summary>Label/value pairs.</summary>
-public sealed record FactsBlock(IReadOnlyList<Fact> Facts) : ReplyBlock;
+public sealed record FactsBlock(IReadOnlyList<ReplyFact> Facts) : ReplyBlock;

@@ -9,5 +9,5 @@ public interface ITurnHandler
     Task<TurnResult> WelcomeAsync(TurnInput input, CancellationToken cancellationToken);
 
     /// <summary>Server-side typeahead for a choice input bound to a search dataset.</summary>
-    Task<IReadOnlyList<Choice>> SearchAsync(TurnInput input, string dataset, string? text, int skip, int take, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ReplyChoice>> SearchAsync(TurnInput input, string dataset, string? text, int skip, int take, CancellationToken cancellationToken);
 }

@@ -5,7 +5,7 @@ namespace SesBot.Bot.Dialogs.Turns;
 /// A button that does not submit the card's inputs (Back, Cancel) says so, so the client does not hold it back
 /// because an input is still empty.
 /// </summary>
-public sealed record ReplyAction(string Title, string Verb, IReadOnlyDictionary<string, string>? Data = null, ActionStyle Style = ActionStyle.Default)
+public sealed record ReplyAction(string Title, string Verb, IReadOnlyDictionary<string, string>? Data = null, ReplyActionStyle Style = ReplyActionStyle.Default)
 {
     public bool SubmitsInputs { get; init; } = true;
 }

@@ -132,7 +132,7 @@ public sealed class ConcurrentRequestTests : DialogTestBase
     {
         var review = await FlowWalker.WalkToAsync(Alex, FlowStep.ReviewTransfer);
 
-        var turns = await Task.WhenAll(Task.Run(() => Alex.ClickFrom(review, ActionIds.ReviewSubmit)), Task.Run(() => Alex.ClickFrom(review, ActionIds.ReviewSubmit)));
+        var turns = await Task.WhenAll(Task.Run(() => Alex.ClickFrom(review, ActionIds.SubmitTransferRequest)), Task.Run(() => Alex.ClickFrom(review, ActionIds.SubmitTransferRequest)));
 
         var request = await SingleRequestAsync();
         Assert.All(turns, t => Assert.NotEmpty(t.Replies));

@@ -49,10 +49,10 @@ public sealed class DialogRobustnessTests : DialogTestBase
         var form = await FlowWalker.WalkToAsync(Alex, FlowStep.TransferContact);
 
         await Alex.Send(command).AssertStatus(TurnStatus.Waiting).AssertText(expected);
-        await Alex.ClickFrom(form, ActionIds.SubmitTransferContact, FlowWalker.ContactInputs)
+        await Alex.ClickFrom(form, ActionIds.ReviewTransferContact, FlowWalker.ContactInputs)
             .AssertText("That card is out of date, so I ignored it. Here is where we are now:")
             .AssertText("Which customer?")
-            .AssertNoAction(ActionIds.ReviewSubmit);
+            .AssertNoAction(ActionIds.SubmitTransferRequest);
         await AssertNothingChangedAsync();
     }
 
@@ -146,16 +146,16 @@ public sealed class DialogRobustnessTests : DialogTestBase
     public async Task Restart_InTheMiddleOfTheTransferForm_ReviewAndSubmitStillWork()
     {
         await FlowWalker.WalkToAsync(Alex, FlowStep.TransferContact);
-        await Alex.Click(ActionIds.SubmitTransferContact, (DataKeys.Contact(ContactField.CompanyName), "Globex Corporation"))
+        await Alex.Click(ActionIds.ReviewTransferContact, (DataKeys.Contact(ContactField.CompanyName), "Globex Corporation"))
             .AssertError(DataKeys.Contact(ContactField.ContactName));
 
         await Alex.RestartAsync();
 
-        await Alex.Click(ActionIds.SubmitTransferContact, FlowWalker.ContactInputs)
+        await Alex.Click(ActionIds.ReviewTransferContact, FlowWalker.ContactInputs)
             .AssertText("Check and submit the transfer of ownership")
             .AssertFact("Company name", "Globex Corporation");
         await Alex.RestartAsync();
-        await Alex.Click(ActionIds.ReviewSubmit).AssertText("is submitted");
+        await Alex.Click(ActionIds.SubmitTransferRequest).AssertText("is submitted");
         Assert.Equal("+15035550142", (await SingleRequestAsync()).Contact?.ContactPhone);
     }
 
@@ -168,11 +168,11 @@ public sealed class DialogRobustnessTests : DialogTestBase
 
         await Alex.Send("looks good")
             .AssertInputValue(DataKeys.Contact(ContactField.ContactPhone), "+555")
-            .AssertNoAction(ActionIds.ReviewSubmit);
-        await Alex.Click(ActionIds.SubmitTransferContact, (DataKeys.Contact(ContactField.ContactPhone), "+1 503 555 0199"))
+            .AssertNoAction(ActionIds.SubmitTransferRequest);
+        await Alex.Click(ActionIds.ReviewTransferContact, (DataKeys.Contact(ContactField.ContactPhone), "+1 503 555 0199"))
             .AssertNoText("out of date")
             .AssertFact("Contact phone", "+15035550199");
-        await Alex.Click(ActionIds.ReviewSubmit).AssertText("is submitted");
+        await Alex.Click(ActionIds.SubmitTransferRequest).AssertText("is submitted");
         Assert.Equal("+15035550199", (await SingleRequestAsync()).Contact?.ContactPhone);
     }
 

@@ -23,7 +23,7 @@ public sealed class RemovalDialogAwsTests : DialogTestBase
             .AssertText("Who takes the account over?")
             .AssertNoErrors();
 
-        await Alex.Click(ActionIds.SubmitTransferContact,
+        await Alex.Click(ActionIds.ReviewTransferContact,
                 (C(ContactField.CompanyName), "Globex Corporation"),
                 (C(ContactField.ContactName), "Hank Scorpio"),
                 (C(ContactField.ContactPhone), "555"),
@@ -45,11 +45,11 @@ public sealed class RemovalDialogAwsTests : DialogTestBase
             .AssertInputValue(C(ContactField.ContactPhone), "555")
             .AssertInputValue(C(ContactField.BillingContactEmail), "sam.at.globex")
             .AssertInputValue(C(ContactField.Country), "United States")
-            .AssertNoAction(ActionIds.ReviewSubmit);
+            .AssertNoAction(ActionIds.SubmitTransferRequest);
         await AssertNothingChangedAsync();
 
         // Only the wrong fields are retyped; the rest comes back from the card as it was shown.
-        await Alex.Click(ActionIds.SubmitTransferContact,
+        await Alex.Click(ActionIds.ReviewTransferContact,
                 (C(ContactField.ContactPhone), "(503) 555-0142"),
                 (C(ContactField.PostalCode), "97201"),
                 (C(ContactField.BillingContactEmail), "billing@globex.example"),
@@ -57,7 +57,7 @@ public sealed class RemovalDialogAwsTests : DialogTestBase
             .AssertText("Check and submit the transfer of ownership")
             .AssertFact("Contact phone", "+15035550142")
             .AssertFact("Address", "1 Cypress Creek Rd, Cypress Creek, OR 97201, US")
-            .AssertAction(ActionIds.ReviewSubmit);
+            .AssertAction(ActionIds.SubmitTransferRequest);
         await AssertNothingChangedAsync();
 
         // "Edit" goes back to the form with everything kept, and Review brings the same review again.
@@ -65,9 +65,9 @@ public sealed class RemovalDialogAwsTests : DialogTestBase
             .AssertInputValue(C(ContactField.ContactPhone), "(503) 555-0142")
             .AssertInputValue(C(ContactField.AssignmentEmail), "aws-owner@globex.example")
             .AssertNoErrors();
-        await Alex.Click(ActionIds.SubmitTransferContact).AssertText("Check and submit the transfer of ownership");
+        await Alex.Click(ActionIds.ReviewTransferContact).AssertText("Check and submit the transfer of ownership");
 
-        await Alex.Click(ActionIds.ReviewSubmit)
+        await Alex.Click(ActionIds.SubmitTransferRequest)
             .AssertStatus(TurnStatus.Complete)
             .AssertText("is submitted")
             .AssertText("Next: SES support contacts AWS and starts the transfer.");

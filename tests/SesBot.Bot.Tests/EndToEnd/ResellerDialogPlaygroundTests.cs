@@ -32,7 +32,7 @@ public sealed class ResellerDialogPlaygroundTests(TeamsPlaygroundFixture fixture
         Assert.Contains("Who takes the account over?", CardReader.Text(card), StringComparison.Ordinal);
 
         // First try: a bad phone, a postal code that isn't American, a broken email, and two fields left empty.
-        card = await ClickAsync(messageId, card, ActionIds.SubmitTransferContact,
+        card = await ClickAsync(messageId, card, ActionIds.ReviewTransferContact,
             ("contactCompanyName", "Globex Corporation"),
             ("contactContactName", "Hank Scorpio"),
             ("contactContactPhone", "555"),
@@ -54,7 +54,7 @@ public sealed class ResellerDialogPlaygroundTests(TeamsPlaygroundFixture fixture
         Assert.Equal("sam.at.globex", CardReader.Input(card, "contactBillingContactEmail")["value"]?.GetValue<string>());
 
         // Correction: only the wrong fields change; the rest comes back from the card as it was shown.
-        var corrected = CardReader.ActionData(card, ActionIds.SubmitTransferContact);
+        var corrected = CardReader.ActionData(card, ActionIds.ReviewTransferContact);
         foreach (var input in CardReader.Nodes(card).Where(n => n["type"]?.GetValue<string>() == "Input.Text"))
         {
             corrected[input["id"]!.GetValue<string>()] = input["value"]?.GetValue<string>() ?? string.Empty;
@@ -65,12 +65,12 @@ public sealed class ResellerDialogPlaygroundTests(TeamsPlaygroundFixture fixture
             ("contactPostalCode", "97201"),
             ("contactBillingContactEmail", "billing@globex.example"),
             ("contactAssignmentEmail", "aws-owner@globex.example"));
-        card = await InvokeAsync(messageId, ActionIds.SubmitTransferContact, corrected);
+        card = await InvokeAsync(messageId, ActionIds.ReviewTransferContact, corrected);
         var review = CardReader.Text(card);
         Assert.Contains("Check and submit the transfer of ownership", review, StringComparison.Ordinal);
         Assert.Contains("+15035550142", review, StringComparison.Ordinal);
 
-        card = await ClickAsync(messageId, card, ActionIds.ReviewSubmit);
+        card = await ClickAsync(messageId, card, ActionIds.SubmitTransferRequest);
         var submitted = CardReader.Text(card);
         Assert.Contains("is submitted", submitted, StringComparison.Ordinal);
         var requestId = CardReader.ActionData(card, ActionIds.RefreshStatus)["requestId"]!.GetValue<string>();

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SesBot.Bot.Cards.AdaptiveCards;
+using SesBot.Bot.Channels.Teams.AdaptiveCards;
 
 namespace SesBot.Bot.Tests.Support;
 

@@ -85,7 +85,7 @@ public sealed class DialogTranscript
     public void Advance(TimeSpan time) => Host.Clock.Advance(time);
 
     /// <summary>The channel's typeahead for a choice input bound to a dataset.</summary>
-    public async Task<IReadOnlyList<Choice>> SearchAsync(string dataset, string? text, int skip = 0, int take = 25) =>
+    public async Task<IReadOnlyList<ReplyChoice>> SearchAsync(string dataset, string? text, int skip = 0, int take = 25) =>
         await Host.InScopeAsync(sp => sp.GetRequiredService<ITurnHandler>().SearchAsync(Input(), dataset, text, skip, take, CancellationToken.None));
 
     /// <summary>A turn input from this person in their chat, with nothing said or clicked yet.</summary>

@@ -74,6 +74,6 @@ public static class FlowWalker
             return turn;
         }
 
-        return await person.Click(ActionIds.SubmitTransferContact, ContactInputs).AssertAction(ActionIds.ReviewSubmit);
+        return await person.Click(ActionIds.ReviewTransferContact, ContactInputs).AssertAction(ActionIds.SubmitTransferRequest);
     }
 }

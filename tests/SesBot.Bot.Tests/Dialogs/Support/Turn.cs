@@ -100,7 +100,7 @@ public sealed class Turn(string said, TurnResult result)
         $"> {Said}\n< [{Result.Status}]\n" + string.Join("\n", Replies.Select((r, i) =>
             $"  reply {i + 1}:\n" + string.Join("\n", r.Blocks.Select(Describe))));
 
-    private IEnumerable<Choice> Choices => Blocks.OfType<ChoiceInputBlock>().SelectMany(c => c.Choices);
+    private IEnumerable<ReplyChoice> Choices => Blocks.OfType<ChoiceInputBlock>().SelectMany(c => c.Choices);
 
     private IEnumerable<string> Errors => Blocks.Select(b => b switch
     {

@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace SesBot.Bot.Channels.Teams.AdaptiveCards;
+
+/// <summary><c>Column</c>: one column of a <see cref="ColumnSet"/>.</summary>
+public sealed record Column
+{
+    [JsonPropertyName("type")]
+    [JsonPropertyOrder(-100)]
+    public string Type => "Column";
+
+    [JsonPropertyName("width")]
+    public ColumnWidth? Width { get; init; }
+
+    [JsonPropertyName("items")]
+    public required IReadOnlyList<CardElement> Items { get; init; }
+}

@@ -1,8 +1,0 @@
-namespace SesBot.Bot.Dialogs.Turns;
-
-public enum ActionStyle
-{
-    Default,
-    Primary,
-    Destructive,
-}

@@ -1,3 +1,0 @@
-namespace SesBot.Bot.Dialogs.Turns;
-
-public sealed record Fact(string Label, string Value);

@@ -1,0 +1,8 @@
+namespace SesBot.Bot.Dialogs.Turns;
+
+public enum ReplyActionStyle
+{
+    Default,
+    Primary,
+    Destructive,
+}

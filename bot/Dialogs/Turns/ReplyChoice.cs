@@ -1,0 +1,3 @@
+namespace SesBot.Bot.Dialogs.Turns;
+
+public sealed record ReplyChoice(string Title, string Value);
