@@ -12,8 +12,6 @@ internal static partial class Log
     [LoggerMessage(1003, LogLevel.Warning, "Pruning old inbound deliveries failed; trying again tomorrow.")]
     public static partial void DeliveriesPruneFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(2201, LogLevel.Information, "Teams activity {ActivityId} was delivered again; it was handled the first time.")]
-    public static partial void TeamsRedelivery(ILogger logger, string activityId);
 
     [LoggerMessage(2202, LogLevel.Error, "The turn failed; the user was given the reference {Reference}.")]
     public static partial void TurnFailed(ILogger logger, Exception exception, string reference);
@@ -70,7 +68,7 @@ internal static partial class Log
 
     // 3xxx: dialogs
     [LoggerMessage(3001, LogLevel.Warning, "Dialog state {StateId} could not be read; the dialog restarts.")]
-    public static partial void DialogStateUnreadable(ILogger logger, Exception exception, long stateId);
+    public static partial void DialogStateUnreadable(ILogger logger, Exception? exception, long stateId);
 
     [LoggerMessage(2207, LogLevel.Warning, "Looking up an unknown Teams user's email failed ({Status}); they are treated as not linked.")]
     public static partial void MemberLookupFailed(ILogger logger, int status);
@@ -78,6 +76,4 @@ internal static partial class Log
     [LoggerMessage(2208, LogLevel.Warning, "Teams: no app id is configured (Teams:AppId), so /api/messages accepts requests without a token from loopback addresses only, and replies are sent without a token. Configure the Azure Bot registration before exposing the bot.")]
     public static partial void TeamsLocalMode(ILogger logger);
 
-    [LoggerMessage(3002, LogLevel.Information, "Dialog state {StateId} was saved by another turn of the same person first; that state stands.")]
-    public static partial void DialogStateConflict(ILogger logger, long stateId);
 }

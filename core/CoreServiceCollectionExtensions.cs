@@ -29,6 +29,7 @@ public static class CoreServiceCollectionExtensions
         builder.Services.AddScoped<ResellerCatalog>();
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddScoped<DeliveryLedger>();
+        builder.Services.AddScoped<DatabaseWrites>();
         return builder;
     }
 
@@ -39,8 +40,11 @@ public static class CoreServiceCollectionExtensions
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString, contentRoot);
-                services.AddDbContext<SesBotDbContext, SqliteSesBotDbContext>(o =>
-                    o.UseSqlite(sqlite, s => s.CommandTimeout(commandTimeoutSeconds)));
+                services.TryAddSingleton<SqliteWriteGate>();
+                services.TryAddSingleton<SqliteConnectionSetup>();
+                services.AddDbContext<SesBotDbContext, SqliteSesBotDbContext>((sp, o) => o
+                    .UseSqlite(sqlite, s => s.CommandTimeout(commandTimeoutSeconds))
+                    .AddInterceptors(sp.GetRequiredService<SqliteWriteGate>(), sp.GetRequiredService<SqliteConnectionSetup>()));
                 break;
             case DatabaseProvider.PostgreSql:
                 if (string.IsNullOrWhiteSpace(connectionString))

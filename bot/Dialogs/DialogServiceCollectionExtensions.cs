@@ -10,7 +10,10 @@ public static class DialogServiceCollectionExtensions
         services.AddOptions<DialogOptions>().BindConfiguration(DialogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<UserDirectory>();
         services.AddScoped<DialogStore>();
+        services.AddSingleton<ActorCache>();
+        services.AddScoped<DialogRouter>();
         services.AddScoped<RemovalDialog>();
+        services.AddScoped<IDialog>(sp => sp.GetRequiredService<RemovalDialog>());
         services.AddScoped<SesBotTurnHandler>();
         services.AddScoped<ITurnHandler>(sp => sp.GetRequiredService<SesBotTurnHandler>());
         return services;

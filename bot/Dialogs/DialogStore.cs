@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SesBot.Bot.Dialogs.Turns;
@@ -8,52 +6,43 @@ using SesBot.Core.Persistence;
 
 namespace SesBot.Bot.Dialogs;
 
-/// <summary>Keeps each person's dialog in the database, keyed by channel, conversation and user.</summary>
-public sealed class DialogStore(SesBotDbContext db, TimeProvider clock, IOptions<DialogOptions> options, ILogger<DialogStore> logger)
+/// <summary>
+/// Keeps each person's dialog in the database, keyed by channel, conversation and user, under the name of the dialog
+/// it belongs to. Saving only changes the tracked row: the turn's one commit writes it (and its version check makes
+/// a concurrent turn of the same person run again on what this one saved).
+/// </summary>
+public sealed class DialogStore(SesBotDbContext db, DialogRouter dialogs, TimeProvider clock, IOptions<DialogOptions> options, ILogger<DialogStore> logger)
 {
-    public const string DialogName = "removal";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     private DialogState? _row;
 
-    public async Task<StoredFlow> LoadAsync(TurnInput input, CancellationToken cancellationToken)
+    public async Task<StoredDialog> LoadAsync(TurnInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         _row = await db.DialogStates.FirstOrDefaultAsync(
             s => s.Channel == input.Channel && s.ConversationKey == input.ConversationKey && s.UserKey == input.UserKey, cancellationToken);
         if (_row is null || _row.Step.Length == 0)
         {
-            return new StoredFlow(null, null);
+            return new StoredDialog(null, null);
         }
 
         if (clock.GetUtcNow() - _row.UpdatedAt > options.Value.Expiry)
         {
-            return new StoredFlow(null,
+            return new StoredDialog(null,
                 $"Our earlier conversation expired after {Describe(options.Value.Expiry)} without a reply, so I closed it. Nothing was submitted from it.");
         }
 
-        try
+        var dialog = dialogs.Find(_row.DialogName);
+        if (dialog is not null && _row.SchemaVersion == dialog.SchemaVersion && dialog.Read(_row.DataJson) is { } state)
         {
-            var state = _row.SchemaVersion == FlowState.SchemaVersion ? JsonSerializer.Deserialize<FlowState>(_row.DataJson, Json) : null;
-            if (state is not null && Enum.IsDefined(state.Step))
-            {
-                return new StoredFlow(state, null);
-            }
-        }
-        catch (JsonException ex)
-        {
-            Log.DialogStateUnreadable(logger, ex, _row.Id);
+            return new StoredDialog(state, null);
         }
 
-        return new StoredFlow(null, "I updated since we last spoke and lost track of where we were; nothing was submitted. Let's start again.");
+        Log.DialogStateUnreadable(logger, null, _row.Id);
+        return new StoredDialog(null, "I updated since we last spoke and lost track of where we were; nothing was submitted. Let's start again.");
     }
 
-    public async Task SaveAsync(TurnInput input, FlowState? state, CancellationToken cancellationToken)
+    /// <summary>Records the state the turn ends with (none: the row is kept, emptied, for the person's next dialog).</summary>
+    public void Save(TurnInput input, IDialogState? state)
     {
         ArgumentNullException.ThrowIfNull(input);
         var now = clock.GetUtcNow();
@@ -67,40 +56,19 @@ public sealed class DialogStore(SesBotDbContext db, TimeProvider clock, IOptions
             _row = new DialogState(input.Channel, input.ConversationKey, input.UserKey, now);
             db.DialogStates.Add(_row);
         }
-        else if (db.Entry(_row).State == EntityState.Detached)
-        {
-            // The turn cleared the change tracker (the workflow does after a failed insert): track the row again, as
-            // loaded, so this save still updates it (and still checks its version).
-            db.DialogStates.Attach(_row);
-        }
 
         if (state is null)
         {
-            _row.Save(DialogName, "none", FlowState.SchemaVersion, "{}", now);
-            _row.Clear();
+            if (_row.Step.Length > 0)
+            {
+                _row.Save(_row.DialogName.Length == 0 ? "none" : _row.DialogName, "none", _row.SchemaVersion, "{}", now);
+                _row.Clear();
+            }
         }
         else
         {
-            _row.Save(DialogName, state.Step.ToString(), FlowState.SchemaVersion, JsonSerializer.Serialize(state, Json), now);
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex)
-        {
-            // Another turn of the same person (a double click, two quick messages) saved first: its state stands, and
-            // a card this turn showed is simply outdated. Anything else is a real failure.
-            db.Entry(_row).State = EntityState.Detached;
-            var savedMeanwhile = ex is DbUpdateConcurrencyException || await db.DialogStates.AsNoTracking().AnyAsync(
-                s => s.Channel == input.Channel && s.ConversationKey == input.ConversationKey && s.UserKey == input.UserKey, cancellationToken);
-            if (!savedMeanwhile)
-            {
-                throw;
-            }
-
-            Log.DialogStateConflict(logger, _row.Id);
+            var dialog = dialogs.For(state);
+            _row.Save(dialog.Name, state.StepName, dialog.SchemaVersion, dialog.Write(state), now);
         }
     }
 

@@ -3,9 +3,9 @@ using SesBot.Bot.Dialogs.Turns;
 namespace SesBot.Bot.Dialogs;
 
 /// <summary>A dialog turn: the state to keep (null when the dialog ended) and what to say.</summary>
-public sealed record FlowOutcome(FlowState? State, TurnResult Result)
+public sealed record FlowOutcome(IDialogState? State, TurnResult Result)
 {
-    public static FlowOutcome Wait(FlowState state, params Reply[] replies) => new(state, TurnResult.Waiting(replies));
+    public static FlowOutcome Wait(IDialogState state, params Reply[] replies) => new(state, TurnResult.Waiting(replies));
 
     public static FlowOutcome End(params Reply[] replies) => new(null, TurnResult.Complete(replies));
 

@@ -6,7 +6,7 @@ namespace SesBot.Bot.Dialogs;
 /// What a removal dialog remembers between turns, stored as JSON in the database. <see cref="FlowId"/> identifies
 /// this run of the dialog: cards from another run are outdated.
 /// </summary>
-public sealed record FlowState
+public sealed record FlowState : IDialogState
 {
     /// <summary>Bumped when the shape changes incompatibly; an older stored state restarts the dialog.</summary>
     public const int SchemaVersion = 1;
@@ -16,6 +16,12 @@ public sealed record FlowState
     public required FlowKind Kind { get; init; }
 
     public required FlowStep Step { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string DialogName => RemovalDialog.DialogName;
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string StepName => Step.ToString();
 
     public string? SearchText { get; init; }
 

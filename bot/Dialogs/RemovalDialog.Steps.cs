@@ -134,7 +134,8 @@ public sealed partial class RemovalDialog
         switch (result.Kind)
         {
             case OutcomeKind.Ok or OutcomeKind.Duplicate:
-                var details = await catalog.FindRequestAsync(actor, result.Request!.Id, cancellationToken);
+                // A new request comes with its details as this turn made them; a duplicate was committed earlier.
+                var details = result.Details ?? await catalog.FindRequestAsync(actor, result.Request!.Id, cancellationToken);
                 return FlowOutcome.End(RequestCards.Submitted(details!));
             case OutcomeKind.Invalid:
                 var shown = state.Step == FlowStep.ReviewTransfer ? state with { Step = FlowStep.TransferContact } : state;

@@ -12,6 +12,7 @@ namespace SesBot.Bot.Dialogs;
 public sealed class SesBotTurnHandler(
     UserDirectory users,
     DialogStore store,
+    DialogRouter dialogs,
     RemovalDialog removal,
     ResellerCatalog catalog,
     RemovalRequestService requests) : ITurnHandler
@@ -31,7 +32,7 @@ public sealed class SesBotTurnHandler(
         var outcome = input.IsAction
             ? await OnActionAsync(input, stored.State, actor, cancellationToken)
             : await OnTextAsync(input, stored.State, actor, cancellationToken);
-        await store.SaveAsync(input, outcome.State, cancellationToken);
+        store.Save(input, outcome.State);
 
         return stored.Note is null
             ? outcome.Result
@@ -58,7 +59,7 @@ public sealed class SesBotTurnHandler(
         return [.. page.Customers.Select(c => new ReplyChoice(c.Name, c.Id))];
     }
 
-    private async Task<FlowOutcome> OnTextAsync(TurnInput input, FlowState? state, Actor actor, CancellationToken cancellationToken)
+    private async Task<FlowOutcome> OnTextAsync(TurnInput input, IDialogState? state, Actor actor, CancellationToken cancellationToken)
     {
         var command = CommandParser.Parse(input.Text);
         switch (command.Kind)
@@ -82,11 +83,11 @@ public sealed class SesBotTurnHandler(
             default:
                 return state is null || string.IsNullOrWhiteSpace(input.Text)
                     ? FlowOutcome.End(HelpReplies.NotUnderstood())
-                    : await removal.OnTextAsync(state, input.Text, actor, cancellationToken);
+                    : await dialogs.For(state).OnTextAsync(state, input.Text, actor, cancellationToken);
         }
     }
 
-    private async Task<FlowOutcome> OnActionAsync(TurnInput input, FlowState? state, Actor actor, CancellationToken cancellationToken)
+    private async Task<FlowOutcome> OnActionAsync(TurnInput input, IDialogState? state, Actor actor, CancellationToken cancellationToken)
     {
         switch (input.Verb)
         {
@@ -109,15 +110,16 @@ public sealed class SesBotTurnHandler(
         {
             return Keep(state, state is null
                 ? Reply.Card("That card is out of date.", new ParagraphBlock("That card is from an earlier conversation that has ended, so I ignored it.", Tone.Attention), HelpReplies.Menu())
-                : RemovalCards.Outdated(await removal.RenderAsync(state, actor, cancellationToken)));
+                : RemovalCards.Outdated(await dialogs.For(state).RenderAsync(state, actor, cancellationToken)));
         }
 
-        if (input.Value(DataKeys.Step) != state.Step.ToString())
+        var dialog = dialogs.For(state);
+        if (input.Value(DataKeys.Step) != state.StepName)
         {
-            return FlowOutcome.Wait(state, RemovalCards.Outdated(await removal.RenderAsync(state, actor, cancellationToken)));
+            return FlowOutcome.Wait(state, RemovalCards.Outdated(await dialog.RenderAsync(state, actor, cancellationToken)));
         }
 
-        return await removal.OnActionAsync(state, input, actor, cancellationToken);
+        return await dialog.OnActionAsync(state, input, actor, cancellationToken);
     }
 
     private async Task<Reply> StatusAsync(Actor actor, string requestId, CancellationToken cancellationToken)
@@ -131,7 +133,7 @@ public sealed class SesBotTurnHandler(
         var requestId = input.Value(DataKeys.RequestId) ?? string.Empty;
         int? version = int.TryParse(input.Value(DataKeys.Version), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
         var result = await requests.ApplyAsync(new ApplyRequestTrigger(requestId, RequestTrigger.Cancel, actor, version, "Cancelled by the requester."), cancellationToken);
-        var details = await catalog.FindRequestAsync(actor, requestId, cancellationToken);
+        var details = result.Details ?? await catalog.FindRequestAsync(actor, requestId, cancellationToken);
         if (details is null)
         {
             return RequestCards.NotFound(requestId);
@@ -144,6 +146,6 @@ public sealed class SesBotTurnHandler(
     }
 
     /// <summary>A reply that leaves the dialog in progress (if any) where it is.</summary>
-    private static FlowOutcome Keep(FlowState? state, Reply reply) =>
+    private static FlowOutcome Keep(IDialogState? state, Reply reply) =>
         state is null ? FlowOutcome.End(reply) : FlowOutcome.Wait(state, reply);
 }

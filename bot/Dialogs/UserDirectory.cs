@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SesBot.Bot.Dialogs.Turns;
+using SesBot.Bot.Pipeline;
 using SesBot.Core.Domain;
 using SesBot.Core.Identity;
 using SesBot.Core.Persistence;
@@ -8,34 +9,58 @@ namespace SesBot.Bot.Dialogs;
 
 /// <summary>
 /// Who is talking: the channel user mapped to a role and reseller, or nobody SesBot knows. A person SES registered
-/// by email is linked to their channel id the first time they write, when the channel tells us their email.
+/// by email is linked to their channel id the first time they write, when the channel tells us their email (the link
+/// is part of the turn's transaction).
 /// </summary>
-public sealed class UserDirectory(SesBotDbContext db)
+public sealed class UserDirectory(SesBotDbContext db, ActorCache cache, TurnTransaction transaction)
 {
-    public async Task<bool> IsKnownAsync(TurnInput input, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        return await db.ChannelUsers.AnyAsync(
-            u => u.Channel == input.Channel && u.TenantKey == input.TenantKey && u.UserKey == input.UserKey, cancellationToken);
-    }
+    public async Task<bool> IsKnownAsync(TurnInput input, CancellationToken cancellationToken) =>
+        await LookUpAsync(input, cancellationToken) is not null;
 
     public async Task<Actor?> FindAsync(TurnInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var user = await db.ChannelUsers.FirstOrDefaultAsync(
-            u => u.Channel == input.Channel && u.TenantKey == input.TenantKey && u.UserKey == input.UserKey, cancellationToken);
-        if (user is null && !string.IsNullOrWhiteSpace(input.Email))
+        var actor = await LookUpAsync(input, cancellationToken);
+        if (actor is not null || string.IsNullOrWhiteSpace(input.Email))
         {
-            var pending = ChannelUser.PendingKey(input.Email);
-            user = await db.ChannelUsers.FirstOrDefaultAsync(
-                u => u.Channel == input.Channel && u.TenantKey == input.TenantKey && u.UserKey == pending, cancellationToken);
-            if (user is not null)
-            {
-                user.Link(input.UserKey);
-                await db.SaveChangesAsync(cancellationToken);
-            }
+            return actor;
         }
 
-        return user?.ToActor();
+        var pending = ChannelUser.PendingKey(input.Email);
+        var user = await db.ChannelUsers.FirstOrDefaultAsync(
+            u => u.Channel == input.Channel && u.TenantKey == input.TenantKey && u.UserKey == pending, cancellationToken);
+        if (user is null)
+        {
+            return null;
+        }
+
+        user.Link(input.UserKey);
+        var linked = user.ToActor();
+        transaction.OnCommitted(() => cache.Set(input.Channel, input.TenantKey, input.UserKey, linked));
+        return linked;
+    }
+
+    private async Task<Actor?> LookUpAsync(TurnInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (string.IsNullOrEmpty(input.UserKey) || string.IsNullOrEmpty(input.TenantKey))
+        {
+            return null;
+        }
+
+        if (cache.TryGet(input.Channel, input.TenantKey, input.UserKey, out var known))
+        {
+            return known;
+        }
+
+        var user = await db.ChannelUsers.AsNoTracking().FirstOrDefaultAsync(
+            u => u.Channel == input.Channel && u.TenantKey == input.TenantKey && u.UserKey == input.UserKey, cancellationToken);
+        var actor = user?.ToActor();
+        if (actor is not null)
+        {
+            cache.Set(input.Channel, input.TenantKey, input.UserKey, actor);
+        }
+
+        return actor;
     }
 }

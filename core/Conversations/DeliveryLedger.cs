@@ -4,43 +4,29 @@ using SesBot.Core.Persistence;
 namespace SesBot.Core.Conversations;
 
 /// <summary>
-/// Records each inbound delivery once. The unique index decides: an insert that conflicts means the delivery was
-/// already handled (no check-then-insert race between two instances).
+/// Records each inbound delivery once, as part of the turn it starts: the record is committed with the turn's
+/// changes, so it exists exactly when the turn took effect. The unique index decides between two deliveries of the
+/// same id racing each other: the commit that loses means "already handled".
 /// </summary>
-public sealed class DeliveryLedger(SesBotDbContext db, TimeProvider clock)
+public sealed class DeliveryLedger(SesBotDbContext db, TimeProvider clock, DatabaseWrites writes)
 {
-    /// <summary>True the first time a (channel, key) is seen; false for a redelivery.</summary>
-    public async Task<bool> TryRecordAsync(string channel, string deliveryKey, CancellationToken cancellationToken = default)
+    /// <summary>Adds the delivery to the turn's unit of work (nothing is written until the turn commits).</summary>
+    public InboundDelivery Record(string channel, string conversationKey, string deliveryKey)
     {
-        // The common redelivery is answered without a failing insert; the unique index still decides any race.
-        if (await db.InboundDeliveries.AnyAsync(d => d.Channel == channel && d.DeliveryKey == deliveryKey, cancellationToken))
-        {
-            return false;
-        }
-
-        var delivery = new InboundDelivery(channel, deliveryKey, clock.GetUtcNow());
+        var delivery = new InboundDelivery(channel, conversationKey, deliveryKey, clock.GetUtcNow());
         db.InboundDeliveries.Add(delivery);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            db.Entry(delivery).State = EntityState.Detached;
-            if (await db.InboundDeliveries.AnyAsync(d => d.Channel == channel && d.DeliveryKey == deliveryKey, cancellationToken))
-            {
-                return false;
-            }
-
-            throw;
-        }
+        return delivery;
     }
+
+    /// <summary>The delivery as recorded by the turn that handled it, or null when no turn has handled it.</summary>
+    public Task<InboundDelivery?> FindAsync(string channel, string conversationKey, string deliveryKey, CancellationToken cancellationToken = default) =>
+        db.InboundDeliveries.AsNoTracking().FirstOrDefaultAsync(
+            d => d.Channel == channel && d.ConversationKey == conversationKey && d.DeliveryKey == deliveryKey, cancellationToken);
 
     /// <summary>Forgets deliveries older than the given age (channels stop redelivering long before).</summary>
     public async Task<int> PruneAsync(TimeSpan olderThan, CancellationToken cancellationToken = default)
     {
         var cutoff = clock.GetUtcNow() - olderThan;
-        return await db.InboundDeliveries.Where(d => d.ReceivedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        return await writes.RunAsync(ct => db.InboundDeliveries.Where(d => d.ReceivedAt < cutoff).ExecuteDeleteAsync(ct), cancellationToken);
     }
 }

@@ -58,6 +58,12 @@ public sealed partial class CloudAccount
 
     public bool HasBillingData => _billingRecords.Count > 0;
 
+    /// <summary>Optimistic concurrency token: every change of the account's state, and every request filed about it, increments it.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>A request was filed about the account: a concurrent change of it (a delete, a customer removal) now conflicts.</summary>
+    public void Touch() => Version++;
+
     /// <summary>Whether the account had usage in the given month.</summary>
     public bool HadUsageIn(DateOnly month) =>
         _billingRecords.Exists(r => r.Month.Year == month.Year && r.Month.Month == month.Month);
@@ -82,6 +88,7 @@ public sealed partial class CloudAccount
 
         EnsureState(AccountState.Active, "delete");
         State = AccountState.Deleted;
+        Version++;
         ClosedAt = at;
     }
 
@@ -94,6 +101,7 @@ public sealed partial class CloudAccount
 
         EnsureState(AccountState.Active, "suspend");
         State = AccountState.Suspended;
+        Version++;
         ClosedAt = at;
     }
 
@@ -106,6 +114,7 @@ public sealed partial class CloudAccount
         }
 
         State = AccountState.Departed;
+        Version++;
         ClosedAt = at;
     }
 
@@ -115,6 +124,7 @@ public sealed partial class CloudAccount
         EnsureState(AccountState.Deleted, "restore");
         State = AccountState.Active;
         ClosedAt = null;
+        Version++;
     }
 
     /// <summary>Returns the canonical form of an account id for the provider, or null when it is not one.</summary>

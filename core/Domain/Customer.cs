@@ -40,6 +40,12 @@ public sealed class Customer
         return account;
     }
 
+    /// <summary>Optimistic concurrency token: removing the customer, and every request filed about one of its accounts, increments it.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>A request was filed about the customer or one of its accounts: a concurrent removal now conflicts.</summary>
+    public void Touch() => Version++;
+
     /// <summary>Marks the customer removed. The policy decides beforehand whether that is allowed.</summary>
     public void MarkRemoved(DateTimeOffset at)
     {
@@ -49,5 +55,6 @@ public sealed class Customer
         }
 
         RemovedAt = at;
+        Version++;
     }
 }

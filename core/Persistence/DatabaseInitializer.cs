@@ -12,6 +12,12 @@ public sealed class DatabaseInitializer(SesBotDbContext db, TimeProvider clock)
             await db.Database.MigrateAsync(cancellationToken);
         }
 
+        if (db.Database.IsSqlite())
+        {
+            // Readers beside the one writer, and no reader blocks a commit (the journal mode stays with the file).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        }
+
         if (seedDemoData && !await db.Resellers.AnyAsync(cancellationToken))
         {
             DemoData.AddTo(db, clock.GetUtcNow());

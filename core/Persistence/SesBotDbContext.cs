@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using SesBot.Core.Conversations;
 using SesBot.Core.Dialogs;
 using SesBot.Core.Domain;
 using SesBot.Core.Identity;
+using SesBot.Core.Outbox;
 
 namespace SesBot.Core.Persistence;
 
@@ -12,6 +14,9 @@ namespace SesBot.Core.Persistence;
 /// </summary>
 public abstract class SesBotDbContext : DbContext
 {
+    private SqliteWriteGate? _writeGate;
+    private bool _writeGateLooked;
+
     protected SesBotDbContext(DbContextOptions options)
         : base(options)
     {
@@ -37,10 +42,16 @@ public abstract class SesBotDbContext : DbContext
 
     public DbSet<DialogState> DialogStates => Set<DialogState>();
 
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<OutboxAttempt> OutboxAttempts => Set<OutboxAttempt>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var flushed = PrepareAudit();
-        var result = base.SaveChanges(acceptAllChangesOnSuccess);
+        var result = WriteGate is { } gate
+            ? gate.Write(() => base.SaveChanges(acceptAllChangesOnSuccess))
+            : base.SaveChanges(acceptAllChangesOnSuccess);
         flushed.ForEach(r => r.ClearPendingAudit());
         return result;
     }
@@ -48,9 +59,26 @@ public abstract class SesBotDbContext : DbContext
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var flushed = PrepareAudit();
-        var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var result = WriteGate is { } gate
+            ? await gate.WriteAsync(ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
+            : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         flushed.ForEach(r => r.ClearPendingAudit());
         return result;
+    }
+
+    /// <summary>The one-writer gate of a SQLite database (registered with the options), or null.</summary>
+    private SqliteWriteGate? WriteGate
+    {
+        get
+        {
+            if (!_writeGateLooked)
+            {
+                _writeGate = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SqliteWriteGate>().FirstOrDefault();
+                _writeGateLooked = true;
+            }
+
+            return _writeGate;
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -70,28 +70,11 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             request.Apply(RequestTrigger.SendInstructions, command.Requester, clock, "Instructions handed to the end customer.");
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return new(OutcomeKind.Ok, request);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            var duplicate = await FindByIdempotencyKeyAsync(command, cancellationToken);
-            if (duplicate is not null)
-            {
-                return duplicate;
-            }
-
-            var winner = await OpenRequestForAsync(subjectKey, exceptId: null, cancellationToken);
-            if (winner is not null)
-            {
-                return new(OutcomeKind.Conflict, Message: PolicyTexts.OpenRequest(winner));
-            }
-
-            throw;
-        }
+        // A concurrent change of the same customer or account (a delete, a customer removal, another request) now
+        // conflicts at commit; the turn is then run again against what the other one committed.
+        subject.Customer.Touch();
+        subject.Account?.Touch();
+        return new(OutcomeKind.Ok, request) { Details = DetailsOf(request, subject) };
     }
 
     public async Task<WorkflowResult> ApplyAsync(ApplyRequestTrigger command, CancellationToken cancellationToken = default)
@@ -136,7 +119,6 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
                 }
 
                 request.Apply(RequestTrigger.Reject, Actor.System, clock, reason);
-                await db.SaveChangesAsync(cancellationToken);
                 return new(OutcomeKind.Denied, request, reason);
             }
         }
@@ -147,17 +129,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             CarryOut(request, subject, command.Actor, now);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return new(OutcomeKind.Ok, request);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.RemovalRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == command.RequestId, cancellationToken);
-            return new(OutcomeKind.Conflict, current, $"Someone else changed request {command.RequestId} first; it is now {current?.Status}.");
-        }
+        return new(OutcomeKind.Ok, request) { Details = await DetailsOfAsync(request, subject, cancellationToken) };
     }
 
     /// <summary>The policy's options for one of the person's accounts, with the billing-impact preview where it applies.</summary>
@@ -364,6 +336,24 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
 
         void Audit(Actor who, CloudAccount target, string action, string details) =>
             db.AuditEvents.Add(new AuditEvent(now, who, nameof(CloudAccount), target.Id, action, details));
+    }
+
+    /// <summary>The request as this turn leaves it: the timeline is what the request recorded, not a second read.</summary>
+    private static RequestDetails DetailsOf(RemovalRequest request, Subject subject) =>
+        new(request, subject.Customer, subject.Account, [.. request.PendingAudit]);
+
+    /// <summary>A changed request with what it is about: the recorded timeline plus what this turn adds to it.</summary>
+    private async Task<RequestDetails> DetailsOfAsync(RemovalRequest request, Subject? subject, CancellationToken cancellationToken)
+    {
+        var customer = subject?.Customer ?? await db.Customers.AsNoTracking().FirstAsync(c => c.Id == request.CustomerId, cancellationToken);
+        var account = subject?.Account ?? (request.CloudAccountId is null
+            ? null
+            : await db.CloudAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.CloudAccountId, cancellationToken));
+        var recorded = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.EntityType == nameof(RemovalRequest) && e.EntityId == request.Id)
+            .OrderBy(e => e.Id)
+            .ToListAsync(cancellationToken);
+        return new RequestDetails(request, customer, account, [.. recorded, .. request.PendingAudit]);
     }
 
     private static string NewRequestId() => "R-" + RandomNumberGenerator.GetString(IdAlphabet, 6);

@@ -9,5 +9,11 @@ public sealed record WorkflowResult(
     string? Message = null,
     IReadOnlyDictionary<ContactField, string>? FieldErrors = null)
 {
+    /// <summary>
+    /// The request with what it is about and its timeline, as this turn left it (built from what the turn already
+    /// holds, so the reply needs no second read). Set for a request the command created or changed.
+    /// </summary>
+    public RequestDetails? Details { get; init; }
+
     public bool Succeeded => Kind is OutcomeKind.Ok or OutcomeKind.Duplicate;
 }

@@ -20,6 +20,7 @@ public sealed class InboundDeliveryPrunerTests : IAsyncDisposable
         services.AddSesBotDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_directory, "sesbot.db")}");
         services.AddSingleton<TimeProvider>(_clock);
         services.AddScoped<DeliveryLedger>();
+        services.AddScoped<DatabaseWrites>();
         _services = services.BuildServiceProvider();
     }
 
@@ -44,6 +45,7 @@ public sealed class InboundDeliveryPrunerTests : IAsyncDisposable
         var left = await check.ServiceProvider.GetRequiredService<SesBotDbContext>().InboundDeliveries.Select(d => d.DeliveryKey).ToListAsync();
         Assert.Equal(["new-1"], left);
         Assert.True(await RecordAsync("old-1"), "a forgotten delivery key is new again");
+        Assert.False(await RecordAsync("new-1"), "a delivery still remembered conflicts");
     }
 
     public async ValueTask DisposeAsync()
@@ -56,6 +58,15 @@ public sealed class InboundDeliveryPrunerTests : IAsyncDisposable
     private async Task<bool> RecordAsync(string key)
     {
         await using var scope = _services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DeliveryLedger>().TryRecordAsync("msteams", key);
+        scope.ServiceProvider.GetRequiredService<DeliveryLedger>().Record("msteams", "a:1", key);
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<SesBotDbContext>().SaveChangesAsync();
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
     }
 }

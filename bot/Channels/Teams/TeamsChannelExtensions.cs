@@ -1,7 +1,7 @@
 using SesBot.Bot.Channels.Teams.Auth;
 using SesBot.Bot.Channels.Teams.Connector;
-using SesBot.Bot.Dialogs;
-using SesBot.Bot.Dialogs.Turns;
+using SesBot.Bot.Pipeline;
+using SesBot.Bot.Pipeline.Outbox;
 
 namespace SesBot.Bot.Channels.Teams;
 
@@ -14,9 +14,10 @@ public static class TeamsChannelExtensions
         builder.Services.AddBotFrameworkAuthentication(builder.Configuration);
         builder.Services.AddTeamsConnector(builder.Configuration);
         builder.Services.AddSingleton<TeamsReplyRenderer>();
-        builder.Services.AddScoped<TeamsConversationStore>();
         builder.Services.AddScoped<TeamsActivityProcessor>();
-        builder.Services.AddSesBotDialogs();
+        builder.Services.AddSingleton<TeamsOutboxHandler>();
+        builder.Services.AddSingleton<IOutboxHandler>(sp => sp.GetRequiredService<TeamsOutboxHandler>());
+        builder.Services.AddTurnPipeline();
         return builder;
     }
 }

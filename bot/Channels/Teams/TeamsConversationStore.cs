@@ -1,16 +1,18 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using SesBot.Bot.Channels.Teams.Protocol;
+using SesBot.Bot.Pipeline;
 using SesBot.Core.Conversations;
-using SesBot.Core.Persistence;
 
 namespace SesBot.Bot.Channels.Teams;
 
-/// <summary>Keeps a durable reference to every Teams conversation SesBot may write to later.</summary>
-public sealed class TeamsConversationStore(SesBotDbContext db, TimeProvider clock)
+/// <summary>
+/// How a Teams conversation is remembered: the reference SesBot needs to write there later, under the key it is
+/// stored by (a channel's threads are stored as the channel itself).
+/// </summary>
+public static class TeamsConversationStore
 {
-    /// <summary>Records (or refreshes) where this activity came from. Channel threads are stored as their channel.</summary>
-    public async Task<ConversationAddress?> RememberAsync(Activity activity, CancellationToken cancellationToken)
+    /// <summary>The conversation this activity came from, to remember; null when the activity cannot be answered later.</summary>
+    public static ConversationRecord? RecordOf(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
         if (string.IsNullOrEmpty(activity.ServiceUrl) || string.IsNullOrEmpty(activity.Conversation?.Id))
@@ -19,10 +21,7 @@ public sealed class TeamsConversationStore(SesBotDbContext db, TimeProvider cloc
         }
 
         var scope = TeamsInboundMapper.ScopeOf(activity);
-        var channelId = activity.ChannelData?.Channel?.Id ?? activity.ChannelData?.Settings?.SelectedChannel?.Id;
-        var conversationId = scope == ConversationScope.TeamChannel
-            ? channelId ?? ThreadRoot(activity.Conversation.Id)
-            : activity.Conversation.Id;
+        var conversationId = KeyOf(activity);
         var reference = new TeamsConversationReference
         {
             ServiceUrl = activity.ServiceUrl,
@@ -36,49 +35,28 @@ public sealed class TeamsConversationStore(SesBotDbContext db, TimeProvider cloc
             TeamId = activity.ChannelData?.Team?.Id,
             ChannelId = scope == ConversationScope.TeamChannel ? conversationId : null,
         };
-        var json = JsonSerializer.Serialize(reference, ProtocolJson.Options);
-        var now = clock.GetUtcNow();
-
-        var address = await db.ConversationAddresses.FirstOrDefaultAsync(
-            a => a.Channel == TeamsInboundMapper.ChannelName && a.ConversationKey == conversationId, cancellationToken);
-        if (address is null)
-        {
-            address = new ConversationAddress(TeamsInboundMapper.ChannelName, conversationId, scope, json, now);
-            db.ConversationAddresses.Add(address);
-        }
-        else if (address.ReferenceJson != json || address.BlockedAt is not null)
-        {
-            address.Refresh(json, now);
-        }
-
-        address.UserKey = reference.UserAadObjectId ?? reference.UserId ?? address.UserKey;
-        address.TeamKey = reference.TeamId ?? address.TeamKey;
-        address.TenantKey = reference.TenantId ?? address.TenantKey;
-        address.DisplayName = activity.ChannelData?.Team?.Name ?? activity.Conversation.Name ?? address.DisplayName;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another delivery stored the same conversation at the same moment: theirs is as good as ours.
-            db.ChangeTracker.Clear();
-        }
-
-        return address;
+        return new ConversationRecord(
+            TeamsInboundMapper.ChannelName,
+            conversationId,
+            scope,
+            JsonSerializer.Serialize(reference, ProtocolJson.Options),
+            reference.UserAadObjectId ?? reference.UserId,
+            reference.TeamId,
+            reference.TenantId,
+            activity.ChannelData?.Team?.Name ?? activity.Conversation.Name);
     }
 
-    public async Task MarkBlockedAsync(string conversationId, CancellationToken cancellationToken)
+    /// <summary>The key a conversation is stored by: a channel thread is stored as its channel.</summary>
+    public static string KeyOf(Activity activity)
     {
-        // A channel's threads are stored as the channel itself.
-        var key = ThreadRoot(conversationId);
-        var address = await db.ConversationAddresses.FirstOrDefaultAsync(
-            a => a.Channel == TeamsInboundMapper.ChannelName && a.ConversationKey == key, cancellationToken);
-        if (address is not null)
+        ArgumentNullException.ThrowIfNull(activity);
+        var id = activity.Conversation?.Id ?? string.Empty;
+        if (TeamsInboundMapper.ScopeOf(activity) != ConversationScope.TeamChannel)
         {
-            address.MarkBlocked(clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
+            return id;
         }
+
+        return activity.ChannelData?.Channel?.Id ?? activity.ChannelData?.Settings?.SelectedChannel?.Id ?? ThreadRoot(id);
     }
 
     public static TeamsConversationReference Read(ConversationAddress address)
@@ -89,8 +67,9 @@ public sealed class TeamsConversationStore(SesBotDbContext db, TimeProvider cloc
     }
 
     /// <summary>A channel thread id is <c>&lt;channel id&gt;;messageid=&lt;root&gt;</c>; the channel is the part before it.</summary>
-    private static string ThreadRoot(string conversationId)
+    public static string ThreadRoot(string conversationId)
     {
+        ArgumentNullException.ThrowIfNull(conversationId);
         var cut = conversationId.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
         return cut < 0 ? conversationId : conversationId[..cut];
     }

@@ -81,11 +81,14 @@ public static class TeamsEndpoint
             ["RequestId"] = context.TraceIdentifier,
         });
 
-        var invokeResponse = await processor.ProcessAsync(activity, cancellationToken);
+        // Answered as soon as the turn has committed; replies other than an invoke's answer go through the outbox.
+        var response = await processor.ProcessAsync(activity, cancellationToken);
         if (activity.Type == ActivityTypes.Invoke)
         {
             // The invoke's answer travels in this HTTP response, always with HTTP 200.
-            return Results.Json(invokeResponse ?? InvokeResponse.Message("Done."), ProtocolJson.Options, statusCode: StatusCodes.Status200OK);
+            return response.InlineJson is { } json
+                ? Results.Content(json, "application/json", System.Text.Encoding.UTF8, StatusCodes.Status200OK)
+                : Results.Json(InvokeResponse.Message("Done."), ProtocolJson.Options, statusCode: StatusCodes.Status200OK);
         }
 
         return Results.Ok();

@@ -10,6 +10,7 @@ internal sealed class CloudAccountConfiguration : IEntityTypeConfiguration<Cloud
     {
         builder.ToTable("CloudAccounts");
         builder.HasKey(a => a.Id);
+        builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Property(a => a.Id).HasMaxLength(64);
         builder.Property(a => a.CustomerId).HasMaxLength(64).IsRequired();
         builder.Property(a => a.ExternalId).HasMaxLength(64).IsRequired();

@@ -10,6 +10,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
     {
         builder.ToTable("Customers");
         builder.HasKey(c => c.Id);
+        builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Property(c => c.Id).HasMaxLength(64);
         builder.Property(c => c.ResellerId).HasMaxLength(64).IsRequired();
         builder.Property(c => c.Name).HasMaxLength(200).IsRequired();

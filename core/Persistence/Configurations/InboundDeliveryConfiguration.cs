@@ -11,8 +11,9 @@ internal sealed class InboundDeliveryConfiguration : IEntityTypeConfiguration<In
         builder.ToTable("InboundDeliveries");
         builder.HasKey(d => d.Id);
         builder.Property(d => d.Channel).HasMaxLength(32).IsRequired();
+        builder.Property(d => d.ConversationKey).HasMaxLength(512).IsRequired();
         builder.Property(d => d.DeliveryKey).HasMaxLength(256).IsRequired();
-        builder.HasIndex(d => new { d.Channel, d.DeliveryKey }).IsUnique();
+        builder.HasIndex(d => new { d.Channel, d.ConversationKey, d.DeliveryKey }).IsUnique();
         builder.HasIndex(d => d.ReceivedAt);
     }
 }

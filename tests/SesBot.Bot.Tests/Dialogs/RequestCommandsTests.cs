@@ -75,8 +75,13 @@ public sealed class RequestCommandsTests : DialogTestBase
     public async Task CancelRequest_AfterSupportAccepted_NotCancelledAndNoCancelButton()
     {
         var id = await SubmitRemoveFromPayerAsync();
-        var megan = await Host.InScopeAsync(sp => sp.GetRequiredService<RemovalRequestService>()
-            .ApplyAsync(new ApplyRequestTrigger(id, RequestTrigger.Accept, new Actor(Person.Megan.ActorId, Person.Megan.Name, Role.SupportAgent), null, null)));
+        var megan = await Host.InScopeAsync(async sp =>
+        {
+            var result = await sp.GetRequiredService<RemovalRequestService>()
+                .ApplyAsync(new ApplyRequestTrigger(id, RequestTrigger.Accept, new Actor(Person.Megan.ActorId, Person.Megan.Name, Role.SupportAgent), null, null));
+            await sp.GetRequiredService<SesBot.Core.Persistence.SesBotDbContext>().SaveChangesAsync();
+            return result;
+        });
         Assert.Equal(OutcomeKind.Ok, megan.Kind);
 
         await Alex.Click(ActionIds.CancelRequest)

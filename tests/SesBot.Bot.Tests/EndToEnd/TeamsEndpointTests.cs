@@ -33,6 +33,7 @@ public sealed class TeamsEndpointTests(TeamsEndpointTests.BotWithRecordingConnec
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        await Connector.WaitForRequestsAsync("/v3/conversations/a%3Adelivery-1/activities", count: 2, timeout: TimeSpan.FromSeconds(2));
         Assert.Single(Connector.RequestsTo("/v3/conversations/a%3Adelivery-1/activities"));
     }
 
@@ -101,7 +102,7 @@ public sealed class TeamsEndpointTests(TeamsEndpointTests.BotWithRecordingConnec
         await PostAsync(activity);
 
         Assert.Single(Connector.RequestsTo("/v3/conversations/a%3Astranger-1/members/29%3Aunknown"));
-        var reply = Assert.Single(Connector.RequestsTo("/v3/conversations/a%3Astranger-1/activities"));
+        var reply = Assert.Single(await Connector.WaitForRequestsAsync("/v3/conversations/a%3Astranger-1/activities"));
         Assert.Contains("not linked to a reseller", reply.Body, StringComparison.Ordinal);
     }
 
@@ -110,12 +111,19 @@ public sealed class TeamsEndpointTests(TeamsEndpointTests.BotWithRecordingConnec
     {
         await PostAsync(Message("blocked-1", "help"));
 
-        Assert.Single(Connector.RequestsTo("/v3/conversations/a%3Ablocked-1/activities"));
+        Assert.Single(await Connector.WaitForRequestsAsync("/v3/conversations/a%3Ablocked-1/activities"));
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Bot.DatabasePath};Mode=ReadOnly");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT BlockedAt IS NOT NULL FROM ConversationAddresses WHERE ConversationKey = 'a:blocked-1'";
-        Assert.Equal(1L, await command.ExecuteScalarAsync());
+        object? blocked = null;
+        for (var i = 0; i < 100 && !Equals(blocked, 1L); i++)
+        {
+            await Task.Delay(50); // the outbox marks it once the Connector refused the reply
+            blocked = await command.ExecuteScalarAsync();
+        }
+
+        Assert.Equal(1L, blocked);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SesBot.Core.Conversations;
+using SesBot.Core.Persistence;
 using SesBot.Core.Tests.Support;
 
 namespace SesBot.Core.Tests.Conversations;
@@ -8,79 +10,87 @@ namespace SesBot.Core.Tests.Conversations;
 public sealed class DeliveryLedgerTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2027, 3, 15, 10, 0, 0, TimeSpan.Zero));
+    private readonly ServiceProvider _services = new ServiceCollection().BuildServiceProvider();
     private SqliteTestDatabase _database = null!;
 
     public async Task InitializeAsync() => _database = await SqliteTestDatabase.CreateAsync();
 
-    public async Task DisposeAsync() => await _database.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        await _services.DisposeAsync();
+    }
 
     [Fact]
-    public async Task TryRecordAsync_FirstDelivery_TrueAndStored()
+    public async Task Record_NothingWrittenUntilTheTurnCommits()
     {
         await using var db = _database.CreateContext();
+        Ledger(db).Record("msteams", "a:1", "activity-1");
 
-        Assert.True(await new DeliveryLedger(db, _clock).TryRecordAsync("teams", "activity-1"));
+        await using (var check = _database.CreateContext())
+        {
+            Assert.Null(await Ledger(check).FindAsync("msteams", "a:1", "activity-1"));
+        }
 
-        await using var check = _database.CreateContext();
-        var stored = await check.InboundDeliveries.SingleAsync();
-        Assert.Equal("teams", stored.Channel);
-        Assert.Equal("activity-1", stored.DeliveryKey);
+        await db.SaveChangesAsync();
+        await using var after = _database.CreateContext();
+        var stored = await Ledger(after).FindAsync("msteams", "a:1", "activity-1");
+        Assert.NotNull(stored);
         Assert.Equal(_clock.GetUtcNow(), stored.ReceivedAt);
     }
 
     [Fact]
-    public async Task TryRecordAsync_RedeliveryInSameContext_False()
-    {
-        await using var db = _database.CreateContext();
-        var ledger = new DeliveryLedger(db, _clock);
-        await ledger.TryRecordAsync("slack", "Ev123");
-
-        Assert.False(await ledger.TryRecordAsync("slack", "Ev123"));
-        // The context stays usable after the conflict.
-        Assert.True(await ledger.TryRecordAsync("slack", "Ev124"));
-    }
-
-    [Fact]
-    public async Task TryRecordAsync_RedeliveryToAnotherInstance_False()
+    public async Task Record_SameDeliveryCommittedTwice_SecondCommitConflicts()
     {
         await using (var db = _database.CreateContext())
         {
-            await new DeliveryLedger(db, _clock).TryRecordAsync("slack", "Ev123");
+            Ledger(db).Record("slack", "C1", "Ev123").ResponseJson = "{\"answer\":1}";
+            await db.SaveChangesAsync();
         }
 
         await using (var db = _database.CreateContext())
         {
-            Assert.False(await new DeliveryLedger(db, _clock).TryRecordAsync("slack", "Ev123"));
+            Ledger(db).Record("slack", "C1", "Ev123");
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
         }
 
         await using var check = _database.CreateContext();
+        Assert.Equal("{\"answer\":1}", (await Ledger(check).FindAsync("slack", "C1", "Ev123"))?.ResponseJson);
         Assert.Equal(1, await check.InboundDeliveries.CountAsync());
     }
 
     [Fact]
-    public async Task TryRecordAsync_SameKeyOnAnotherChannel_True()
+    public async Task Record_SameIdInAnotherConversationOrChannel_IsAnotherDelivery()
     {
         await using var db = _database.CreateContext();
-        var ledger = new DeliveryLedger(db, _clock);
+        var ledger = Ledger(db);
+        ledger.Record("msteams", "a:1", "same-key");
+        ledger.Record("msteams", "a:2", "same-key");
+        ledger.Record("slack", "a:1", "same-key");
 
-        Assert.True(await ledger.TryRecordAsync("teams", "same-key"));
-        Assert.True(await ledger.TryRecordAsync("slack", "same-key"));
+        await db.SaveChangesAsync();
+
+        Assert.Equal(3, await db.InboundDeliveries.CountAsync());
     }
 
     [Fact]
     public async Task PruneAsync_OldDeliveries_RemovedAndForgotten()
     {
         await using var db = _database.CreateContext();
-        var ledger = new DeliveryLedger(db, _clock);
-        await ledger.TryRecordAsync("teams", "old");
+        var ledger = Ledger(db);
+        ledger.Record("msteams", "a:1", "old");
+        await db.SaveChangesAsync();
         _clock.Advance(TimeSpan.FromDays(2));
-        await ledger.TryRecordAsync("teams", "new");
+        ledger.Record("msteams", "a:1", "new");
+        await db.SaveChangesAsync();
 
         var pruned = await ledger.PruneAsync(TimeSpan.FromDays(1));
 
         Assert.Equal(1, pruned);
         await using var check = _database.CreateContext();
         Assert.Equal(["new"], await check.InboundDeliveries.Select(d => d.DeliveryKey).ToListAsync());
-        Assert.True(await new DeliveryLedger(check, _clock).TryRecordAsync("teams", "old"));
+        Assert.Null(await Ledger(check).FindAsync("msteams", "a:1", "old"));
     }
+
+    private DeliveryLedger Ledger(SesBotDbContext db) => new(db, _clock, new DatabaseWrites(_services));
 }

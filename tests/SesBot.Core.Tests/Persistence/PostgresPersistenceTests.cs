@@ -45,6 +45,7 @@ public sealed class PostgresPersistenceTests(PostgresServer server) : IClassFixt
             var payer = await service.SubmitAsync(new SubmitRemovalRequest("k-payer", alex, RemovalOption.AwsRemoveFromPayer, "a-adventure-web"));
             Assert.Equal(OutcomeKind.Ok, transfer.Kind);
             Assert.Equal(OutcomeKind.Ok, payer.Kind);
+            await db.SaveChangesAsync(); // the turn's one commit
             transferId = transfer.Request!.Id;
             payerId = payer.Request!.Id;
         }
@@ -72,6 +73,7 @@ public sealed class PostgresPersistenceTests(PostgresServer server) : IClassFixt
         {
             id = (await new RemovalRequestService(db, clock).SubmitAsync(
                 new SubmitRemovalRequest("k-1", alex, RemovalOption.AzureSuspend, "z-tailspin-prod", Reason: "Project ended."))).Request!.Id;
+            await db.SaveChangesAsync();
         }
 
         await using var first = PostgresServer.CreateContext(connection);

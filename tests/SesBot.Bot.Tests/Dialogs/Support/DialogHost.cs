@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using SesBot.Bot.Dialogs;
+using SesBot.Bot.Pipeline;
 using SesBot.Core;
 using SesBot.Core.Persistence;
 using SesBot.Core.Workflow;
@@ -101,7 +101,7 @@ public sealed class DialogHost : IAsyncDisposable
         services.AddScoped<RemovalRequestService>();
         services.AddScoped<ResellerCatalog>();
         services.AddScoped<DatabaseInitializer>();
-        services.AddSesBotDialogs();
+        services.AddTurnPipeline();
         _configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SesBot.Bot.Dialogs.Turns;
+using SesBot.Bot.Pipeline;
 
 namespace SesBot.Bot.Tests.Dialogs.Support;
 
@@ -101,9 +102,11 @@ public sealed class DialogTranscript
 
     private async Task<Turn> HandleAsync(TurnInput input, string said)
     {
-        // Each turn in its own scope, like a request.
-        var result = await Host.InScopeAsync(sp => sp.GetRequiredService<ITurnHandler>().HandleAsync(input, CancellationToken.None));
-        var turn = new Turn($"{Person.Name}: {said}", result);
+        // Each turn through the pipeline, like a request: one commit, retried when it loses a race.
+        var response = await Host.Services.GetRequiredService<TurnPipeline>().RunAsync(
+            new TurnRequest { Channel = input.Channel, ConversationKey = input.ConversationKey, Kind = TurnKind.Dialog, Input = input, Route = NoRoute.Instance },
+            CancellationToken.None);
+        var turn = new Turn($"{Person.Name}: {said}", response.Result ?? TurnResult.Silent);
         lock (_turns)
         {
             _turns.Add(turn);

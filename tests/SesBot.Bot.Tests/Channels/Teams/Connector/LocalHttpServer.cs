@@ -32,6 +32,22 @@ internal sealed class LocalHttpServer : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> RequestsTo(string rawTargetPrefix) =>
         Requests.Where(r => r.RawTarget.StartsWith(rawTargetPrefix, StringComparison.Ordinal)).ToList();
 
+    /// <summary>Waits until at least <paramref name="count"/> requests to the prefix arrived (replies come from the bot's outbox, after its HTTP answer).</summary>
+    public async Task<IReadOnlyList<RecordedRequest>> WaitForRequestsAsync(string rawTargetPrefix, int count = 1, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var found = RequestsTo(rawTargetPrefix);
+            if (found.Count >= count || DateTime.UtcNow > until)
+            {
+                return found;
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     public static async Task<LocalHttpServer> StartAsync(Func<HttpContext, RecordedRequest, Task> handler)
     {
         var builder = WebApplication.CreateSlimBuilder();

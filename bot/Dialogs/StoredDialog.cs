@@ -1,4 +1,4 @@
 namespace SesBot.Bot.Dialogs;
 
 /// <summary>The dialog found for a person, or none; with a note when an old one was dropped (expired or unreadable).</summary>
-public sealed record StoredFlow(FlowState? State, string? Note);
+public sealed record StoredDialog(IDialogState? State, string? Note);
