@@ -18,7 +18,4 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 9003, Level = LogLevel.Warning, Message = "Email {MessageId} could not be written to the pickup directory {Directory}, {Status}")]
     public static partial void EmailPickupFailed(ILogger logger, Exception exception, string messageId, string directory, EmailSendStatus status);
-
-    [LoggerMessage(EventId = 9004, Level = LogLevel.Information, Message = "Emails go to {Transport} {Destination}")]
-    public static partial void EmailTransportSelected(ILogger logger, string transport, string destination);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using SesBot.Core.Workflow;
 
 namespace SesBot.Core.Email;
 
@@ -137,16 +138,9 @@ public sealed partial class UnlinkInstructionsEmail(IOptions<SmtpOptions> smtp, 
         return new string(chars);
     }
 
-    private static string Address(string value, string name)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(value, name);
-        if (!MailboxAddress.TryParse(value.Trim(), out var mailbox) || !mailbox.Address.Contains('@', StringComparison.Ordinal) || !string.IsNullOrEmpty(mailbox.Name))
-        {
-            throw new ArgumentException($"'{value}' is not an email address.", name);
-        }
-
-        return mailbox.Address;
-    }
+    /// <summary>The same check the dialog applies when the reseller types the address (one rule for both).</summary>
+    private static string Address(string value, string name) =>
+        EndCustomerEmail.IsValid(value) ? value.Trim() : throw new ArgumentException($"'{value}' is not an email address.", name);
 
     [GeneratedRegex("^[0-9]{12}$")]
     private static partial Regex AwsAccountId();

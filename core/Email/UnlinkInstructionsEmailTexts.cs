@@ -111,7 +111,7 @@ internal static class UnlinkInstructionsEmailTexts
                 StepsHeading: "Abandonar la organización",
                 Steps:
                 [
-                    "Inicie sesión en la AWS Management Console en {5} con el usuario raíz de la cuenta {1}.",
+                    "Inicie sesión en la AWS Management Console en {5} con el usuario raíz (root) de la cuenta {1}.",
                     "Abra la página de AWS Organizations (escriba \u00ABOrganizations\u00BB en la barra de búsqueda de la parte superior). En ella se indica que la cuenta es miembro de una organización.",
                     "Elija \u00ABAbandonar la organización\u00BB (\u00ABLeave organization\u00BB en la consola en inglés).",
                     "Confirme con \u00ABAbandonar la organización\u00BB en el cuadro de diálogo que se abre.",
