@@ -74,7 +74,7 @@ public sealed class Smtp4devServer : IAsyncLifetime
     }
 
     /// <summary>Waits for the message with this Message-Id to arrive and returns it as received (raw source).</summary>
-    public async Task<MimeMessage> WaitForMessageAsync(string messageId, TimeSpan? timeout = null)
+    public async Task<MimeMessage> WaitForMessageAsync(string? messageId, TimeSpan? timeout = null)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var deadline = Stopwatch.StartNew();
