@@ -3,7 +3,7 @@ using SesBot.Core.Email;
 
 namespace SesBot.Core;
 
-/// <summary>Email (event ids 9000-9099). Addresses and bodies are never logged; the Message-Id identifies the email.</summary>
+/// <summary>Email (event ids 9000-9099). SesBot logs no address or body, only the Message-Id (a server's reply is logged as the server gave it).</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 9000, Level = LogLevel.Information, Message = "Email {MessageId} sent via SMTP {Host}:{Port}: {ServerResponse}")]

@@ -103,9 +103,7 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, ILogger<SmtpE
             SmtpErrorCode.MessageNotAccepted => EmailFailureReason.MessageRejected,
             _ => code is >= 400 and < 500 ? EmailFailureReason.ServerBusy : EmailFailureReason.MessageRejected,
         };
-        var detail = command.ErrorCode == SmtpErrorCode.RecipientNotAccepted
-            ? $"{code} {command.Message} (recipient {command.Mailbox?.Address})"
-            : $"{code} {command.Message}";
+        var detail = string.Create(CultureInfo.InvariantCulture, $"{code} {command.Message}");
         return code is >= 400 and < 500
             ? EmailSendResult.Transient(reason, string.Empty, detail, code)
             : EmailSendResult.Permanent(reason, string.Empty, detail, code);

@@ -13,7 +13,8 @@ namespace SesBot.Core.Tests.Support;
 /// 127.0.0.1 with free ports, its messages in memory, its settings in a temp folder. Ready when its SMTP port accepts
 /// and its web API answers; killed with its process tree at the end. Rules are set through its JavaScript validation
 /// settings: a recipient starting with <c>rejected</c> gets 550, one starting with <c>busy</c> gets 451, and the user
-/// <c>intruder</c> fails authentication (any other credentials pass).
+/// <c>intruder</c> fails authentication (any other credentials pass). With TLS, smtp4dev generates a self-signed
+/// certificate, which a client that validates certificates refuses.
 /// </summary>
 public sealed class Smtp4devServer : IAsyncLifetime
 {
@@ -23,8 +24,18 @@ public sealed class Smtp4devServer : IAsyncLifetime
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private readonly StringBuilder _output = new();
+    private readonly string _tlsMode;
     private Process? _process;
     private string _directory = string.Empty;
+
+    /// <summary>A server without TLS.</summary>
+    public Smtp4devServer()
+        : this("None")
+    {
+    }
+
+    /// <summary>A server with smtp4dev's TLS mode: None, StartTls or ImplicitTls (a self-signed certificate it generates).</summary>
+    public Smtp4devServer(string tlsMode) => _tlsMode = tlsMode;
 
     public int SmtpPort { get; private set; }
 
@@ -122,7 +133,7 @@ public sealed class Smtp4devServer : IAsyncLifetime
         {
             "tool", "run", "smtp4dev",
             $"--urls=http://127.0.0.1:{WebPort}", $"--smtpport={SmtpPort}", "--bindaddress=127.0.0.1", "--disableipv6",
-            "--imapport=", "--pop3port=", "--db=", "--nousersettings", "--hostname=localhost", "--tlsmode=None",
+            "--imapport=", "--pop3port=", "--db=", "--nousersettings", "--hostname=localhost", $"--tlsmode={_tlsMode}",
         })
         {
             info.ArgumentList.Add(argument);
