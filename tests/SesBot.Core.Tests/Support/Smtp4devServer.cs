@@ -35,7 +35,7 @@ public sealed class Smtp4devServer : IAsyncLifetime
     }
 
     /// <summary>A server with smtp4dev's TLS mode: None, StartTls or ImplicitTls (a self-signed certificate it generates).</summary>
-    public Smtp4devServer(string tlsMode) => _tlsMode = tlsMode;
+    internal Smtp4devServer(string tlsMode) => _tlsMode = tlsMode;
 
     public int SmtpPort { get; private set; }
 
