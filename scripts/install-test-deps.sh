@@ -22,5 +22,5 @@ if [ ! -d tests/node/node_modules ] || [ tests/node/package-lock.json -nt tests/
   npm ci --prefix tests/node --no-audit --no-fund --loglevel=error
 fi
 
-# .NET local tools (dotnet-ef, used by migration checks).
+# .NET local tools pinned in dotnet-tools.json: dotnet-ef (migration checks) and smtp4dev (the SMTP server the email tests start).
 dotnet tool restore >/dev/null
