@@ -36,6 +36,12 @@ public static class AwsErrorTexts
             AwsErrorKind.OutcomeUnknown => new(
                 "Outcome unknown: the request reached AWS but no answer came back. Do NOT resend; check the account in the AWS Organizations console (or DescribeAccount) first.",
                 GenericCustomerText),
+            AwsErrorKind.CredentialsUnavailable => new(
+                "SesBot has no usable AWS credentials or could not assume its payer role. Check Aws:Profile / Aws:RoleArn / Aws:ExternalId and the role's trust policy (docs/aws.md).",
+                GenericCustomerText),
+            AwsErrorKind.Unreachable => new(
+                "AWS Organizations could not be reached (network, proxy or endpoint). Nothing was changed; retry later.",
+                GenericCustomerText),
             _ => new($"AWS Organizations error {error.Code}: {error.Message}", GenericCustomerText),
         };
     }

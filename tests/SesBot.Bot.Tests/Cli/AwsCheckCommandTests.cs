@@ -61,6 +61,25 @@ public sealed class AwsCheckCommandTests
         Assert.Empty(server.Requests);
     }
 
+    [Fact]
+    public async Task AwsCheck_NamedProfile_UsesProfileCredentials()
+    {
+        var profileKeys = new StandInCredentials("AKIDSESBOTPROFILE", "profile/secret/EXAMPLEKEY");
+        await using var server = await AwsStandInServer.StartAsync("organizations", (request, context) => AwsStandInServer.Json(context, 200,
+            request.Operation == "DescribeOrganization"
+                ? """{"Organization":{"Id":"o-profileorg","MasterAccountId":"999988887777"}}"""
+                : """{"Accounts":[{"Id":"999988887777","State":"ACTIVE"}]}"""), profileKeys);
+        var file = Path.Combine(Directory.CreateTempSubdirectory("sesbot-aws-profile").FullName, "credentials");
+        await File.WriteAllTextAsync(file, $"[sesbot-payer]\naws_access_key_id = {profileKeys.AccessKeyId}\naws_secret_access_key = {profileKeys.SecretAccessKey}\n");
+
+        var (exit, stdout, stderr) = await RunAsync(server.Url, Keys, ("Aws__Profile", "sesbot-payer"), ("AWS_SHARED_CREDENTIALS_FILE", file));
+
+        Assert.True(exit == 0, $"exit {exit}: {stdout}{stderr}");
+        Assert.Contains("Members:       0 member accounts (1 accounts in all)", stdout, StringComparison.Ordinal);
+        Assert.All(server.Requests, r => Assert.Null(r.SignatureProblem));
+        Assert.All(server.Requests, r => Assert.Contains("Credential=AKIDSESBOTPROFILE/", r.Header("Authorization"), StringComparison.Ordinal));
+    }
+
     private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(Uri endpoint, StandInCredentials keys, params (string Name, string Value)[] extra)
     {
         var bot = Path.Combine(AppContext.BaseDirectory, "SesBot.Bot.dll");
