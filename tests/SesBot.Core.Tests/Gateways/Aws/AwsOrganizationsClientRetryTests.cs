@@ -24,6 +24,27 @@ public sealed class AwsOrganizationsClientRetryTests
     }
 
     [Fact]
+    public async Task DescribeOrganization_ThrottledWithRetryAfter_WaitsThatLong()
+    {
+        await using var harness = await OrganizationsHarness.StartAsync((request, context) =>
+        {
+            if (request.Number == 1)
+            {
+                context.Response.Headers.RetryAfter = "1";
+                return AwsStandInServer.Json(context, 429, """{"__type":"TooManyRequestsException","Message":"slow down"}""");
+            }
+
+            return AwsStandInServer.Json(context, 200, """{"Organization":{"Id":"o-exampleorgid"}}""");
+        });
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        await harness.Client.DescribeOrganizationAsync();
+
+        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(950), TimeSpan.FromSeconds(10));
+        Assert.Equal(2, harness.Server.Requests.Count);
+    }
+
+    [Fact]
     public async Task DescribeAccount_AlwaysThrottled_GivesUpAfterMaxRetries()
     {
         await using var harness = await OrganizationsHarness.StartAsync((_, context) =>

@@ -78,6 +78,25 @@ public sealed class AwsOrganizationsClientTests
     }
 
     [Fact]
+    public async Task ListAccounts_ThousandAccounts_FiftyPagesOfTwenty()
+    {
+        await using var harness = await OrganizationsHarness.StartAsync(OrganizationsHarness.Answer(r =>
+        {
+            var page = Token(r) is { } token ? int.Parse(token, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            var ids = Enumerable.Range(page * 20, 20).Select(i => $$"""{"Id":"{{i:D12}}","State":"ACTIVE"}""");
+            var next = page < 49 ? $$""","NextToken":"{{page + 1}}" """ : string.Empty;
+            return $$"""{"Accounts":[{{string.Join(',', ids)}}]{{next}}}""";
+        }));
+
+        var accounts = await harness.Client.ListAccountsAsync();
+
+        Assert.Equal(1000, accounts.Count);
+        Assert.Equal(1000, accounts.Select(a => a.Id).Distinct().Count());
+        Assert.Equal(50, harness.Server.Requests.Count);
+        Assert.All(harness.Server.Requests, r => Assert.Null(r.SignatureProblem));
+    }
+
+    [Fact]
     public async Task ListTagsForResource_TwoPages_ReturnsAllTags()
     {
         await using var harness = await OrganizationsHarness.StartAsync(OrganizationsHarness.Answer(r => Token(r) is null
