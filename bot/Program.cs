@@ -1,6 +1,9 @@
 using SesBot.Bot;
 using SesBot.Bot.Channels.Teams;
+using SesBot.Bot.Cli;
 using SesBot.Core;
+
+if (await CliCommands.TryRunAsync(args)) return;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseSesBotDefaultAddress();
