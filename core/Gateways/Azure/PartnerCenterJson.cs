@@ -1,0 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SesBot.Core.Gateways.Azure;
+
+/// <summary>How Partner Center JSON is read and written: names come from the attributes, absent fields stay absent.</summary>
+internal static class PartnerCenterJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+}
