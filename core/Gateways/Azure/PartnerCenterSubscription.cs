@@ -8,7 +8,9 @@ namespace SesBot.Core.Gateways.Azure;
 /// Partner Center's Subscription resource, as read. Only the fields SesBot looks at are typed; every other field
 /// (dates, links, billing details, fields added later) stays in <see cref="ExtensionData"/> exactly as it came, so the
 /// suspension PATCH, which must carry the full resource (FACTS §E), sends back what was read with only the status changed.
-/// Dates are read from the preserved JSON rather than re-serialized, so their text is sent back unchanged.
+/// Dates are read from the preserved JSON rather than re-serialized, so their text is sent back unchanged. The computed
+/// properties are named unlike any wire field: the serializer skips a JSON field whose name matches an ignored property,
+/// which would drop it from <see cref="ExtensionData"/> and so from the PATCH.
 /// </summary>
 public sealed record PartnerCenterSubscription
 {
@@ -52,13 +54,13 @@ public sealed record PartnerCenterSubscription
     public Dictionary<string, JsonElement>? ExtensionData { get; init; }
 
     [JsonIgnore]
-    public DateTimeOffset? CreationDate => ReadDate("creationDate");
+    public DateTimeOffset? CreatedAt => ReadDate("creationDate");
 
     [JsonIgnore]
-    public DateTimeOffset? EffectiveStartDate => ReadDate("effectiveStartDate");
+    public DateTimeOffset? EffectiveFrom => ReadDate("effectiveStartDate");
 
     [JsonIgnore]
-    public DateTimeOffset? CommitmentEndDate => ReadDate("commitmentEndDate");
+    public DateTimeOffset? CommitmentEndsAt => ReadDate("commitmentEndDate");
 
     [JsonIgnore]
     public bool IsSuspended => string.Equals(Status, PartnerCenterSubscriptionStatus.Suspended, StringComparison.OrdinalIgnoreCase);
