@@ -23,7 +23,7 @@ public sealed partial class PartnerCenterClient
         var (kind, advice) = response.StatusCode switch
         {
             HttpStatusCode.Unauthorized => (PartnerCenterErrorKind.Authentication,
-                $"Partner Center rejected SesBot's token for {ids.Operation}. Check that the app registration is added to Partner Center "
+                $"Partner Center rejected SesBot's token when reading or changing {ids.Subject}. Check that the app registration is added to Partner Center "
                 + "(Account settings → App management) and that PartnerCenter:TenantId is the partner's own tenant."),
             HttpStatusCode.Forbidden => (PartnerCenterErrorKind.Forbidden,
                 $"Partner Center refused SesBot access to {ids.Subject}. The app needs the Admin agent role in Partner Center, "
