@@ -37,11 +37,14 @@ public sealed partial class PartnerCenterClient
             HttpStatusCode.TooManyRequests => (PartnerCenterErrorKind.Throttled,
                 $"Partner Center is throttling SesBot's requests for {ids.Subject} and they were not carried out. "
                 + (retryAfter is { } wait ? $"Try again after {Math.Ceiling(wait.TotalSeconds)} seconds." : "Try again in a minute.")),
+            HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout when ids.IsChange => (PartnerCenterErrorKind.OutcomeUnknown,
+                $"A gateway in front of Partner Center answered {ids.Operation} for {ids.Subject} with {status}: the change may or may not "
+                + "have been made, and it was not sent again. Read it again before trying again."),
             >= HttpStatusCode.InternalServerError => (PartnerCenterErrorKind.ServiceError,
                 $"Partner Center failed on its side while handling {ids.Operation} for {ids.Subject}. "
-                + (ids.Operation.StartsWith("Get", StringComparison.Ordinal) || ids.Operation.StartsWith("List", StringComparison.Ordinal)
-                    ? "Nothing was changed; try again later."
-                    : "Read it again to see whether the change was made; if the error persists, quote the correlation id to Microsoft support.")),
+                + (ids.IsChange
+                    ? "Read it again to see whether the change was made; if the error persists, quote the correlation id to Microsoft support."
+                    : "Nothing was changed; try again later.")),
             _ => (PartnerCenterErrorKind.BadRequest,
                 $"Partner Center refused {ids.Operation} for {ids.Subject} as invalid."),
         };

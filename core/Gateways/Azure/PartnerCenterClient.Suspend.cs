@@ -6,7 +6,7 @@ public sealed partial class PartnerCenterClient
     /// <summary>
     /// Reads the subscription, PATCHes the full resource as read with <c>status: suspended</c>, and reads it back to
     /// confirm. Already suspended: nothing is sent. Deleted or expired: refused before anything is sent. A PATCH that
-    /// gets no answer is not replayed: the read-back decides (<see cref="SuspensionOutcome.SuspendedAfterNoAnswer"/>),
+    /// gets no answer (or a 502/504 from a gateway) is not replayed: the read-back decides (<see cref="SuspensionOutcome.SuspendedAfterNoAnswer"/>),
     /// and if it still shows another status the outcome stays unknown (<see cref="PartnerCenterErrorKind.OutcomeUnknown"/>).
     /// </summary>
     public async Task<SubscriptionSuspension> SuspendSubscriptionAsync(string customerTenantId, string subscriptionId, CancellationToken cancellationToken = default)

@@ -57,7 +57,8 @@ public sealed partial class PartnerCenterClient
 
     /// <summary>
     /// <c>PATCH /v1/customers/{customer-tenant-id}/subscriptions/{id}</c> with the full resource. Retried only when
-    /// throttled; a PATCH that gets no answer throws <see cref="PartnerCenterErrorKind.OutcomeUnknown"/> and is not replayed.
+    /// throttled; a PATCH that gets no answer, or a 502/504 from a gateway, throws <see cref="PartnerCenterErrorKind.OutcomeUnknown"/>
+    /// and is not replayed.
     /// </summary>
     public Task<PartnerCenterSubscription> UpdateSubscriptionAsync(string customerTenantId, PartnerCenterSubscription subscription, CancellationToken cancellationToken = default)
     {
@@ -105,7 +106,7 @@ public sealed partial class PartnerCenterClient
             request.Content = content;
         }
 
-        var ids = new CallIds(operation, subject, requestId, correlationId);
+        var ids = new CallIds(operation, subject, requestId, correlationId, method != HttpMethod.Get && method != HttpMethod.Head);
         HttpResponseMessage response;
         try
         {
@@ -113,7 +114,7 @@ public sealed partial class PartnerCenterClient
         }
         catch (Exception ex) when ((ex is HttpRequestException or TimeoutRejectedException or IOException) && !cancellationToken.IsCancellationRequested)
         {
-            throw NoAnswer(ids, method, ex);
+            throw NoAnswer(ids, ex);
         }
 
         using (response)
@@ -146,14 +147,14 @@ public sealed partial class PartnerCenterClient
             catch (Exception ex) when ((ex is HttpRequestException or IOException) && !cancellationToken.IsCancellationRequested)
             {
                 // The status line came but the body was cut: for a change, the status already says it happened.
-                throw NoAnswer(ids, method, ex);
+                throw NoAnswer(ids, ex);
             }
         }
     }
 
-    private PartnerCenterException NoAnswer(CallIds ids, HttpMethod method, Exception ex)
+    private PartnerCenterException NoAnswer(CallIds ids, Exception ex)
     {
-        var change = method != HttpMethod.Get && method != HttpMethod.Head;
+        var change = ids.IsChange;
         Log.PartnerCenterNoAnswer(_logger, ids.Operation, ex.GetType().Name, change, ids.CorrelationId);
         return change
             ? new PartnerCenterException(
@@ -173,5 +174,5 @@ public sealed partial class PartnerCenterClient
     }
 
     /// <summary>The ids a failed call is reported with.</summary>
-    private sealed record CallIds(string Operation, string Subject, string RequestId, string CorrelationId);
+    private sealed record CallIds(string Operation, string Subject, string RequestId, string CorrelationId, bool IsChange);
 }

@@ -198,6 +198,44 @@ public sealed class PartnerCenterSuspendTests
         Assert.Single(server.Requests, r => r.Method == "PATCH");
     }
 
+    [Theory]
+    [InlineData(502, true)]
+    [InlineData(504, true)]
+    [InlineData(502, false)]
+    [InlineData(504, false)]
+    public async Task Suspend_GatewayErrorOnPatch_NotReplayedAndReadBackDecides(int status, bool appliedBehindTheGateway)
+    {
+        var stored = SubscriptionJson();
+        await using var server = await PartnerCenterServer.StartAsync((c, r) =>
+        {
+            if (r.Method == "PATCH")
+            {
+                if (appliedBehindTheGateway)
+                {
+                    stored = r.Body;
+                }
+
+                return PartnerCenterServer.Json(c, status, """{"code":"gateway","description":"The upstream did not answer in time.","source":"Gateway"}""");
+            }
+
+            return StatefulPartnerCenter(c, r, ref stored);
+        });
+        await using var provider = Build(server.Url, new TestTokenCredential());
+
+        if (appliedBehindTheGateway)
+        {
+            var result = await provider.Client().SuspendSubscriptionAsync(Customer, SubscriptionId);
+            Assert.Equal(SuspensionOutcome.SuspendedAfterNoAnswer, result.Outcome);
+        }
+        else
+        {
+            var error = await Assert.ThrowsAsync<PartnerCenterException>(() => provider.Client().SuspendSubscriptionAsync(Customer, SubscriptionId));
+            Assert.Equal(PartnerCenterErrorKind.OutcomeUnknown, error.Kind);
+        }
+
+        Assert.Equal(["GET", "PATCH", "GET"], server.Requests.Select(r => r.Method));
+    }
+
     /// <summary>GET answers the stored resource; PATCH stores the body as the new resource and answers it.</summary>
     private static Task StatefulPartnerCenter(HttpContext context, PartnerCenterRequest request, ref string stored)
     {
