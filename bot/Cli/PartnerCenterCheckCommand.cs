@@ -86,7 +86,7 @@ public sealed class PartnerCenterCheckCommand(PartnerCenterClient client, TokenC
         }
         catch (Exception ex) when (ex is AuthenticationFailedException or CredentialUnavailableException)
         {
-            await output.WriteLineAsync("FAILED: no Partner Center token from Entra ID.");
+            await output.WriteLineAsync("FAILED: no Partner Center token from Entra ID: " + PartnerCenterCredentials.Explain(ex));
             await output.WriteLineAsync(Indent(ex.Message));
             await output.WriteLineAsync(settings.HasAppCredential
                 ? "Check PartnerCenter:TenantId, PartnerCenter:ClientId and the secret or certificate (docs/partner-center.md)."

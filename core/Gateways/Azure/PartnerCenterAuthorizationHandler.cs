@@ -33,23 +33,18 @@ internal sealed class PartnerCenterAuthorizationHandler(TokenCredential credenti
         }
         catch (Exception ex) when (ex is AuthenticationFailedException or CredentialUnavailableException)
         {
-            Log.PartnerCenterTokenFailed(logger, ex.GetType().Name, ex.Message);
+            var reason = PartnerCenterCredentials.Explain(ex);
+            Log.PartnerCenterTokenFailed(logger, ex.GetType().Name, reason);
             throw new PartnerCenterException(
                 PartnerCenterErrorKind.Authentication,
                 operation,
-                "SesBot could not get a Partner Center token from Entra ID: " + FirstLine(ex.Message)
-                + " Check PartnerCenter:TenantId, PartnerCenter:ClientId and the client secret or certificate (docs/partner-center.md).",
+                "SesBot could not get a Partner Center token from Entra ID: " + reason
+                + (reason.EndsWith('.') ? " Check" : ". Check")
+                + " PartnerCenter:TenantId, PartnerCenter:ClientId and the client secret or certificate (docs/partner-center.md).",
                 ex);
         }
 
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
         return await base.SendAsync(request, cancellationToken);
-    }
-
-    private static string FirstLine(string message)
-    {
-        var end = message.IndexOfAny(['\r', '\n']);
-        var line = (end < 0 ? message : message[..end]).Trim();
-        return line.EndsWith('.') ? line : line + ".";
     }
 }

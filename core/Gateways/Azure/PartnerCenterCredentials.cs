@@ -12,7 +12,10 @@ public static class PartnerCenterCredentials
     /// neither → <see cref="DefaultAzureCredential"/> (managed identity, workload identity, environment, developer sign-in),
     /// limited to <see cref="PartnerCenterOptions.TenantId"/> when one is set.
     /// </summary>
-    public static TokenCredential Create(PartnerCenterOptions options)
+    public static TokenCredential Create(PartnerCenterOptions options) => Create(options, configure: null);
+
+    /// <summary>As <see cref="Create(PartnerCenterOptions)"/>; <paramref name="configure"/> adjusts the credential's client options (tests: transport).</summary>
+    internal static TokenCredential Create(PartnerCenterOptions options, Action<TokenCredentialOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(options);
         var authority = new Uri(options.AuthorityHost, UriKind.Absolute);
@@ -22,7 +25,7 @@ public static class PartnerCenterCredentials
                 options.TenantId,
                 options.ClientId,
                 options.ClientSecret,
-                new ClientSecretCredentialOptions { AuthorityHost = authority });
+                Configured(new ClientSecretCredentialOptions { AuthorityHost = authority }, configure));
         }
 
         if (!string.IsNullOrWhiteSpace(options.CertificatePath) && !string.IsNullOrEmpty(options.CertificatePassword))
@@ -33,7 +36,7 @@ public static class PartnerCenterCredentials
                 options.TenantId,
                 options.ClientId,
                 certificate,
-                new ClientCertificateCredentialOptions { AuthorityHost = authority, SendCertificateChain = true });
+                Configured(new ClientCertificateCredentialOptions { AuthorityHost = authority, SendCertificateChain = true }, configure));
         }
 
         if (!string.IsNullOrWhiteSpace(options.CertificatePath))
@@ -42,7 +45,7 @@ public static class PartnerCenterCredentials
                 options.TenantId,
                 options.ClientId,
                 options.CertificatePath,
-                new ClientCertificateCredentialOptions { AuthorityHost = authority, SendCertificateChain = true });
+                Configured(new ClientCertificateCredentialOptions { AuthorityHost = authority, SendCertificateChain = true }, configure));
         }
 
         var defaults = new DefaultAzureCredentialOptions { AuthorityHost = authority };
@@ -57,6 +60,42 @@ public static class PartnerCenterCredentials
             defaults.WorkloadIdentityClientId = options.ClientId;
         }
 
-        return new DefaultAzureCredential(defaults);
+        return new DefaultAzureCredential(Configured(defaults, configure));
+    }
+
+    /// <summary>
+    /// One line saying why a credential gave no token. Azure.Identity puts Entra ID's answer (<c>AADSTS…</c>) in an inner
+    /// MSAL exception, with an outer message that ends in a colon; this finds it.
+    /// </summary>
+    public static string Explain(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        string? first = null;
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            foreach (var raw in current.Message.Split('\n'))
+            {
+                var line = raw.Trim();
+                var entra = line.IndexOf("AADSTS", StringComparison.Ordinal);
+                if (entra >= 0)
+                {
+                    return line[entra..];
+                }
+
+                if (first is null && line.Length > 0 && !line.EndsWith(':'))
+                {
+                    first = line;
+                }
+            }
+        }
+
+        return first ?? exception.GetType().Name;
+    }
+
+    private static T Configured<T>(T options, Action<TokenCredentialOptions>? configure)
+        where T : TokenCredentialOptions
+    {
+        configure?.Invoke(options);
+        return options;
     }
 }

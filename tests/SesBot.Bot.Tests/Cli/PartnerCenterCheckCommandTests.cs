@@ -51,8 +51,7 @@ public sealed class PartnerCenterCheckCommandTests
         var exit = await Command(provider).RunAsync(output);
 
         Assert.Equal(1, exit);
-        Assert.Contains("FAILED: no Partner Center token from Entra ID.", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("AADSTS7000215", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("FAILED: no Partner Center token from Entra ID: AADSTS7000215: Invalid client secret provided.", output.ToString(), StringComparison.Ordinal);
         Assert.Empty(server.Requests);
     }
 
