@@ -65,7 +65,9 @@ internal static class PartnerCenterTestHost
             "self": { "uri": "/customers/{{Customer}}/subscriptions/{{SubscriptionId}}", "method": "GET", "headers": [] }
           },
           "publisherName": "Microsoft Corporation",
-          "attributes": { "etag": "eyJpZCI6ImE", "objectType": "Subscription" }
+          "refundOptions": [ { "type": "Full", "expiresAt": "2024-03-08T10:15:30.12Z" } ],
+          "productType": { "id": "Azure", "displayName": "Azure" },
+          "attributes": { "etag": "eyJpZCI6ImE", "objectType": "Subscription", "lastModified": 1709288130 }
         }
         """;
 }
