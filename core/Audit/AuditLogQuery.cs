@@ -29,9 +29,18 @@ public sealed class AuditLogQuery(SesBotDbContext db)
     /// <summary>The query behind <see cref="ReadAsync"/>; exposed to tests to look at its SQL.</summary>
     internal IQueryable<AuditRow> Query(Actor actor, AuditFilter filter)
     {
+        var events = db.AuditEvents.AsNoTracking();
+        if (filter.AccountId is { } accountId)
+        {
+            // Narrow the events first, by the (EntityType, EntityId) index: the account's own and its requests'.
+            var requestIds = db.RemovalRequests.Where(r => r.CloudAccountId == accountId).Select(r => r.Id);
+            events = events.Where(e =>
+                (e.EntityType == AccountEntity && e.EntityId == accountId) || (e.EntityType == RequestEntity && requestIds.Contains(e.EntityId)));
+        }
+
         // An event is about a request, an account or a customer; from there the customer and its reseller follow.
         var rows =
-            from e in db.AuditEvents.AsNoTracking()
+            from e in events
             join r0 in db.RemovalRequests.AsNoTracking() on new { Type = e.EntityType, Id = e.EntityId } equals new { Type = RequestEntity, Id = r0.Id } into requests
             from r in requests.DefaultIfEmpty()
             join a0 in db.CloudAccounts.AsNoTracking()
