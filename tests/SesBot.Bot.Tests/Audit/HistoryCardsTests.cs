@@ -1,7 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using SesBot.Bot.Audit;
 using SesBot.Bot.Cards;
+using SesBot.Bot.Channels.Teams;
+using SesBot.Bot.Channels.Teams.AdaptiveCards;
 using SesBot.Bot.Dialogs.Turns;
+using SesBot.Bot.Tests.Support;
 using SesBot.Core.Audit;
 using SesBot.Core.Domain;
 
@@ -58,6 +62,22 @@ public sealed class HistoryCardsTests : IAsyncLifetime
         Assert.Null(await FindAsync("msteams:00000000-0000-0000-0000-0000000000001:00000000-0000-0000-0000-0000000000022", "345678901234"));
         Assert.Equal("I can't find an account \"345678901234\" among yours. Type an AWS account number (12 digits) or an Azure subscription id.",
             HistoryCards.NotFound(" 345678901234 ").Summary);
+    }
+
+    [Fact]
+    public async Task Replies_RenderedForTeams_AreValidAdaptiveCards()
+    {
+        var timeline = await FindAsync(AuditExportHost.ResellerActorId, "0b7e4d2c-1f3a-4b5c-8d9e-a1b2c3d4e5f6");
+        var link = new AuditExportLink(new Uri("http://127.0.0.1:3978/exports/audit/token"), DateTimeOffset.UnixEpoch);
+        var renderer = new TeamsReplyRenderer();
+
+        var results = await AdaptiveCardsRenderer.ValidateManyAsync(
+        [
+            new KeyValuePair<string, AdaptiveCard>("timeline", renderer.ToCard(HistoryCards.Timeline(timeline!))),
+            new KeyValuePair<string, AdaptiveCard>("export", renderer.ToCard(HistoryCards.ExportReady(link))),
+        ]);
+
+        Assert.All(results, r => Assert.True(r.Valid, r.ToString()));
     }
 
     [Theory]
