@@ -11,8 +11,8 @@ internal static partial class Log
     [LoggerMessage(4402, LogLevel.Warning, "Audit export link refused to {ActorId}: a {Role} is not an admin.")]
     public static partial void AuditExportLinkRefused(ILogger logger, string actorId, Role role);
 
-    [LoggerMessage(4403, LogLevel.Information, "Audit export downloaded by {ActorId}: {Rows} events in {ElapsedMs:0} ms.")]
-    public static partial void AuditExportDownloaded(ILogger logger, string actorId, int rows, double elapsedMs);
+    [LoggerMessage(4403, LogLevel.Information, "Audit export downloaded by {ActorId}: {Rows} events, read in {ReadMs:0} ms, sent in {TotalMs:0} ms.")]
+    public static partial void AuditExportDownloaded(ILogger logger, string actorId, int rows, double readMs, double totalMs);
 
     [LoggerMessage(4404, LogLevel.Warning, "Audit export download refused: the link is not one SesBot signed, or was altered.")]
     public static partial void AuditExportInvalidLink(ILogger logger);

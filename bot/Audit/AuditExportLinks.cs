@@ -102,8 +102,13 @@ public sealed class AuditExportLinks
         }
 
         var first = _server?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? HostExtensions.DefaultAddress;
-        return Uri.TryCreate(first.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri)
-            ? new UriBuilder(uri) { Host = uri.Host is "0.0.0.0" or "[::]" ? "localhost" : uri.Host }.Uri.GetLeftPart(UriPartial.Authority)
-            : HostExtensions.DefaultAddress;
+        var address = first.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal);
+        if (!Uri.TryCreate(address, UriKind.Absolute, out var uri))
+        {
+            return HostExtensions.DefaultAddress;
+        }
+
+        var host = uri.Host is "0.0.0.0" or "[::]" ? "localhost" : uri.Host;
+        return new UriBuilder(uri.Scheme, host, uri.Port).Uri.GetLeftPart(UriPartial.Authority);
     }
 }

@@ -51,6 +51,7 @@ public sealed class AuditExportEndpointTests : IAsyncLifetime
         Assert.Matches(@"^sesbot-audit-\d{4}-\d{2}-\d{2}\.csv$", response.Content.Headers.ContentDisposition?.FileName);
         Assert.True(response.Headers.CacheControl?.NoStore);
         var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
         Assert.StartsWith(Header, text, StringComparison.Ordinal);
@@ -72,6 +73,23 @@ public sealed class AuditExportEndpointTests : IAsyncLifetime
         Assert.Equal("127.0.0.1", link.Url.Host);
         Assert.StartsWith("/exports/audit/", link.Url.AbsolutePath, StringComparison.Ordinal);
         Assert.Equal(_clock.GetUtcNow().AddMinutes(1), link.ExpiresAt);
+    }
+
+    [Fact]
+    public async Task Create_WithPublicBaseUrl_UsesItAndTheTokenStillOpensHere()
+    {
+        var links = new AuditExportLinks(
+            _host.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(),
+            _clock,
+            Microsoft.Extensions.Options.Options.Create(new PublicUrlOptions { PublicBaseUrl = "https://sesbot.contoso.com/bot/" }),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditExportLinks>.Instance);
+
+        var link = links.Create(_admin, AuditFilter.Everything, TimeSpan.FromMinutes(5))!;
+
+        Assert.StartsWith("https://sesbot.contoso.com/bot/exports/audit/", link.Url.AbsoluteUri, StringComparison.Ordinal);
+        using var client = _host.CreateClient();
+        using var response = await client.GetAsync(new Uri(link.Url.AbsolutePath["/bot".Length..], UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
