@@ -64,9 +64,7 @@ internal static class AuditExportEndpoint
         // The CSV goes to a temporary file first, then to the client: SQLite (rollback journal) blocks every writer while
         // a read is open, so the database read must not wait on a slow download. Memory stays flat either way.
         var started = Stopwatch.GetTimestamp();
-        await using var spool = new FileStream(
-            Path.Combine(Path.GetTempPath(), $"sesbot-audit-{Guid.NewGuid():N}.csv"),
-            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, SpoolBufferSize, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        await using var spool = CreateSpool();
         var rows = await AuditCsvWriter.WriteAsync(query.ReadAsync(admin, ticket.Filter, http.RequestAborted), spool, http.RequestAborted);
         var read = Stopwatch.GetElapsedTime(started);
         spool.Position = 0;
@@ -80,6 +78,25 @@ internal static class AuditExportEndpoint
         }.ToString();
         await spool.CopyToAsync(response.Body, SpoolBufferSize, http.RequestAborted);
         Log.AuditExportDownloaded(logger, admin.Id, rows, read.TotalMilliseconds, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>A temporary file only this process's user can read, deleted when closed.</summary>
+    private static FileStream CreateSpool()
+    {
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.ReadWrite,
+            Share = FileShare.None,
+            BufferSize = SpoolBufferSize,
+            Options = FileOptions.Asynchronous | FileOptions.DeleteOnClose,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return new FileStream(Path.Combine(Path.GetTempPath(), $"sesbot-audit-{Guid.NewGuid():N}.csv"), options);
     }
 
     /// <summary>The file name a download is saved under: the day it was exported.</summary>
