@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using SesBot.Core.Audit;
 using SesBot.Core.Conversations;
 using SesBot.Core.Persistence;
 using SesBot.Core.Workflow;
@@ -30,6 +31,8 @@ public static class CoreServiceCollectionExtensions
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddScoped<DeliveryLedger>();
         builder.Services.AddScoped<DatabaseWrites>();
+        builder.Services.AddScoped<AuditLogQuery>();
+        builder.Services.AddScoped<AccountHistory>();
         return builder;
     }
 
