@@ -19,6 +19,6 @@ public sealed record OptionDecision(
     IReadOnlyList<string> Warnings,
     ConfirmationKind Confirmation)
 {
-    /// <summary>Whether choosing it needs the transfer contact fields.</summary>
-    public bool NeedsTransferContact => Option == RemovalOption.AwsTransferOwnership;
+    /// <summary>The option's catalog entry: its form, next steps and who carries it out.</summary>
+    public RemovalOptionInfo Info => RemovalOptionCatalog.Get(Option);
 }
