@@ -21,4 +21,7 @@ public sealed record OptionDecision(
 {
     /// <summary>The option's catalog entry: its form, next steps and who carries it out.</summary>
     public RemovalOptionInfo Info => RemovalOptionCatalog.Get(Option);
+
+    /// <summary>Whether choosing it needs the transfer contact fields.</summary>
+    public bool NeedsTransferContact => Info.Fields.Any(f => f.Contact is not null);
 }

@@ -273,7 +273,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         // What a card sends back is not trusted to respect its own input limits; the columns have them.
         if (TooLong(command) is { } tooLong)
         {
-            return new(OutcomeKind.Invalid, Message: tooLong);
+            return new(OutcomeKind.Invalid, Message: tooLong.TooLongMessage, Field: tooLong.Id);
         }
 
         switch (command.Option)
@@ -283,7 +283,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
                 var expected = subject.Account!.ExternalId.Replace("-", string.Empty, StringComparison.Ordinal);
                 if (!string.Equals(typed, expected, StringComparison.OrdinalIgnoreCase))
                 {
-                    return new(OutcomeKind.Invalid, Message: $"To delete, type the account id {subject.Account.ExternalId} exactly. Nothing was deleted.");
+                    return new(OutcomeKind.Invalid, Message: $"To delete, type the account id {subject.Account.ExternalId} exactly. Nothing was deleted.", Field: FormFields.ConfirmationId);
                 }
 
                 break;
@@ -297,12 +297,12 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
                 request.WithContact(validation.Contact!);
                 break;
             case RemovalOption.AzureSuspend when string.IsNullOrWhiteSpace(command.Reason):
-                return new(OutcomeKind.Invalid, Message: "Say why the subscription should be suspended.");
+                return new(OutcomeKind.Invalid, Message: "Say why the subscription should be suspended.", Field: FormFields.ReasonId);
             case RemovalOption.AzureTransferToCsp when !string.IsNullOrWhiteSpace(command.TargetPartnerTenantId) && !Guid.TryParse(command.TargetPartnerTenantId, out _):
                 var tenant = command.TargetPartnerTenantId.Trim();
-                return new(OutcomeKind.Invalid, Message: $"\"{tenant}\" is not a tenant id: a tenant id is a GUID such as 00000000-0000-0000-0000-000000000000.");
+                return new(OutcomeKind.Invalid, Message: $"\"{tenant}\" is not a tenant id: a tenant id is a GUID such as 00000000-0000-0000-0000-000000000000.", Field: FormFields.PartnerTenantIdId);
             case RemovalOption.AwsSelfUnlink when !EndCustomerEmail.IsValid(command.EndCustomerEmail):
-                return new(OutcomeKind.Invalid, Message: "Enter the end customer's email address (name@example.com), so the instructions can reach them.");
+                return new(OutcomeKind.Invalid, Message: "Enter the end customer's email address (name@example.com), so the instructions can reach them.", Field: FormFields.EndCustomerEmailId);
             default:
                 break;
         }
@@ -360,8 +360,8 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             db.AuditEvents.Add(new AuditEvent(now, who, nameof(CloudAccount), target.Id, action, details));
     }
 
-    /// <summary>The first text of the submission that is over its limit, as a message; null when all fit.</summary>
-    private static string? TooLong(SubmitRemovalRequest command)
+    /// <summary>The field of the first text of the submission that is over its limit; null when all fit.</summary>
+    private static FormField? TooLong(SubmitRemovalRequest command)
     {
         var reasonField = command.Option == RemovalOption.DeletedInErrorTicket ? FormFields.Note : FormFields.Reason;
         (string? Value, FormField Field)[] texts =
@@ -373,7 +373,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             (command.EndCustomerLanguage, FormFields.Language),
             (command.ConfirmationText, FormFields.Confirmation),
         ];
-        return texts.FirstOrDefault(t => t.Value?.Trim().Length > t.Field.MaxLength) is { Field: { } field } ? field.TooLongMessage : null;
+        return texts.FirstOrDefault(t => t.Value?.Trim().Length > t.Field.MaxLength).Field;
     }
 
     private static string NewRequestId() => "R-" + RandomNumberGenerator.GetString(IdAlphabet, 6);
