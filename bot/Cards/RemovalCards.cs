@@ -109,7 +109,7 @@ public static partial class RemovalCards
 
         var actions = options.Decision.Allowed
             .Select(o => Action(state, o.Title, ActionIds.ChooseOption,
-                o.Option == RemovalOption.DeleteFromPlatform ? ReplyActionStyle.Destructive : ReplyActionStyle.Default,
+                o.Info.Handling == OptionHandling.SelfService ? ReplyActionStyle.Destructive : ReplyActionStyle.Default,
                 (DataKeys.Option, o.Option.ToString())))
             .ToList();
         if (actions.Count == 0)

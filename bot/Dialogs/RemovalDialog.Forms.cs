@@ -22,6 +22,7 @@ public sealed partial class RemovalDialog
             var value = input.Value(field.Id) ?? string.Empty;
             if (field.IsTooLong(value))
             {
+                Log.OverlongInput(logger, field.Id, state.Step.ToString(), value.Length, field.MaxLength);
                 errors[field.Id] = field.TooLongMessage;
                 value = string.Empty;
             }
@@ -41,6 +42,7 @@ public sealed partial class RemovalDialog
         var field = FormFields.Confirmation;
         if (field.IsTooLong(typed))
         {
+            Log.OverlongInput(logger, field.Id, state.Step.ToString(), typed!.Length, field.MaxLength);
             var next = state.WithFields([new(field.Id, string.Empty)]);
             var errors = new Dictionary<string, string>(StringComparer.Ordinal) { [field.Id] = field.TooLongMessage };
             return FlowOutcome.Wait(next, await RenderFormAsync(next, errors, TooLong(errors.Values), actor, cancellationToken));

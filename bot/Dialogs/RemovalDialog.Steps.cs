@@ -12,6 +12,7 @@ public sealed partial class RemovalDialog
     {
         if (text?.Length > FieldLimits.SearchText)
         {
+            Log.OverlongInput(logger, DataKeys.Search, state.Step.ToString(), text.Length, FieldLimits.SearchText);
             // Refused, not cut: the search so far stays, and the long text is neither kept nor shown.
             var message = FieldLimits.TooLong("The search", FieldLimits.SearchText);
             var current = await catalog.SearchCustomersAsync(actor, state.SearchText, 0, options.Value.CustomerPageSize, cancellationToken);
@@ -93,6 +94,7 @@ public sealed partial class RemovalDialog
             var value = typed.Value(input.Id);
             if (input.IsTooLong(value))
             {
+                Log.OverlongInput(logger, input.Id, state.Step.ToString(), value!.Length, input.MaxLength);
                 // Not kept and not shown again: the person types it anew.
                 tooLong[field] = input.TooLongMessage;
                 value = null;
@@ -127,18 +129,22 @@ public sealed partial class RemovalDialog
     private async Task<FlowOutcome> SubmitAsync(FlowState state, Actor actor, CancellationToken cancellationToken)
     {
         var option = state.Kind == FlowKind.RemoveCustomer ? RemovalOption.RemoveCustomer : state.Option ?? RemovalOption.DeleteFromPlatform;
+        var info = RemovalOptionCatalog.Get(option);
+
+        // Only what this option's form asks for goes to the workflow (not what another option's form kept).
+        string? Form(FormField field) => info.Field(field.Id) is null ? null : state.Field(field.Id);
         var command = new SubmitRemovalRequest(
             IdempotencyKey: $"{state.FlowId}:{option}",
             Requester: actor,
             Option: option,
-            SubjectId: option == RemovalOption.RemoveCustomer ? state.CustomerId ?? string.Empty : state.AccountId ?? string.Empty,
-            ConfirmationText: state.Field(DataKeys.Confirmation),
+            SubjectId: info.IsAboutCustomer ? state.CustomerId ?? string.Empty : state.AccountId ?? string.Empty,
+            ConfirmationText: Form(FormFields.Confirmation),
             Contact: state.Contact,
-            Reason: option == RemovalOption.DeletedInErrorTicket ? state.Field(DataKeys.Note) : state.Field(DataKeys.Reason),
-            TargetPartnerName: state.Field(DataKeys.PartnerName),
-            TargetPartnerTenantId: state.Field(DataKeys.PartnerTenantId),
-            EndCustomerEmail: state.Field(DataKeys.EndCustomerEmail),
-            EndCustomerLanguage: option == RemovalOption.AwsSelfUnlink ? UnlinkInstructions.Normalize(state.Field(DataKeys.Language)) : null);
+            Reason: Form(FormFields.Reason) ?? Form(FormFields.Note),
+            TargetPartnerName: Form(FormFields.PartnerName),
+            TargetPartnerTenantId: Form(FormFields.PartnerTenantId),
+            EndCustomerEmail: Form(FormFields.EndCustomerEmail),
+            EndCustomerLanguage: info.Field(FormFields.LanguageId) is null ? null : UnlinkInstructions.Normalize(state.Field(DataKeys.Language)));
         var result = await requests.SubmitAsync(command, cancellationToken);
 
         switch (result.Kind)

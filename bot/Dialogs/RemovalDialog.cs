@@ -11,7 +11,8 @@ namespace SesBot.Bot.Dialogs;
 /// (or, for "remove customer", customer and confirmation). Channel-neutral; every id a card sends back is checked
 /// again against what the person may see.
 /// </summary>
-public sealed partial class RemovalDialog(ResellerCatalog catalog, RemovalRequestService requests, IOptions<DialogOptions> options)
+public sealed partial class RemovalDialog(
+    ResellerCatalog catalog, RemovalRequestService requests, IOptions<DialogOptions> options, ILogger<RemovalDialog> logger)
 {
     public async Task<FlowOutcome> StartAsync(FlowKind kind, Actor actor, CancellationToken cancellationToken)
     {

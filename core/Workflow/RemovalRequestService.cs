@@ -313,7 +313,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             command.TargetPartnerTenantId,
             command.EndCustomerEmail,
             command.EndCustomerLanguage,
-            command.Option == RemovalOption.AwsRemoveFromPayer ? BillingImpactCalculator.Calculate(subject.Account!.LinkedAt, now) : null);
+            RemovalOptionCatalog.Get(command.Option).Workflow == RequestWorkflow.PayerRemoval ? BillingImpactCalculator.Calculate(subject.Account!.LinkedAt, now) : null);
         return null;
     }
 
@@ -363,7 +363,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
     /// <summary>The field of the first text of the submission that is over its limit; null when all fit.</summary>
     private static FormField? TooLong(SubmitRemovalRequest command)
     {
-        var reasonField = command.Option == RemovalOption.DeletedInErrorTicket ? FormFields.Note : FormFields.Reason;
+        var reasonField = RemovalOptionCatalog.Get(command.Option).Field(FormFields.NoteId) ?? FormFields.Reason;
         (string? Value, FormField Field)[] texts =
         [
             (command.Reason, reasonField),
