@@ -180,6 +180,15 @@ public sealed class OverlongInputTests : DialogTestBase
         await Alex.Send(atLimit).AssertNoErrors().AssertText($"No customer's name contains \"{atLimit}\"");
     }
 
+    [Fact]
+    public async Task Typeahead_TextOverTheLimit_NoMatches()
+    {
+        await FlowWalker.WalkToAsync(Alex, FlowStep.SelectCustomer);
+
+        Assert.NotEmpty(await Alex.SearchAsync(RemovalCards.CustomersDataset, "toys"));
+        Assert.Empty(await Alex.SearchAsync(RemovalCards.CustomersDataset, "toys" + new string(' ', FieldLimits.SearchText) + "toys"));
+    }
+
     /// <summary>A value no real input has: long runs of one letter.</summary>
     private static string Overlong(int length) => new('Z', length);
 
