@@ -94,9 +94,7 @@ public static partial class RemovalCards
         return new Reply(
         [
             new HeadingBlock($"Remove {Texts.AccountLabel(account)} from the payer organization?"),
-            new ParagraphBlock(
-                "SES support removes the account from the distributor's payer organization. It takes effect at once: from then on " +
-                "the account's owner pays AWS directly."),
+            new ParagraphBlock(RemovalOptionCatalog.Get(RemovalOption.AwsRemoveFromPayer).Description),
             AccountFacts(customer, account),
             new ParagraphBlock("What you invoice the customer for this month (if support removes it now)", Tone.Subtle),
             new FactsBlock(
