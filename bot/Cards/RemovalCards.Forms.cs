@@ -9,7 +9,7 @@ namespace SesBot.Bot.Cards;
 /// <summary>The removal dialog's cards for each path: confirmations and the forms that collect what support needs.</summary>
 public static partial class RemovalCards
 {
-    public static Reply ConfirmDelete(FlowState state, Customer customer, CloudAccount account, string? error = null)
+    public static Reply ConfirmDelete(FlowState state, Customer customer, CloudAccount account, IReadOnlyDictionary<string, string>? errors = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(account);
@@ -21,13 +21,7 @@ public static partial class RemovalCards
                 "that was added by mistake and never had billing data. It does not close or change the account at the cloud provider.",
                 Tone.Attention),
             AccountFacts(customer, account),
-            new TextInputBlock(DataKeys.Confirmation, $"To confirm, type the account id {account.ExternalId}")
-            {
-                Value = state.Field(DataKeys.Confirmation),
-                Error = error,
-                IsRequired = false,
-                MaxLength = 64,
-            },
+            Input(state, FormFields.Confirmation, errors, $"{FormFields.Confirmation.Label} {account.ExternalId}"),
             new ActionsBlock([Action(state, "Delete the account", ActionIds.ConfirmDelete, ReplyActionStyle.Destructive), BackAction(state), CancelAction(state)]),
         ])
         { Summary = $"Confirm deleting {account.ExternalId}" };
@@ -50,33 +44,15 @@ public static partial class RemovalCards
             blocks.Add(new ParagraphBlock($"{errors.Count} field(s) need fixing; everything else you entered is kept.", Tone.Attention));
         }
 
-        foreach (var field in Enum.GetValues<ContactField>())
+        foreach (var input in FormFields.TransferContact)
         {
+            var field = input.Contact!.Value;
             if (field == ContactField.BillingContactName)
             {
                 blocks.Add(new ParagraphBlock("Billing contact", Tone.Subtle));
             }
 
-            blocks.Add(new TextInputBlock(DataKeys.Contact(field), TransferContactValidator.Label(field))
-            {
-                Value = draft[field],
-                Error = errors is not null && errors.TryGetValue(field, out var message) ? message : null,
-                IsRequired = false,
-                MaxLength = field is ContactField.BillingContactEmail or ContactField.AssignmentEmail ? 254 : 200,
-                Kind = field switch
-                {
-                    ContactField.BillingContactEmail or ContactField.AssignmentEmail => TextInputKind.Email,
-                    ContactField.ContactPhone or ContactField.BillingContactPhone => TextInputKind.Phone,
-                    _ => TextInputKind.Text,
-                },
-                Placeholder = field switch
-                {
-                    ContactField.ContactPhone or ContactField.BillingContactPhone => "+1 206 555 0100",
-                    ContactField.Country => "Country name or code, e.g. US",
-                    ContactField.AssignmentEmail => "Where AWS sends the account assignment",
-                    _ => null,
-                },
-            });
+            blocks.Add(Input(input, draft[field], null) with { Error = errors is not null && errors.TryGetValue(field, out var message) ? message : null });
         }
 
         blocks.Add(new ActionsBlock([Action(state, "Review", ActionIds.ReviewTransferContact, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]));
@@ -118,9 +94,7 @@ public static partial class RemovalCards
         return new Reply(
         [
             new HeadingBlock($"Remove {Texts.AccountLabel(account)} from the payer organization?"),
-            new ParagraphBlock(
-                "SES support removes the account from the distributor's payer organization. It takes effect at once: from then on " +
-                "the account's owner pays AWS directly."),
+            new ParagraphBlock(RemovalOptionCatalog.Get(RemovalOption.AwsRemoveFromPayer).Description),
             AccountFacts(customer, account),
             new ParagraphBlock("What you invoice the customer for this month (if support removes it now)", Tone.Subtle),
             new FactsBlock(
@@ -135,7 +109,7 @@ public static partial class RemovalCards
         { Summary = $"Confirm removing {account.ExternalId} from the payer organization" };
     }
 
-    public static Reply UnlinkForm(FlowState state, Customer customer, CloudAccount account, string? emailError = null)
+    public static Reply UnlinkForm(FlowState state, Customer customer, CloudAccount account, IReadOnlyDictionary<string, string>? errors = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         var language = UnlinkInstructions.Normalize(state.Field(DataKeys.Language));
@@ -149,24 +123,18 @@ public static partial class RemovalCards
         blocks.AddRange(UnlinkInstructions.Steps(language).Select(step => new ParagraphBlock(step)));
         blocks.Add(new ParagraphBlock(UnlinkInstructions.PaymentPrerequisite(language), Tone.Warning));
         blocks.Add(AccountFacts(customer, account));
-        blocks.Add(new TextInputBlock(DataKeys.EndCustomerEmail, "End customer's email address")
-        {
-            Value = state.Field(DataKeys.EndCustomerEmail),
-            Error = emailError,
-            IsRequired = false,
-            Kind = TextInputKind.Email,
-            MaxLength = 254,
-        });
-        blocks.Add(new ChoiceInputBlock(DataKeys.Language, "Language of the instructions", [.. UnlinkInstructions.Languages.Select(l => new ReplyChoice(l.Name, l.Code))])
+        blocks.Add(Input(state, FormFields.EndCustomerEmail, errors));
+        blocks.Add(new ChoiceInputBlock(FormFields.Language.Id, FormFields.Language.Label, [.. UnlinkInstructions.Languages.Select(l => new ReplyChoice(l.Name, l.Code))])
         {
             Value = language,
+            Error = ErrorOf(errors, FormFields.Language.Id),
             IsRequired = false,
         });
         blocks.Add(new ActionsBlock([Action(state, "Send the instructions", ActionIds.SubmitUnlink, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]));
-        return new Reply(blocks) { Summary = "Unlink instructions for the end customer" };
+        return new Reply(blocks) { Summary = RemovalOptionCatalog.Get(RemovalOption.AwsSelfUnlink).RequestTitle };
     }
 
-    public static Reply AzureTransferForm(FlowState state, Customer customer, CloudAccount account, string? tenantError = null)
+    public static Reply AzureTransferForm(FlowState state, Customer customer, CloudAccount account, IReadOnlyDictionary<string, string>? errors = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         return new Reply(
@@ -177,21 +145,14 @@ public static partial class RemovalCards
                 "requests the transfer in Partner Center, and SES support approves it on the distributor's side. Billing history stays in SES."),
             new ParagraphBlock("What you do: tell the customer to contact the new partner, and give support the partner's details if you know them.", Tone.Subtle),
             AccountFacts(customer, account),
-            new TextInputBlock(DataKeys.PartnerName, "New partner's name (if known)") { Value = state.Field(DataKeys.PartnerName), IsRequired = false, MaxLength = 200 },
-            new TextInputBlock(DataKeys.PartnerTenantId, "New partner's tenant id (if known)")
-            {
-                Value = state.Field(DataKeys.PartnerTenantId),
-                Error = tenantError,
-                IsRequired = false,
-                Placeholder = "00000000-0000-0000-0000-000000000000",
-                MaxLength = 64,
-            },
+            Input(state, FormFields.PartnerName, errors),
+            Input(state, FormFields.PartnerTenantId, errors),
             new ActionsBlock([Action(state, "Submit to support", ActionIds.SubmitAzureTransfer, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]),
         ])
-        { Summary = "Transfer to another CSP" };
+        { Summary = RemovalOptionCatalog.Get(RemovalOption.AzureTransferToCsp).Label };
     }
 
-    public static Reply AzureSuspendForm(FlowState state, Customer customer, CloudAccount account, string? reasonError = null)
+    public static Reply AzureSuspendForm(FlowState state, Customer customer, CloudAccount account, IReadOnlyDictionary<string, string>? errors = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         return new Reply(
@@ -199,20 +160,13 @@ public static partial class RemovalCards
             new HeadingBlock($"Suspend {Texts.AccountLabel(account)}"),
             new ParagraphBlock("SES support suspends the subscription through a support ticket. Its services stop; it stays in SES and can be reactivated."),
             AccountFacts(customer, account),
-            new TextInputBlock(DataKeys.Reason, "Why should it be suspended?")
-            {
-                Value = state.Field(DataKeys.Reason),
-                Error = reasonError,
-                IsRequired = false,
-                Kind = TextInputKind.Multiline,
-                MaxLength = 2000,
-            },
+            Input(state, FormFields.Reason, errors),
             new ActionsBlock([Action(state, "Submit the ticket", ActionIds.SubmitAzureSuspend, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]),
         ])
-        { Summary = "Suspend the subscription" };
+        { Summary = RemovalOptionCatalog.Get(RemovalOption.AzureSuspend).Label };
     }
 
-    public static Reply DeletedInErrorForm(FlowState state, Customer customer, CloudAccount account)
+    public static Reply DeletedInErrorForm(FlowState state, Customer customer, CloudAccount account, IReadOnlyDictionary<string, string>? errors = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(account);
@@ -223,16 +177,10 @@ public static partial class RemovalCards
                 $"This account was deleted from SES on {Texts.Instant(account.ClosedAt ?? account.LinkedAt)}. An urgent ticket asks " +
                 "SES support to restore it as soon as possible.", Tone.Warning),
             AccountFacts(customer, account),
-            new TextInputBlock(DataKeys.Note, "Anything support should know (optional)")
-            {
-                Value = state.Field(DataKeys.Note),
-                IsRequired = false,
-                Kind = TextInputKind.Multiline,
-                MaxLength = 2000,
-            },
+            Input(state, FormFields.Note, errors),
             new ActionsBlock([Action(state, "Open the urgent ticket", ActionIds.SubmitDeletedInError, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]),
         ])
-        { Summary = "Deleted in error: urgent ticket" };
+        { Summary = RemovalOptionCatalog.Get(RemovalOption.DeletedInErrorTicket).RequestTitle };
     }
 
     public static Reply ConfirmRemoveCustomer(FlowState state, Customer customer, Core.Policy.OptionDecision decision)
@@ -254,7 +202,7 @@ public static partial class RemovalCards
         }
 
         blocks.AddRange(decision.Warnings.Select(w => new ParagraphBlock(w, Tone.Warning)));
-        blocks.Add(new ActionsBlock([Action(state, "Remove the customer", ActionIds.ConfirmRemoveCustomer, ReplyActionStyle.Destructive), BackAction(state), CancelAction(state)]));
+        blocks.Add(new ActionsBlock([Action(state, RemovalOptionCatalog.Get(RemovalOption.RemoveCustomer).Label, ActionIds.ConfirmRemoveCustomer, ReplyActionStyle.Destructive), BackAction(state), CancelAction(state)]));
         return new Reply(blocks) { Summary = $"Confirm removing {customer.Name}" };
     }
 }

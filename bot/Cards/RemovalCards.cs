@@ -10,7 +10,7 @@ public static partial class RemovalCards
 {
     public const string CustomersDataset = "customers";
 
-    public static Reply CustomerPicker(FlowState state, CustomerPage page, string? error = null)
+    public static Reply CustomerPicker(FlowState state, CustomerPage page, string? error = null, string? searchError = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(page);
@@ -40,8 +40,9 @@ public static partial class RemovalCards
         {
             IsRequired = false,
             Value = state.SearchText,
+            Error = searchError,
             Placeholder = "Part of the customer's name",
-            MaxLength = 100,
+            MaxLength = FieldLimits.SearchText,
         });
         var actions = new List<ReplyAction>();
         if (page.Customers.Count > 0)
@@ -108,7 +109,7 @@ public static partial class RemovalCards
 
         var actions = options.Decision.Allowed
             .Select(o => Action(state, o.Title, ActionIds.ChooseOption,
-                o.Option == RemovalOption.DeleteFromPlatform ? ReplyActionStyle.Destructive : ReplyActionStyle.Default,
+                o.Info.Handling == OptionHandling.SelfService ? ReplyActionStyle.Destructive : ReplyActionStyle.Default,
                 (DataKeys.Option, o.Option.ToString())))
             .ToList();
         if (actions.Count == 0)

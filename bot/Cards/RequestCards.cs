@@ -100,21 +100,5 @@ public static class RequestCards
         [DataKeys.Version] = request.Version.ToString(CultureInfo.InvariantCulture),
     };
 
-    private static string NextSteps(RemovalRequest request) => request.Kind switch
-    {
-        RemovalOption.DeleteFromPlatform => "The account is deleted from SES.",
-        RemovalOption.RemoveCustomer => "The customer is removed from SES.",
-        RemovalOption.AwsTransferOwnership =>
-            "Next: SES support contacts AWS and starts the transfer. When the paperwork is done, support gives the new owner the " +
-            "credentials and removes the account from the payer organization. This card shows each step.",
-        RemovalOption.AwsRemoveFromPayer =>
-            "Next: SES support removes the account from the payer organization; that takes effect at once. This card shows when it is done.",
-        RemovalOption.AwsSelfUnlink =>
-            "The instructions go to the end customer. The account leaves the organization when they complete the steps.",
-        RemovalOption.AzureTransferToCsp =>
-            "Next: SES support approves the transfer once the new partner has requested it in Partner Center.",
-        RemovalOption.AzureSuspend => "Next: SES support suspends the subscription.",
-        RemovalOption.DeletedInErrorTicket => "SES support has been alerted to restore the account urgently.",
-        _ => "SES support has it.",
-    };
+    private static string NextSteps(RemovalRequest request) => RemovalOptionCatalog.Get(request.Kind).NextSteps;
 }

@@ -35,18 +35,8 @@ public static class Texts
 
     public static string AccountLabel(CloudAccount account) => $"{Provider(account.Provider)} {account.ExternalId} · {account.DisplayName}";
 
-    public static string Option(RemovalOption option) => option switch
-    {
-        RemovalOption.DeleteFromPlatform => "Delete from SES",
-        RemovalOption.RemoveCustomer => "Remove the customer",
-        RemovalOption.AzureTransferToCsp => "Transfer to another CSP",
-        RemovalOption.AzureSuspend => "Suspend the subscription",
-        RemovalOption.AwsTransferOwnership => "Transfer of ownership",
-        RemovalOption.AwsRemoveFromPayer => "Remove from the payer organization",
-        RemovalOption.AwsSelfUnlink => "Unlink instructions for the end customer",
-        RemovalOption.DeletedInErrorTicket => "Deleted in error (urgent ticket)",
-        _ => option.ToString(),
-    };
+    /// <summary>What a request for the option is called (the catalog's request title).</summary>
+    public static string Option(RemovalOption option) => RemovalOptionCatalog.Get(option).RequestTitle;
 
     public static string Status(RequestStatus status) => status switch
     {

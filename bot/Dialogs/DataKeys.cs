@@ -1,6 +1,11 @@
+using SesBot.Core.Domain;
+
 namespace SesBot.Bot.Dialogs;
 
-/// <summary>The names under which card actions carry ids and inputs back. Everything they carry is re-checked on the server.</summary>
+/// <summary>
+/// The names under which card actions carry ids and inputs back. Everything they carry is re-checked on the server.
+/// The form inputs' names come from the removal option catalog (<see cref="FormFields"/>).
+/// </summary>
 public static class DataKeys
 {
     public const string Flow = "flow";
@@ -11,14 +16,14 @@ public static class DataKeys
     public const string RequestId = "requestId";
     public const string Version = "version";
     public const string Search = "search";
-    public const string Confirmation = "confirmation";
-    public const string Reason = "reason";
-    public const string PartnerName = "partnerName";
-    public const string PartnerTenantId = "partnerTenantId";
-    public const string EndCustomerEmail = "endCustomerEmail";
-    public const string Language = "language";
-    public const string Note = "note";
+    public const string Confirmation = FormFields.ConfirmationId;
+    public const string Reason = FormFields.ReasonId;
+    public const string PartnerName = FormFields.PartnerNameId;
+    public const string PartnerTenantId = FormFields.PartnerTenantIdId;
+    public const string EndCustomerEmail = FormFields.EndCustomerEmailId;
+    public const string Language = FormFields.LanguageId;
+    public const string Note = FormFields.NoteId;
 
     /// <summary>The input id of a transfer contact field.</summary>
-    public static string Contact(Core.Domain.ContactField field) => "contact" + field;
+    public static string Contact(ContactField field) => FormFields.ContactId(field);
 }

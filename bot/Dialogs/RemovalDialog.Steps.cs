@@ -10,7 +10,16 @@ public sealed partial class RemovalDialog
 {
     private async Task<FlowOutcome> SearchAsync(FlowState state, string? text, Actor actor, CancellationToken cancellationToken)
     {
-        var searched = state with { SearchText = string.IsNullOrWhiteSpace(text) ? null : text.Trim()[..Math.Min(text.Trim().Length, 100)] };
+        if (text?.Length > FieldLimits.SearchText)
+        {
+            Log.OverlongInput(logger, DataKeys.Search, state.Step.ToString(), text.Length, FieldLimits.SearchText);
+            // Refused, not cut: the search so far stays, and the long text is neither kept nor shown.
+            var message = FieldLimits.TooLong("The search", FieldLimits.SearchText);
+            var current = await catalog.SearchCustomersAsync(actor, state.SearchText, 0, options.Value.CustomerPageSize, cancellationToken);
+            return FlowOutcome.Wait(state, RemovalCards.CustomerPicker(state, current, searchError: message));
+        }
+
+        var searched = state with { SearchText = string.IsNullOrWhiteSpace(text) ? null : text.Trim() };
         return FlowOutcome.Wait(searched, await RenderAsync(searched, actor, cancellationToken));
     }
 
@@ -70,30 +79,28 @@ public sealed partial class RemovalDialog
         var next = state with
         {
             Option = option,
-            Step = option switch
-            {
-                RemovalOption.DeleteFromPlatform => FlowStep.ConfirmDelete,
-                RemovalOption.AwsTransferOwnership => FlowStep.TransferContact,
-                RemovalOption.AwsRemoveFromPayer => FlowStep.ConfirmRemoveFromPayer,
-                RemovalOption.AwsSelfUnlink => FlowStep.UnlinkDetails,
-                RemovalOption.AzureTransferToCsp => FlowStep.AzureTransferDetails,
-                RemovalOption.AzureSuspend => FlowStep.AzureSuspendDetails,
-                RemovalOption.DeletedInErrorTicket => FlowStep.DeletedInErrorDetails,
-                _ => FlowStep.ChooseOption,
-            },
+            Step = OptionSteps.FormStep(option),
         };
         return FlowOutcome.Wait(next, await RenderAsync(next, actor, cancellationToken));
     }
 
-    private async Task<FlowOutcome> ConfirmDeleteAsync(FlowState state, string? typed, Actor actor, CancellationToken cancellationToken) =>
-        await SubmitAsync(state.WithFields([new(DataKeys.Confirmation, typed?.Trim() ?? string.Empty)]), actor, cancellationToken);
-
-    private async Task<FlowOutcome> ReviewContactAsync(FlowState state, TurnInput input, Actor actor, CancellationToken cancellationToken)
+    private async Task<FlowOutcome> ReviewContactAsync(FlowState state, TurnInput typed, Actor actor, CancellationToken cancellationToken)
     {
         var draft = state.Contact ?? new TransferContactDraft();
-        foreach (var field in Enum.GetValues<ContactField>())
+        var tooLong = new Dictionary<ContactField, string>();
+        foreach (var input in FormFields.TransferContact)
         {
-            draft = draft.With(field, input.Value(DataKeys.Contact(field)));
+            var field = input.Contact!.Value;
+            var value = typed.Value(input.Id);
+            if (input.IsTooLong(value))
+            {
+                Log.OverlongInput(logger, input.Id, state.Step.ToString(), value!.Length, input.MaxLength);
+                // Not kept and not shown again: the person types it anew.
+                tooLong[field] = input.TooLongMessage;
+                value = null;
+            }
+
+            draft = draft.With(field, value);
         }
 
         var next = state with { Contact = draft };
@@ -101,6 +108,11 @@ public sealed partial class RemovalDialog
         if (found is null)
         {
             return FlowOutcome.End(Gone());
+        }
+
+        if (tooLong.Count > 0)
+        {
+            return FlowOutcome.Wait(next, RemovalCards.TransferContactForm(next, found.Account, tooLong));
         }
 
         var validation = TransferContactValidator.Validate(draft);
@@ -117,18 +129,22 @@ public sealed partial class RemovalDialog
     private async Task<FlowOutcome> SubmitAsync(FlowState state, Actor actor, CancellationToken cancellationToken)
     {
         var option = state.Kind == FlowKind.RemoveCustomer ? RemovalOption.RemoveCustomer : state.Option ?? RemovalOption.DeleteFromPlatform;
+        var info = RemovalOptionCatalog.Get(option);
+
+        // Only what this option's form asks for goes to the workflow (not what another option's form kept).
+        string? Form(FormField field) => info.Field(field.Id) is null ? null : state.Field(field.Id);
         var command = new SubmitRemovalRequest(
             IdempotencyKey: $"{state.FlowId}:{option}",
             Requester: actor,
             Option: option,
-            SubjectId: option == RemovalOption.RemoveCustomer ? state.CustomerId ?? string.Empty : state.AccountId ?? string.Empty,
-            ConfirmationText: state.Field(DataKeys.Confirmation),
+            SubjectId: info.IsAboutCustomer ? state.CustomerId ?? string.Empty : state.AccountId ?? string.Empty,
+            ConfirmationText: Form(FormFields.Confirmation),
             Contact: state.Contact,
-            Reason: option == RemovalOption.DeletedInErrorTicket ? state.Field(DataKeys.Note) : state.Field(DataKeys.Reason),
-            TargetPartnerName: state.Field(DataKeys.PartnerName),
-            TargetPartnerTenantId: state.Field(DataKeys.PartnerTenantId),
-            EndCustomerEmail: state.Field(DataKeys.EndCustomerEmail),
-            EndCustomerLanguage: option == RemovalOption.AwsSelfUnlink ? UnlinkInstructions.Normalize(state.Field(DataKeys.Language)) : null);
+            Reason: Form(FormFields.Reason) ?? Form(FormFields.Note),
+            TargetPartnerName: Form(FormFields.PartnerName),
+            TargetPartnerTenantId: Form(FormFields.PartnerTenantId),
+            EndCustomerEmail: Form(FormFields.EndCustomerEmail),
+            EndCustomerLanguage: info.Field(FormFields.LanguageId) is null ? null : UnlinkInstructions.Normalize(state.Field(DataKeys.Language)));
         var result = await requests.SubmitAsync(command, cancellationToken);
 
         switch (result.Kind)
@@ -149,29 +165,28 @@ public sealed partial class RemovalDialog
         }
     }
 
+    /// <summary>
+    /// The card again after the workflow refused the input: its message under the field it is about, or on top of the
+    /// card when it is about no field of the form.
+    /// </summary>
     private async Task<Reply> RenderInvalidAsync(FlowState state, WorkflowResult result, Actor actor, CancellationToken cancellationToken)
     {
-        var found = await requests.GetAccountOptionsAsync(actor, state.AccountId ?? string.Empty, cancellationToken);
-        if (found is null)
+        var message = result.Message ?? "That didn't work.";
+        if (state.Step == FlowStep.TransferContact && result.FieldErrors is not null)
         {
-            return Reply.Text(result.Message ?? "That didn't work.");
+            var found = await requests.GetAccountOptionsAsync(actor, state.AccountId ?? string.Empty, cancellationToken);
+            return found is null ? Reply.Text(message) : RemovalCards.TransferContactForm(state, found.Account, result.FieldErrors);
         }
 
-        return state.Step switch
-        {
-            FlowStep.ConfirmDelete => RemovalCards.ConfirmDelete(state, found.Customer, found.Account, result.Message),
-            FlowStep.TransferContact => RemovalCards.TransferContactForm(state, found.Account, result.FieldErrors),
-            FlowStep.UnlinkDetails => RemovalCards.UnlinkForm(state, found.Customer, found.Account, result.Message),
-            FlowStep.AzureTransferDetails => RemovalCards.AzureTransferForm(state, found.Customer, found.Account, result.Message),
-            FlowStep.AzureSuspendDetails => RemovalCards.AzureSuspendForm(state, found.Customer, found.Account, result.Message),
-            _ => await WithMessageAsync(state, result.Message ?? "That didn't work.", actor, cancellationToken),
-        };
+        var onForm = result.Field is { } id && OptionSteps.OptionAt(state.Step) is { } option && RemovalOptionCatalog.Get(option).Field(id) is not null;
+        return onForm
+            ? await RenderFormAsync(state, new Dictionary<string, string>(StringComparer.Ordinal) { [result.Field!] = message }, null, actor, cancellationToken)
+            : await WithMessageAsync(state, message, actor, cancellationToken);
     }
 
     /// <summary>The current card with the message on top, for a step whose card has no place for an error.</summary>
     private async Task<Reply> WithMessageAsync(FlowState state, string message, Actor actor, CancellationToken cancellationToken)
     {
-        var current = await RenderAsync(state, actor, cancellationToken);
-        return current with { Blocks = [new ParagraphBlock(message, Tone.Attention), .. current.Blocks] };
+        return WithParagraph(await RenderAsync(state, actor, cancellationToken), message);
     }
 }

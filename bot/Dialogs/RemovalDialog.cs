@@ -11,7 +11,8 @@ namespace SesBot.Bot.Dialogs;
 /// (or, for "remove customer", customer and confirmation). Channel-neutral; every id a card sends back is checked
 /// again against what the person may see.
 /// </summary>
-public sealed partial class RemovalDialog(ResellerCatalog catalog, RemovalRequestService requests, IOptions<DialogOptions> options)
+public sealed partial class RemovalDialog(
+    ResellerCatalog catalog, RemovalRequestService requests, IOptions<DialogOptions> options, ILogger<RemovalDialog> logger)
 {
     public async Task<FlowOutcome> StartAsync(FlowKind kind, Actor actor, CancellationToken cancellationToken)
     {
@@ -45,10 +46,10 @@ public sealed partial class RemovalDialog(ResellerCatalog catalog, RemovalReques
             (FlowStep.TransferContact or FlowStep.ReviewTransfer, ActionIds.ReviewTransferContact) => await ReviewContactAsync(state, input, actor, cancellationToken),
             (FlowStep.ReviewTransfer, ActionIds.SubmitTransferRequest) => await SubmitAsync(state, actor, cancellationToken),
             (FlowStep.ConfirmRemoveFromPayer, ActionIds.ConfirmRemoveFromPayer) => await SubmitAsync(state, actor, cancellationToken),
-            (FlowStep.UnlinkDetails, ActionIds.SubmitUnlink) => await SubmitAsync(Keep(state, input, DataKeys.EndCustomerEmail, DataKeys.Language), actor, cancellationToken),
-            (FlowStep.AzureTransferDetails, ActionIds.SubmitAzureTransfer) => await SubmitAsync(Keep(state, input, DataKeys.PartnerName, DataKeys.PartnerTenantId), actor, cancellationToken),
-            (FlowStep.AzureSuspendDetails, ActionIds.SubmitAzureSuspend) => await SubmitAsync(Keep(state, input, DataKeys.Reason), actor, cancellationToken),
-            (FlowStep.DeletedInErrorDetails, ActionIds.SubmitDeletedInError) => await SubmitAsync(Keep(state, input, DataKeys.Note), actor, cancellationToken),
+            (FlowStep.UnlinkDetails, ActionIds.SubmitUnlink)
+                or (FlowStep.AzureTransferDetails, ActionIds.SubmitAzureTransfer)
+                or (FlowStep.AzureSuspendDetails, ActionIds.SubmitAzureSuspend)
+                or (FlowStep.DeletedInErrorDetails, ActionIds.SubmitDeletedInError) => await SubmitFormAsync(state, input, actor, cancellationToken),
             (FlowStep.ConfirmRemoveCustomer, ActionIds.ConfirmRemoveCustomer) => await SubmitAsync(state, actor, cancellationToken),
             (_, ActionIds.ChooseOption) when state.AccountId is not null => await ChooseOptionAsync(state, input.Value(DataKeys.Option), actor, cancellationToken),
             _ => FlowOutcome.Wait(state, RemovalCards.Outdated(await RenderAsync(state, actor, cancellationToken))),
@@ -119,9 +120,6 @@ public sealed partial class RemovalDialog(ResellerCatalog catalog, RemovalReques
         FlowStep.SelectCustomer => FlowStep.SelectCustomer,
         _ => FlowStep.ChooseOption,
     };
-
-    private static FlowState Keep(FlowState state, TurnInput input, params string[] keys) =>
-        state.WithFields(keys.Select(k => new KeyValuePair<string, string>(k, input.Value(k) ?? string.Empty)));
 
     private static Reply Gone() => Reply.Text("That customer or account is no longer available to you, so I stopped. Type \"remove account\" to start again.");
 }

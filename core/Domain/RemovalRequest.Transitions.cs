@@ -2,7 +2,10 @@ using System.Collections.Frozen;
 
 namespace SesBot.Core.Domain;
 
-/// <summary>The workflow: one table of allowed transitions per request kind. Anything not in a table throws.</summary>
+/// <summary>
+/// The workflow: one table of allowed transitions per <see cref="RequestWorkflow"/>; the catalog says which table a
+/// request kind follows. Anything not in its table throws.
+/// </summary>
 public sealed partial class RemovalRequest
 {
     /// <summary>Who may pull a trigger.</summary>
@@ -13,16 +16,21 @@ public sealed partial class RemovalRequest
         Support = 2,
     }
 
-    private static readonly FrozenDictionary<RemovalOption, FrozenDictionary<(RequestStatus From, RequestTrigger Trigger), (RequestStatus To, Permitted Who)>> Tables =
-        new Dictionary<RemovalOption, FrozenDictionary<(RequestStatus, RequestTrigger), (RequestStatus, Permitted)>>
+    private static readonly FrozenDictionary<RequestWorkflow, FrozenDictionary<(RequestStatus From, RequestTrigger Trigger), (RequestStatus To, Permitted Who)>> Tables =
+        new Dictionary<RequestWorkflow, FrozenDictionary<(RequestStatus, RequestTrigger), (RequestStatus, Permitted)>>
         {
             // Self-service: the platform carries these out right after the reseller confirms, re-checking the policy first.
-            [RemovalOption.DeleteFromPlatform] = SelfService(),
-            [RemovalOption.RemoveCustomer] = SelfService(),
-            [RemovalOption.AzureTransferToCsp] = SupportTicket(),
-            [RemovalOption.AzureSuspend] = SupportTicket(),
-            [RemovalOption.DeletedInErrorTicket] = SupportTicket(),
-            [RemovalOption.AwsTransferOwnership] = Table(
+            [RequestWorkflow.SelfService] = Table(
+                (RequestStatus.Submitted, RequestTrigger.Complete, RequestStatus.Completed, Permitted.Requester | Permitted.Support),
+                (RequestStatus.Submitted, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Requester | Permitted.Support),
+                (RequestStatus.Submitted, RequestTrigger.Cancel, RequestStatus.Cancelled, Permitted.Requester)),
+            [RequestWorkflow.SupportTicket] = Table(
+                (RequestStatus.Submitted, RequestTrigger.Accept, RequestStatus.Accepted, Permitted.Support),
+                (RequestStatus.Submitted, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Support),
+                (RequestStatus.Submitted, RequestTrigger.Cancel, RequestStatus.Cancelled, Permitted.Requester),
+                (RequestStatus.Accepted, RequestTrigger.Complete, RequestStatus.Completed, Permitted.Support),
+                (RequestStatus.Accepted, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Support)),
+            [RequestWorkflow.TransferOfOwnership] = Table(
                 (RequestStatus.Submitted, RequestTrigger.Accept, RequestStatus.Accepted, Permitted.Support),
                 (RequestStatus.Submitted, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Support),
                 (RequestStatus.Submitted, RequestTrigger.Cancel, RequestStatus.Cancelled, Permitted.Requester),
@@ -32,7 +40,7 @@ public sealed partial class RemovalRequest
                 (RequestStatus.AwsContacted, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Support),
                 (RequestStatus.PaperworkComplete, RequestTrigger.MarkCredentialsDelivered, RequestStatus.CredentialsDelivered, Permitted.Support),
                 (RequestStatus.CredentialsDelivered, RequestTrigger.MarkRemovedFromPayer, RequestStatus.Completed, Permitted.Support)),
-            [RemovalOption.AwsRemoveFromPayer] = Table(
+            [RequestWorkflow.PayerRemoval] = Table(
                 (RequestStatus.Submitted, RequestTrigger.Accept, RequestStatus.Accepted, Permitted.Support),
                 (RequestStatus.Submitted, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Support),
                 (RequestStatus.Submitted, RequestTrigger.Cancel, RequestStatus.Cancelled, Permitted.Requester),
@@ -40,7 +48,7 @@ public sealed partial class RemovalRequest
                 (RequestStatus.Accepted, RequestTrigger.Fail, RequestStatus.Failed, Permitted.Support),
                 (RequestStatus.Failed, RequestTrigger.Retry, RequestStatus.Accepted, Permitted.Support),
                 (RequestStatus.Failed, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Support)),
-            [RemovalOption.AwsSelfUnlink] = Table(
+            [RequestWorkflow.EndCustomerInstructions] = Table(
                 (RequestStatus.Submitted, RequestTrigger.SendInstructions, RequestStatus.InstructionsSent, Permitted.Requester | Permitted.Support),
                 (RequestStatus.Submitted, RequestTrigger.Cancel, RequestStatus.Cancelled, Permitted.Requester),
                 (RequestStatus.InstructionsSent, RequestTrigger.Complete, RequestStatus.Completed, Permitted.Support),
@@ -52,24 +60,28 @@ public sealed partial class RemovalRequest
 
     /// <summary>Every allowed (from, trigger) pair of a kind's table with its target status.</summary>
     public static IReadOnlyDictionary<(RequestStatus From, RequestTrigger Trigger), (RequestStatus To, Permitted Who)> TransitionsOf(RemovalOption kind) =>
-        Tables[kind];
+        Tables[RemovalOptionCatalog.Get(kind).Workflow];
+
+    /// <summary>Every allowed (from, trigger) pair of one workflow's table with its target status.</summary>
+    public static IReadOnlyDictionary<(RequestStatus From, RequestTrigger Trigger), (RequestStatus To, Permitted Who)> TransitionsOf(RequestWorkflow workflow) =>
+        Tables[workflow];
 
     public static bool IsFinal(RequestStatus status) =>
         status is RequestStatus.Completed or RequestStatus.Rejected or RequestStatus.Cancelled;
 
     /// <summary>The triggers that can move this request now.</summary>
     public IReadOnlyList<RequestTrigger> AvailableTriggers() =>
-        [.. Tables[Kind].Keys.Where(k => k.From == Status).Select(k => k.Trigger)];
+        [.. TransitionsOf(Kind).Keys.Where(k => k.From == Status).Select(k => k.Trigger)];
 
     public bool CanApply(RequestTrigger trigger, Actor actor) =>
-        Tables[Kind].TryGetValue((Status, trigger), out var row) && IsPermitted(row.Who, actor);
+        TransitionsOf(Kind).TryGetValue((Status, trigger), out var row) && IsPermitted(row.Who, actor);
 
     /// <summary>Moves the request on. Illegal moves and moves by someone not permitted throw; every move is audited.</summary>
     public void Apply(RequestTrigger trigger, Actor actor, TimeProvider clock, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(clock);
-        if (!Tables[Kind].TryGetValue((Status, trigger), out var row))
+        if (!TransitionsOf(Kind).TryGetValue((Status, trigger), out var row))
         {
             throw new DomainException($"Cannot {trigger} a {Kind} request that is {Status}.");
         }
@@ -101,18 +113,6 @@ public sealed partial class RemovalRequest
     private bool IsPermitted(Permitted who, Actor actor) =>
         (who.HasFlag(Permitted.Support) && actor.IsSupport)
         || (who.HasFlag(Permitted.Requester) && (actor.Id == RequestedById || actor.Role == Role.Admin || actor == Actor.System));
-
-    private static FrozenDictionary<(RequestStatus, RequestTrigger), (RequestStatus, Permitted)> SelfService() => Table(
-        (RequestStatus.Submitted, RequestTrigger.Complete, RequestStatus.Completed, Permitted.Requester | Permitted.Support),
-        (RequestStatus.Submitted, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Requester | Permitted.Support),
-        (RequestStatus.Submitted, RequestTrigger.Cancel, RequestStatus.Cancelled, Permitted.Requester));
-
-    private static FrozenDictionary<(RequestStatus, RequestTrigger), (RequestStatus, Permitted)> SupportTicket() => Table(
-        (RequestStatus.Submitted, RequestTrigger.Accept, RequestStatus.Accepted, Permitted.Support),
-        (RequestStatus.Submitted, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Support),
-        (RequestStatus.Submitted, RequestTrigger.Cancel, RequestStatus.Cancelled, Permitted.Requester),
-        (RequestStatus.Accepted, RequestTrigger.Complete, RequestStatus.Completed, Permitted.Support),
-        (RequestStatus.Accepted, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Support));
 
     private static FrozenDictionary<(RequestStatus, RequestTrigger), (RequestStatus, Permitted)> Table(
         params (RequestStatus From, RequestTrigger Trigger, RequestStatus To, Permitted Who)[] rows) =>

@@ -20,7 +20,8 @@ public sealed partial class RemovalRequest
         ArgumentNullException.ThrowIfNull(requester);
         ArgumentException.ThrowIfNullOrWhiteSpace(resellerId);
         ArgumentException.ThrowIfNullOrWhiteSpace(customerId);
-        if (kind != RemovalOption.RemoveCustomer && string.IsNullOrWhiteSpace(cloudAccountId))
+        var aboutCustomer = RemovalOptionCatalog.Get(kind).IsAboutCustomer;
+        if (!aboutCustomer && string.IsNullOrWhiteSpace(cloudAccountId))
         {
             throw new DomainException($"A {kind} request needs a cloud account.");
         }
@@ -32,7 +33,7 @@ public sealed partial class RemovalRequest
         RequestedByName = requester.DisplayName;
         ResellerId = resellerId;
         CustomerId = customerId;
-        CloudAccountId = kind == RemovalOption.RemoveCustomer ? null : cloudAccountId;
+        CloudAccountId = aboutCustomer ? null : cloudAccountId;
         CreatedAt = UpdatedAt = createdAt.ToUniversalTime();
         Status = RequestStatus.Submitted;
         OpenSubjectKey = SubjectKeyFor(kind, customerId, cloudAccountId);
@@ -127,7 +128,7 @@ public sealed partial class RemovalRequest
     }
 
     public static string SubjectKeyFor(RemovalOption kind, string customerId, string? cloudAccountId) =>
-        kind == RemovalOption.RemoveCustomer ? $"customer:{customerId}" : $"account:{cloudAccountId}";
+        RemovalOptionCatalog.Get(kind).IsAboutCustomer ? $"customer:{customerId}" : $"account:{cloudAccountId}";
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

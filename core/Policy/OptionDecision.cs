@@ -19,6 +19,9 @@ public sealed record OptionDecision(
     IReadOnlyList<string> Warnings,
     ConfirmationKind Confirmation)
 {
+    /// <summary>The option's catalog entry: its form, next steps and who carries it out.</summary>
+    public RemovalOptionInfo Info => RemovalOptionCatalog.Get(Option);
+
     /// <summary>Whether choosing it needs the transfer contact fields.</summary>
-    public bool NeedsTransferContact => Option == RemovalOption.AwsTransferOwnership;
+    public bool NeedsTransferContact => Info.Fields.Any(f => f.Contact is not null);
 }

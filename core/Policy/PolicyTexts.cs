@@ -19,7 +19,7 @@ internal static class PolicyTexts
         "create invoicing discrepancies, so it stays in SES. Stop its billing in the cloud provider's console instead.";
 
     public static string OpenRequest(OpenRequestRef open) =>
-        $"Request {open.RequestId} ({Describe(open.Kind)}) is already open for this. It has to finish or be cancelled first.";
+        $"Request {open.RequestId} ({RemovalOptionCatalog.Get(open.Kind).InSentence}) is already open for this. It has to finish or be cancelled first.";
 
     public static string NotActive(CloudAccount account) => account.State switch
     {
@@ -27,19 +27,6 @@ internal static class PolicyTexts
         AccountState.Departed => $"The account already left the distributor on {Day(account.ClosedAt)}.",
         AccountState.Deleted => $"The account was deleted from SES on {Day(account.ClosedAt)}.",
         _ => "The account is active.",
-    };
-
-    public static string Describe(RemovalOption option) => option switch
-    {
-        RemovalOption.DeleteFromPlatform => "delete from SES",
-        RemovalOption.RemoveCustomer => "remove the customer",
-        RemovalOption.AzureTransferToCsp => "transfer to another CSP",
-        RemovalOption.AzureSuspend => "suspend the subscription",
-        RemovalOption.AwsTransferOwnership => "transfer of ownership",
-        RemovalOption.AwsRemoveFromPayer => "remove from the payer organization",
-        RemovalOption.AwsSelfUnlink => "unlink instructions for the end customer",
-        RemovalOption.DeletedInErrorTicket => "deleted in error: urgent ticket",
-        _ => option.ToString(),
     };
 
     public static string Month(DateOnly month) => month.ToString("MMMM yyyy", CultureInfo.InvariantCulture);

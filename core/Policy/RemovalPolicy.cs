@@ -77,14 +77,7 @@ public static class RemovalPolicy
                 "A customer with billing data stays in SES so its invoicing history is kept.";
         }
 
-        return new OptionDecision(
-            RemovalOption.RemoveCustomer,
-            denial is null,
-            "Remove the customer",
-            "Removes the customer from SES, with its accounts that never had billing data.",
-            denial,
-            warnings,
-            ConfirmationKind.Confirm);
+        return Decision(RemovalOption.RemoveCustomer, denial, warnings);
     }
 
     /// <summary>
@@ -107,12 +100,7 @@ public static class RemovalPolicy
         };
 
         // A submission names its option; one meant for the other cloud is never allowed, whatever the account's state.
-        var cloud = option switch
-        {
-            RemovalOption.AzureTransferToCsp or RemovalOption.AzureSuspend => CloudProvider.Azure,
-            RemovalOption.AwsTransferOwnership or RemovalOption.AwsRemoveFromPayer or RemovalOption.AwsSelfUnlink => CloudProvider.Aws,
-            _ => account.Provider,
-        };
+        var cloud = RemovalOptionCatalog.Get(option).Provider ?? account.Provider;
         return cloud == account.Provider
             ? decision
             : decision with
@@ -129,14 +117,7 @@ public static class RemovalPolicy
         var denial = account.HasBillingData
             ? PolicyTexts.DeleteDeniedBillingData(account.BillingRecords.Select(r => r.Month).Distinct().Count())
             : Blocked(account, open);
-        return new OptionDecision(
-            RemovalOption.DeleteFromPlatform,
-            denial is null,
-            "Delete from SES",
-            "Removes the account from SES at once. Only for an account added by mistake that never had billing data.",
-            denial,
-            [PolicyTexts.DeleteWarning],
-            ConfirmationKind.TypeAccountId);
+        return Decision(RemovalOption.DeleteFromPlatform, denial, [PolicyTexts.DeleteWarning]);
     }
 
     private static OptionDecision AzureTransfer(CloudAccount account, OpenRequestRef? open)
@@ -144,40 +125,19 @@ public static class RemovalPolicy
         var denial = account.State is AccountState.Active or AccountState.Suspended && open is null
             ? null
             : open is not null ? PolicyTexts.OpenRequest(open) : PolicyTexts.NotActive(account);
-        return new OptionDecision(
-            RemovalOption.AzureTransferToCsp,
-            denial is null,
-            "Transfer to another CSP",
-            "The new CSP partner starts the transfer in Partner Center; SES support approves it on the distributor's side. " +
-            "The customer must first accept a reseller relationship with the new partner.",
-            denial,
-            account.HasBillingData ? ["The subscription's billing history stays in SES after the transfer."] : [],
-            ConfirmationKind.Confirm);
+        return Decision(
+            RemovalOption.AzureTransferToCsp, denial, account.HasBillingData ? ["The subscription's billing history stays in SES after the transfer."] : []);
     }
 
-    private static OptionDecision AzureSuspend(CloudAccount account, OpenRequestRef? open) => new(
-        RemovalOption.AzureSuspend,
-        Blocked(account, open) is null,
-        "Suspend the subscription",
-        "SES support suspends the subscription through a support ticket. It stays in SES, and can be reactivated later.",
-        Blocked(account, open),
-        ["A suspended subscription stops its services."],
-        ConfirmationKind.Confirm);
+    private static OptionDecision AzureSuspend(CloudAccount account, OpenRequestRef? open) =>
+        Decision(RemovalOption.AzureSuspend, Blocked(account, open), ["A suspended subscription stops its services."]);
 
     private static OptionDecision AwsTransferOwnership(CloudAccount account, OpenRequestRef? open)
     {
         var denial = account.Origin == AccountOrigin.CustomerOwned
             ? "The customer already owns this account, so there is no ownership to transfer. Remove it from the payer organization instead."
             : Blocked(account, open);
-        return new OptionDecision(
-            RemovalOption.AwsTransferOwnership,
-            denial is null,
-            "Transfer of ownership",
-            "SES support works with AWS to transfer the account to its new owner, hands the credentials to the new owner " +
-            "and removes the account from the distributor's payer organization. It needs the new owner's contact and billing contact.",
-            denial,
-            [],
-            ConfirmationKind.Confirm);
+        return Decision(RemovalOption.AwsTransferOwnership, denial, []);
     }
 
     private static OptionDecision AwsRemoveFromPayer(CloudAccount account, OpenRequestRef? open)
@@ -185,15 +145,7 @@ public static class RemovalPolicy
         var denial = account.Origin == AccountOrigin.DistributorAssigned
             ? "The distributor assigned this account, so it leaves through a transfer of ownership, not a removal from the payer organization."
             : Blocked(account, open);
-        return new OptionDecision(
-            RemovalOption.AwsRemoveFromPayer,
-            denial is null,
-            "Remove from the payer organization",
-            "SES support removes the account from the distributor's payer organization. It takes effect at once; from then on " +
-            "the account's owner pays AWS directly.",
-            denial,
-            ["Mid-month, you invoice the customer only for the days the account was linked this month."],
-            ConfirmationKind.Confirm);
+        return Decision(RemovalOption.AwsRemoveFromPayer, denial, ["Mid-month, you invoice the customer only for the days the account was linked this month."]);
     }
 
     private static OptionDecision AwsSelfUnlink(CloudAccount account, OpenRequestRef? open)
@@ -201,14 +153,7 @@ public static class RemovalPolicy
         var denial = account.Origin == AccountOrigin.DistributorAssigned
             ? "The distributor holds root access to assigned accounts, so the end customer cannot unlink it themselves."
             : Blocked(account, open);
-        return new OptionDecision(
-            RemovalOption.AwsSelfUnlink,
-            denial is null,
-            "Send unlink instructions",
-            "The end customer, with root access, leaves the organization in the AWS console. SesBot sends them the steps.",
-            denial,
-            ["The end customer needs a valid payment method on the account before AWS lets it leave the organization."],
-            ConfirmationKind.Confirm);
+        return Decision(RemovalOption.AwsSelfUnlink, denial, ["The end customer needs a valid payment method on the account before AWS lets it leave the organization."]);
     }
 
     private static OptionDecision DeletedInError(CloudAccount account, OpenRequestRef? open)
@@ -216,14 +161,21 @@ public static class RemovalPolicy
         var denial = account.State != AccountState.Deleted
             ? "Only an account that was deleted from SES can be reported as deleted in error."
             : open is not null ? PolicyTexts.OpenRequest(open) : null;
+        return Decision(RemovalOption.DeletedInErrorTicket, denial, []);
+    }
+
+    /// <summary>An option's decision, in the catalog's words.</summary>
+    private static OptionDecision Decision(RemovalOption option, string? denial, IReadOnlyList<string> warnings)
+    {
+        var info = RemovalOptionCatalog.Get(option);
         return new OptionDecision(
-            RemovalOption.DeletedInErrorTicket,
+            option,
             denial is null,
-            "Report deleted in error",
-            "Opens an urgent ticket so SES support can restore the account as soon as possible.",
+            info.Label,
+            info.Description,
             denial,
-            [],
-            ConfirmationKind.Confirm);
+            warnings,
+            info.ConfirmsByTypingAccountId ? ConfirmationKind.TypeAccountId : ConfirmationKind.Confirm);
     }
 
     private static string? Blocked(CloudAccount account, OpenRequestRef? open) =>

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using SesBot.Core.Domain;
 
 namespace SesBot.Core.Workflow;
 
@@ -9,7 +10,7 @@ public static class EndCustomerEmail
     {
         // Judge what is stored: the request keeps the address trimmed, so surrounding spaces are not an error.
         var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > 254 || trimmed.Contains(' ', StringComparison.Ordinal))
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > FieldLimits.Email || trimmed.Contains(' ', StringComparison.Ordinal))
         {
             return false;
         }

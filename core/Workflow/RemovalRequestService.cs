@@ -14,13 +14,11 @@ namespace SesBot.Core.Workflow;
 public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvider clock)
 {
     private const string IdAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-    private const int MaxReasonLength = 2000;
-    private const int MaxPartnerNameLength = 200;
 
     public async Task<WorkflowResult> SubmitAsync(SubmitRemovalRequest command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (string.IsNullOrWhiteSpace(command.IdempotencyKey) || command.IdempotencyKey.Length > 128)
+        if (string.IsNullOrWhiteSpace(command.IdempotencyKey) || command.IdempotencyKey.Length > FieldLimits.IdempotencyKey)
         {
             return new(OutcomeKind.Invalid, Message: "The submission has no valid idempotency key.");
         }
@@ -38,7 +36,8 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         }
 
         var subjectKey = RemovalRequest.SubjectKeyFor(command.Option, subject.Customer.Id, subject.Account?.Id);
-        var open = command.Option == RemovalOption.RemoveCustomer
+        var info = RemovalOptionCatalog.Get(command.Option);
+        var open = info.IsAboutCustomer
             ? await OpenRequestOfCustomerAsync(subject.Customer.Id, exceptId: null, cancellationToken)
             : await OpenRequestForAsync(subjectKey, exceptId: null, cancellationToken);
         var decision = Decide(command.Option, subject, open);
@@ -59,13 +58,13 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         }
 
         db.RemovalRequests.Add(request);
-        if (command.Option is RemovalOption.DeleteFromPlatform or RemovalOption.RemoveCustomer)
+        if (info.Handling == OptionHandling.SelfService)
         {
             // Self-service: carried out as soon as it is confirmed, by the person who confirmed it.
             request.Apply(RequestTrigger.Complete, command.Requester, clock);
             CarryOut(request, subject, command.Requester, now);
         }
-        else if (command.Option == RemovalOption.AwsSelfUnlink)
+        else if (info.Handling == OptionHandling.EndCustomerInstructions)
         {
             request.Apply(RequestTrigger.SendInstructions, command.Requester, clock, "Instructions handed to the end customer.");
         }
@@ -106,7 +105,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
                 return new(OutcomeKind.NotFound, request, "The account or customer of this request no longer exists.");
             }
 
-            var otherOpen = request.Kind == RemovalOption.RemoveCustomer
+            var otherOpen = RemovalOptionCatalog.Get(request.Kind).IsAboutCustomer
                 ? await OpenRequestOfCustomerAsync(request.CustomerId, request.Id, cancellationToken)
                 : null;
             var recheck = Decide(request.Kind, subject, otherOpen);
@@ -163,7 +162,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
     }
 
     private OptionDecision Decide(RemovalOption option, Subject subject, OpenRequestRef? open) =>
-        option == RemovalOption.RemoveCustomer
+        RemovalOptionCatalog.Get(option).IsAboutCustomer
             ? RemovalPolicy.EvaluateCustomerRemoval(subject.Customer, clock.GetUtcNow(), open)
             : RemovalPolicy.Recheck(option, subject.Account!, open);
 
@@ -187,7 +186,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
     private async Task<OpenRequestRef?> OpenRequestOfCustomerAsync(string customerId, string? exceptId, CancellationToken cancellationToken) =>
         await db.RemovalRequests.AsNoTracking()
             .Where(r => r.CustomerId == customerId && r.OpenSubjectKey != null && r.Id != exceptId)
-            .OrderBy(r => r.Kind == RemovalOption.RemoveCustomer ? 0 : 1)
+            .OrderBy(r => r.CloudAccountId == null ? 0 : 1)
             .Select(r => new OpenRequestRef(r.Id, r.Kind))
             .FirstOrDefaultAsync(cancellationToken);
 
@@ -214,7 +213,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
     {
         Customer? customer;
         CloudAccount? account = null;
-        if (option == RemovalOption.RemoveCustomer)
+        if (RemovalOptionCatalog.Get(option).IsAboutCustomer)
         {
             customer = await db.Customers.Include(c => c.Accounts).ThenInclude(a => a.BillingRecords)
                 .FirstOrDefaultAsync(c => c.Id == subjectId, cancellationToken);
@@ -244,14 +243,9 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
     private static WorkflowResult? Complete(RemovalRequest request, SubmitRemovalRequest command, Subject subject, DateTimeOffset now)
     {
         // What a card sends back is not trusted to respect its own input limits; the columns have them.
-        if (command.Reason?.Trim().Length > MaxReasonLength)
+        if (TooLong(command) is { } tooLong)
         {
-            return new(OutcomeKind.Invalid, Message: $"That text is too long: at most {MaxReasonLength} characters, please.");
-        }
-
-        if (command.TargetPartnerName?.Trim().Length > MaxPartnerNameLength)
-        {
-            return new(OutcomeKind.Invalid, Message: $"The partner's name is too long: at most {MaxPartnerNameLength} characters, please.");
+            return new(OutcomeKind.Invalid, Message: tooLong.TooLongMessage, Field: tooLong.Id);
         }
 
         switch (command.Option)
@@ -261,7 +255,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
                 var expected = subject.Account!.ExternalId.Replace("-", string.Empty, StringComparison.Ordinal);
                 if (!string.Equals(typed, expected, StringComparison.OrdinalIgnoreCase))
                 {
-                    return new(OutcomeKind.Invalid, Message: $"To delete, type the account id {subject.Account.ExternalId} exactly. Nothing was deleted.");
+                    return new(OutcomeKind.Invalid, Message: $"To delete, type the account id {subject.Account.ExternalId} exactly. Nothing was deleted.", Field: FormFields.ConfirmationId);
                 }
 
                 break;
@@ -275,12 +269,12 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
                 request.WithContact(validation.Contact!);
                 break;
             case RemovalOption.AzureSuspend when string.IsNullOrWhiteSpace(command.Reason):
-                return new(OutcomeKind.Invalid, Message: "Say why the subscription should be suspended.");
+                return new(OutcomeKind.Invalid, Message: "Say why the subscription should be suspended.", Field: FormFields.ReasonId);
             case RemovalOption.AzureTransferToCsp when !string.IsNullOrWhiteSpace(command.TargetPartnerTenantId) && !Guid.TryParse(command.TargetPartnerTenantId, out _):
                 var tenant = command.TargetPartnerTenantId.Trim();
-                return new(OutcomeKind.Invalid, Message: $"\"{tenant}\" is not a tenant id: a tenant id is a GUID such as 00000000-0000-0000-0000-000000000000.");
+                return new(OutcomeKind.Invalid, Message: $"\"{tenant}\" is not a tenant id: a tenant id is a GUID such as 00000000-0000-0000-0000-000000000000.", Field: FormFields.PartnerTenantIdId);
             case RemovalOption.AwsSelfUnlink when !EndCustomerEmail.IsValid(command.EndCustomerEmail):
-                return new(OutcomeKind.Invalid, Message: "Enter the end customer's email address (name@example.com), so the instructions can reach them.");
+                return new(OutcomeKind.Invalid, Message: "Enter the end customer's email address (name@example.com), so the instructions can reach them.", Field: FormFields.EndCustomerEmailId);
             default:
                 break;
         }
@@ -291,7 +285,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             command.TargetPartnerTenantId,
             command.EndCustomerEmail,
             command.EndCustomerLanguage,
-            command.Option == RemovalOption.AwsRemoveFromPayer ? BillingImpactCalculator.Calculate(subject.Account!.LinkedAt, now) : null);
+            RemovalOptionCatalog.Get(command.Option).Workflow == RequestWorkflow.PayerRemoval ? BillingImpactCalculator.Calculate(subject.Account!.LinkedAt, now) : null);
         return null;
     }
 
@@ -354,6 +348,22 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             .OrderBy(e => e.Id)
             .ToListAsync(cancellationToken);
         return new RequestDetails(request, customer, account, [.. recorded, .. request.PendingAudit]);
+    }
+
+    /// <summary>The field of the first text of the submission that is over its limit; null when all fit.</summary>
+    private static FormField? TooLong(SubmitRemovalRequest command)
+    {
+        var reasonField = RemovalOptionCatalog.Get(command.Option).Field(FormFields.NoteId) ?? FormFields.Reason;
+        (string? Value, FormField Field)[] texts =
+        [
+            (command.Reason, reasonField),
+            (command.TargetPartnerName, FormFields.PartnerName),
+            (command.TargetPartnerTenantId, FormFields.PartnerTenantId),
+            (command.EndCustomerEmail, FormFields.EndCustomerEmail),
+            (command.EndCustomerLanguage, FormFields.Language),
+            (command.ConfirmationText, FormFields.Confirmation),
+        ];
+        return texts.FirstOrDefault(t => t.Value?.Trim().Length > t.Field.MaxLength).Field;
     }
 
     private static string NewRequestId() => "R-" + RandomNumberGenerator.GetString(IdAlphabet, 6);

@@ -11,6 +11,12 @@ public sealed class ResellerCatalog(SesBotDbContext db)
     public async Task<CustomerPage> SearchCustomersAsync(Actor actor, string? text, int skip, int take, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (text?.Trim().Length > FieldLimits.SearchText)
+        {
+            // Longer than any search box sends (typeahead passes the text straight through): nothing to look for.
+            return new CustomerPage([], HasMore: false);
+        }
+
         var query = Visible(actor, db.Customers.AsNoTracking()).Where(c => c.RemovedAt == null);
         if (!string.IsNullOrWhiteSpace(text))
         {

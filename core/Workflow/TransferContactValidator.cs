@@ -11,27 +11,10 @@ namespace SesBot.Core.Workflow;
 /// </summary>
 public static partial class TransferContactValidator
 {
-    public const int MaxTextLength = 200;
-    public const int MaxEmailLength = 254;
-
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
-    public static string Label(ContactField field) => field switch
-    {
-        ContactField.CompanyName => "Company name",
-        ContactField.ContactName => "Contact name",
-        ContactField.ContactPhone => "Contact phone",
-        ContactField.StreetAddress => "Street address",
-        ContactField.City => "City",
-        ContactField.StateOrRegion => "State or region",
-        ContactField.PostalCode => "Postal code",
-        ContactField.Country => "Country",
-        ContactField.BillingContactName => "Billing contact name",
-        ContactField.BillingContactPhone => "Billing contact phone",
-        ContactField.BillingContactEmail => "Billing contact email",
-        ContactField.AssignmentEmail => "Email for the account assignment",
-        _ => field.ToString(),
-    };
+    /// <summary>How a field is called on the form and in messages (see <see cref="FormFields.ContactLabel"/>).</summary>
+    public static string Label(ContactField field) => FormFields.ContactLabel(field);
 
     public static ContactValidationResult Validate(TransferContactDraft draft)
     {
@@ -46,9 +29,9 @@ public static partial class TransferContactValidator
             {
                 errors[field] = $"{Label(field)} is required.";
             }
-            else if (value.Length > (IsEmail(field) ? MaxEmailLength : MaxTextLength))
+            else if (value.Length > FieldLimits.Contact(field))
             {
-                errors[field] = $"{Label(field)} is too long (at most {(IsEmail(field) ? MaxEmailLength : MaxTextLength)} characters).";
+                errors[field] = FieldLimits.TooLong(Label(field), FieldLimits.Contact(field));
             }
             else
             {
@@ -156,8 +139,6 @@ public static partial class TransferContactValidator
 
         return (Phones.Format(number, PhoneNumberFormat.E164), null);
     }
-
-    private static bool IsEmail(ContactField field) => field is ContactField.BillingContactEmail or ContactField.AssignmentEmail;
 
     private static bool IsEmailAddress(string value)
     {

@@ -15,7 +15,7 @@ internal sealed class ChannelUserConfiguration : IEntityTypeConfiguration<Channe
         builder.Property(u => u.TenantKey).HasMaxLength(128).IsRequired();
         builder.Property(u => u.UserKey).HasMaxLength(256).IsRequired();
         builder.Property(u => u.DisplayName).HasMaxLength(200).IsRequired();
-        builder.Property(u => u.Email).HasMaxLength(254);
+        builder.Property(u => u.Email).HasMaxLength(FieldLimits.Email);
         builder.Property(u => u.ResellerId).HasMaxLength(64);
         builder.HasIndex(u => new { u.Channel, u.TenantKey, u.UserKey }).IsUnique();
         builder.HasOne<Reseller>().WithMany().HasForeignKey(u => u.ResellerId).OnDelete(DeleteBehavior.Restrict);

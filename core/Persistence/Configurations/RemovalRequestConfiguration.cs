@@ -11,7 +11,7 @@ internal sealed class RemovalRequestConfiguration : IEntityTypeConfiguration<Rem
         builder.ToTable("RemovalRequests");
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).HasMaxLength(32);
-        builder.Property(r => r.IdempotencyKey).HasMaxLength(128).IsRequired();
+        builder.Property(r => r.IdempotencyKey).HasMaxLength(FieldLimits.IdempotencyKey).IsRequired();
         builder.HasIndex(r => r.IdempotencyKey).IsUnique();
         builder.Property(r => r.OpenSubjectKey).HasMaxLength(96);
         builder.HasIndex(r => r.OpenSubjectKey).IsUnique();
@@ -21,12 +21,12 @@ internal sealed class RemovalRequestConfiguration : IEntityTypeConfiguration<Rem
         builder.Property(r => r.ResellerId).HasMaxLength(64).IsRequired();
         builder.Property(r => r.CustomerId).HasMaxLength(64).IsRequired();
         builder.Property(r => r.CloudAccountId).HasMaxLength(64);
-        builder.Property(r => r.Reason).HasMaxLength(2000);
-        builder.Property(r => r.TargetPartnerName).HasMaxLength(200);
-        builder.Property(r => r.TargetPartnerTenantId).HasMaxLength(64);
-        builder.Property(r => r.EndCustomerEmail).HasMaxLength(254);
-        builder.Property(r => r.EndCustomerLanguage).HasMaxLength(16);
-        builder.Property(r => r.LastNote).HasMaxLength(2000);
+        builder.Property(r => r.Reason).HasMaxLength(FieldLimits.Reason);
+        builder.Property(r => r.TargetPartnerName).HasMaxLength(FieldLimits.PartnerName);
+        builder.Property(r => r.TargetPartnerTenantId).HasMaxLength(FieldLimits.PartnerTenantId);
+        builder.Property(r => r.EndCustomerEmail).HasMaxLength(FieldLimits.Email);
+        builder.Property(r => r.EndCustomerLanguage).HasMaxLength(FieldLimits.Language);
+        builder.Property(r => r.LastNote).HasMaxLength(FieldLimits.SupportNote);
         builder.HasIndex(r => new { r.ResellerId, r.CreatedAt });
         builder.HasOne<Reseller>().WithMany().HasForeignKey(r => r.ResellerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Customer>().WithMany().HasForeignKey(r => r.CustomerId).OnDelete(DeleteBehavior.Restrict);
@@ -35,18 +35,18 @@ internal sealed class RemovalRequestConfiguration : IEntityTypeConfiguration<Rem
 
         builder.OwnsOne(r => r.Contact, contact =>
         {
-            contact.Property(c => c.CompanyName).HasColumnName("ContactCompanyName").HasMaxLength(200);
-            contact.Property(c => c.ContactName).HasColumnName("ContactName").HasMaxLength(200);
-            contact.Property(c => c.ContactPhone).HasColumnName("ContactPhone").HasMaxLength(32);
-            contact.Property(c => c.StreetAddress).HasColumnName("ContactStreetAddress").HasMaxLength(200);
-            contact.Property(c => c.City).HasColumnName("ContactCity").HasMaxLength(200);
-            contact.Property(c => c.StateOrRegion).HasColumnName("ContactStateOrRegion").HasMaxLength(200);
-            contact.Property(c => c.PostalCode).HasColumnName("ContactPostalCode").HasMaxLength(32);
-            contact.Property(c => c.Country).HasColumnName("ContactCountry").HasMaxLength(2);
-            contact.Property(c => c.BillingContactName).HasColumnName("BillingContactName").HasMaxLength(200);
-            contact.Property(c => c.BillingContactPhone).HasColumnName("BillingContactPhone").HasMaxLength(32);
-            contact.Property(c => c.BillingContactEmail).HasColumnName("BillingContactEmail").HasMaxLength(254);
-            contact.Property(c => c.AssignmentEmail).HasColumnName("AssignmentEmail").HasMaxLength(254);
+            contact.Property(c => c.CompanyName).HasColumnName("ContactCompanyName").HasMaxLength(FieldLimits.Contact(ContactField.CompanyName));
+            contact.Property(c => c.ContactName).HasColumnName("ContactName").HasMaxLength(FieldLimits.Contact(ContactField.ContactName));
+            contact.Property(c => c.ContactPhone).HasColumnName("ContactPhone").HasMaxLength(FieldLimits.Contact(ContactField.ContactPhone));
+            contact.Property(c => c.StreetAddress).HasColumnName("ContactStreetAddress").HasMaxLength(FieldLimits.Contact(ContactField.StreetAddress));
+            contact.Property(c => c.City).HasColumnName("ContactCity").HasMaxLength(FieldLimits.Contact(ContactField.City));
+            contact.Property(c => c.StateOrRegion).HasColumnName("ContactStateOrRegion").HasMaxLength(FieldLimits.Contact(ContactField.StateOrRegion));
+            contact.Property(c => c.PostalCode).HasColumnName("ContactPostalCode").HasMaxLength(FieldLimits.Contact(ContactField.PostalCode));
+            contact.Property(c => c.Country).HasColumnName("ContactCountry").HasMaxLength(FieldLimits.CountryCode);
+            contact.Property(c => c.BillingContactName).HasColumnName("BillingContactName").HasMaxLength(FieldLimits.Contact(ContactField.BillingContactName));
+            contact.Property(c => c.BillingContactPhone).HasColumnName("BillingContactPhone").HasMaxLength(FieldLimits.Contact(ContactField.BillingContactPhone));
+            contact.Property(c => c.BillingContactEmail).HasColumnName("BillingContactEmail").HasMaxLength(FieldLimits.Contact(ContactField.BillingContactEmail));
+            contact.Property(c => c.AssignmentEmail).HasColumnName("AssignmentEmail").HasMaxLength(FieldLimits.Contact(ContactField.AssignmentEmail));
         });
 
         builder.OwnsOne(r => r.BillingImpact, impact =>

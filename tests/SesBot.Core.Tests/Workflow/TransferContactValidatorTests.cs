@@ -76,7 +76,7 @@ public sealed class TransferContactValidatorTests
     public void Validate_FieldTooLong_ReportsTooLong(ContactField field)
     {
         var isEmail = field is ContactField.BillingContactEmail or ContactField.AssignmentEmail;
-        var limit = isEmail ? TransferContactValidator.MaxEmailLength : TransferContactValidator.MaxTextLength;
+        var limit = FieldLimits.Contact(field);
         var tooLong = isEmail ? new string('a', limit) + "@contoso.com" : new string('a', limit + 1);
 
         var result = TransferContactValidator.Validate(Contacts.ValidInternational().With(field, tooLong));
@@ -90,7 +90,7 @@ public sealed class TransferContactValidatorTests
     [Fact]
     public void Validate_TextFieldAtMaximumLength_IsAccepted()
     {
-        var name = new string('a', TransferContactValidator.MaxTextLength);
+        var name = new string('a', FieldLimits.ContactText);
 
         var result = TransferContactValidator.Validate(Contacts.ValidUs() with { CompanyName = name });
 

@@ -1,0 +1,14 @@
+namespace SesBot.Core.Domain;
+
+/// <summary>Who carries a removal option out once the reseller has submitted it.</summary>
+public enum OptionHandling
+{
+    /// <summary>SES does it at once, when the reseller confirms (the policy is asked again first).</summary>
+    SelfService,
+
+    /// <summary>A ticket for SES support, who moves it on.</summary>
+    SupportTicket,
+
+    /// <summary>The end customer does it themselves, following instructions SesBot hands over.</summary>
+    EndCustomerInstructions,
+}
