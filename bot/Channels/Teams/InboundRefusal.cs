@@ -37,7 +37,7 @@ public sealed record InboundRefusal(int StatusCode, string Error, string Message
         return result.Status switch
         {
             InboundAuthStatus.Unauthorized => Unauthorized,
-            InboundAuthStatus.Forbidden when result.FailureReason?.Contains("msteams", StringComparison.Ordinal) == true => NotTeams,
+            InboundAuthStatus.NotTeams => NotTeams,
             InboundAuthStatus.Forbidden => Forbidden,
             InboundAuthStatus.Unavailable => Unavailable,
             _ => throw new ArgumentException("The request was not refused.", nameof(result)),

@@ -169,32 +169,25 @@ public sealed class BotFrameworkAuthenticator
             return token;
         }
 
-        string? reason = null;
         if (!string.Equals(channelId, TeamsChannel, StringComparison.Ordinal))
         {
-            reason = "The activity's channelId is not msteams; this endpoint serves Teams only";
+            return Reject(InboundAuthStatus.NotTeams, "The activity's channelId is not msteams; this endpoint serves Teams only", remoteAddress);
         }
-        else if (token.IsAnonymous)
+
+        if (token.IsAnonymous)
         {
             return token;
         }
-        else if (token.ServiceUrlClaim is null)
+
+        if (token.Endorsements is not null && !token.Endorsements.Contains(TeamsChannel))
         {
-            reason = "Missing serviceurl claim";
-        }
-        else if (!string.Equals(token.ServiceUrlClaim, serviceUrl, StringComparison.OrdinalIgnoreCase))
-        {
-            reason = "serviceurl claim mismatch";
-        }
-        else if (token.Endorsements is null)
-        {
-            reason = "Could not validate endorsement key: the signing key has no endorsements";
-        }
-        else if (!token.Endorsements.Contains(TeamsChannel))
-        {
-            reason = "The signing key is not endorsed for msteams";
+            return Reject(InboundAuthStatus.NotTeams, "The signing key is not endorsed for msteams", remoteAddress);
         }
 
+        var reason = token.ServiceUrlClaim is null ? "Missing serviceurl claim"
+            : !string.Equals(token.ServiceUrlClaim, serviceUrl, StringComparison.OrdinalIgnoreCase) ? "serviceurl claim mismatch"
+            : token.Endorsements is null ? "Could not validate endorsement key: the signing key has no endorsements"
+            : null;
         return reason is null ? token : Reject(InboundAuthStatus.Forbidden, reason, remoteAddress);
     }
 
