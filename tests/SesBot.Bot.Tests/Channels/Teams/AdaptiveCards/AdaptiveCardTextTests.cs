@@ -28,16 +28,19 @@ public sealed class AdaptiveCardTextTests
     };
 
     [Theory]
-    [InlineData("Contoso Ltd", "Contoso Ltd")]
-    [InlineData("[x](y)", "\\[x\\]\\(y\\)")]
-    [InlineData("a*b_c#d", "a\\*b\\_c\\#d")]
+    [InlineData("Contoso Ltd.", "Contoso Ltd.")]
+    [InlineData("Which customer? (optional): yes!", "Which customer? (optional): yes!")]
+    [InlineData("[x](y)", "\\[x\\](y)")]
+    [InlineData("a*b_c#d-e+f", "a\\*b\\_c#d-e+f")]
     [InlineData("<&>", "\\<\\&\\>")]
-    [InlineData("back\\slash", "back\\\\slash")]
-    [InlineData("{{DATE(x)}}", "\\{\u200B\\{DATE\\(x\\)\\}\\}")]
+    [InlineData("back\\slash `code` ~x~ |t|", "back\\\\slash \\`code\\` \\~x\\~ \\|t\\|")]
+    [InlineData("# h\n- a\n  + b\n===", "\\# h\n\\- a\n  \\+ b\n\\===")]
+    [InlineData("1. first\n10) tenth\nR-12.5", "1\\. first\n10\\) tenth\nR-12.5")]
+    [InlineData("{{DATE(x)}}", "{\u200B{DATE(x)}}")]
     [InlineData("Café 😀", "Café 😀")]
     [InlineData("", "")]
     [InlineData(null, "")]
-    public void Escape_MarkdownPunctuation_Backslashed(string? text, string expected) =>
+    public void Escape_MarkupCharacters_Backslashed(string? text, string expected) =>
         Assert.Equal(expected, AdaptiveCardText.Escape(text));
 
     [Fact]
