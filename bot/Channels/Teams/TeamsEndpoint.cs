@@ -18,8 +18,7 @@ public static class TeamsEndpoint
     public static IEndpointRouteBuilder MapTeamsChannel(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var options = endpoints.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TeamsOptions>>().Value;
-        if (options.IsLocalMode)
+        if (endpoints.ServiceProvider.GetRequiredService<LocalMode>().IsLocal)
         {
             Log.TeamsLocalMode(endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TeamsEndpoint)));
         }
