@@ -32,6 +32,9 @@ public static class HostExtensions
         builder.Services.AddSingleton(LocalMode.From(builder.Configuration));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHostedService<InboundDeliveryPruner>();
+
+        // Inbound endpoints are rate-limited per caller; each channel adds its policy (e.g. TeamsRateLimitPolicy).
+        builder.Services.AddRateLimiter(options => options.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
         return builder;
     }
 
@@ -52,6 +55,7 @@ public static class HostExtensions
     public static WebApplication MapSesBotEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseRateLimiter();
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
             ResultStatusCodes =

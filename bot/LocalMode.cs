@@ -1,15 +1,11 @@
 namespace SesBot.Bot;
 
 /// <summary>
-/// Local mode: no channel or cloud credentials are configured. The bot then seeds demo data and accepts
-/// unauthenticated channel traffic from loopback only.
+/// Local mode: no credential of any kind is configured (<see cref="CredentialSettings"/>). The bot then seeds demo
+/// data, and <see cref="LocalModeGuard"/> lets channel requests without a token in, from loopback only, while the bot
+/// listens on loopback only.
 /// </summary>
 public sealed record LocalMode(bool IsLocal)
 {
-    public static LocalMode From(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        string[] credentials = ["Teams:AppId", "Slack:BotToken", "Slack:SigningSecret", "Aws:RoleArn", "Aws:AccessKeyId"];
-        return new LocalMode(credentials.All(key => string.IsNullOrWhiteSpace(configuration[key])));
-    }
+    public static LocalMode From(IConfiguration configuration) => new(CredentialSettings.Configured(configuration).Count == 0);
 }

@@ -19,16 +19,7 @@ internal static partial class Log
     [LoggerMessage(2203, LogLevel.Warning, "The apology for a failed turn could not be sent either.")]
     public static partial void ApologyFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(2205, LogLevel.Warning, "A Teams request body could not be read as an activity: {Reason}")]
-    public static partial void TeamsBadBody(ILogger logger, string reason);
-
     // 2001–2099: Teams inbound authentication (bot/Channels/Teams/Auth). Never log a token.
-    [LoggerMessage(2001, LogLevel.Warning, "Teams request refused with {StatusCode}: {Reason} (remote {RemoteAddress})")]
-    public static partial void InboundRequestRejected(ILogger logger, int statusCode, string reason, System.Net.IPAddress? remoteAddress);
-
-    [LoggerMessage(2002, LogLevel.Warning, "Teams activity refused with 403: {Reason} (channel {ChannelId}, key {KeyId})")]
-    public static partial void InboundActivityForbidden(ILogger logger, string reason, string? channelId, string? keyId);
-
     [LoggerMessage(2003, LogLevel.Debug, "Teams request accepted without a token from loopback {RemoteAddress} (local mode)")]
     public static partial void InboundAnonymousAccepted(ILogger logger, System.Net.IPAddress? remoteAddress);
 

@@ -8,6 +8,8 @@
 //   - an array of cards:             [{...}, {...}]          (named "#0", "#1", ...)
 // Options: --host-version 1.5   the newest card version the host (Teams) renders; cards are parsed at
 //                               min(card version, host version), so features newer than either are reported.
+//          --render              also render each card to HTML (jsdom) with markdown-it as the markdown processor,
+//                               as a host that interprets TextBlock/Fact markdown does; the result gets "html".
 // Fallback actions ("fallback": {"type":"Action.…"}) are validated too, as phase "Fallback".
 // Output (stdout): {"results":[{"name","valid","errors":[{phase,event,message,source}],"accepted":[...]}]}
 // Exit code: 0 = ran (inspect "valid"), 2 = bad input or usage.
@@ -23,10 +25,12 @@ const AC = require(path.join(__dirname, 'node_modules', 'adaptivecards', 'dist',
 const TEAMS_ACCEPTED_PROPERTIES = new Set(['choices.data']);
 
 function parseArgs(argv) {
-  const options = { hostVersion: '1.5', files: [] };
+  const options = { hostVersion: '1.5', render: false, files: [] };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--host-version') {
       options.hostVersion = argv[++i];
+    } else if (argv[i] === '--render') {
+      options.render = true;
     } else if (argv[i].startsWith('--')) {
       throw new Error(`unknown option ${argv[i]}`);
     } else {
@@ -121,7 +125,31 @@ function validateCard(name, json, hostVersion) {
       errors.push(describe('Fallback', e));
     }
   }
-  return { name, valid: errors.length === 0, errors, accepted };
+  return { name, valid: errors.length === 0, errors, accepted, card };
+}
+
+// Rendering needs a DOM and a markdown processor; both are loaded only for --render.
+function enableRendering() {
+  const { JSDOM } = require(path.join(__dirname, 'node_modules', 'jsdom'));
+  const dom = new JSDOM('<!doctype html><html><body></body></html>');
+  global.window = dom.window;
+  global.document = dom.window.document;
+  // The renderer checks elements with instanceof HTMLInputElement etc.: expose the DOM's classes too.
+  for (const name of Object.getOwnPropertyNames(dom.window)) {
+    if (/^(HTML|SVG)?[A-Z]\w*(Element|Event)$|^(Node|Text|Element)$/.test(name) && !(name in global)) {
+      global[name] = dom.window[name];
+    }
+  }
+  const markdown = require(path.join(__dirname, 'node_modules', 'markdown-it'))();
+  AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
+    result.outputHtml = markdown.render(text);
+    result.didProcess = true;
+  };
+}
+
+function render(card) {
+  const element = card.render();
+  return element ? element.outerHTML : '';
 }
 
 function fallbackActions(node, found = []) {
@@ -155,7 +183,16 @@ function main() {
     process.exit(2);
   }
 
-  const results = entries.map((entry) => validateCard(entry.name, entry.card, options.hostVersion));
+  if (options.render) {
+    enableRendering();
+  }
+  const results = entries.map((entry) => {
+    const { card, ...result } = validateCard(entry.name, entry.card, options.hostVersion);
+    if (options.render) {
+      result.html = card ? render(card) : '';
+    }
+    return result;
+  });
   process.stdout.write(JSON.stringify({ hostVersion: options.hostVersion, results }) + '\n');
 }
 

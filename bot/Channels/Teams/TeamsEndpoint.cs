@@ -1,11 +1,13 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.Features;
+using System.Net;
 using SesBot.Bot.Channels.Teams.Auth;
 using SesBot.Bot.Channels.Teams.Protocol;
 
 namespace SesBot.Bot.Channels.Teams;
 
-/// <summary><c>POST /api/messages</c>: the Bot Framework messaging endpoint.</summary>
+/// <summary>
+/// <c>POST /api/messages</c>: the Bot Framework messaging endpoint, Teams only. Rate-limited per caller
+/// (<see cref="TeamsRateLimitPolicy"/>); every refusal answers with a short JSON body (<see cref="InboundRefusal"/>).
+/// </summary>
 public static class TeamsEndpoint
 {
     public const string Route = "/api/messages";
@@ -16,63 +18,66 @@ public static class TeamsEndpoint
     public static IEndpointRouteBuilder MapTeamsChannel(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var options = endpoints.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TeamsOptions>>().Value;
-        if (options.IsLocalMode)
+        if (endpoints.ServiceProvider.GetRequiredService<LocalMode>().IsLocal)
         {
             Log.TeamsLocalMode(endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TeamsEndpoint)));
         }
 
-        endpoints.MapPost(Route, HandleAsync).DisableAntiforgery();
+        endpoints.MapPost(Route, HandleAsync).DisableAntiforgery().RequireRateLimiting(TeamsRateLimitPolicy.Name);
         return endpoints;
     }
 
     private static async Task<IResult> HandleAsync(
         HttpContext context,
         BotFrameworkAuthenticator authenticator,
+        InboundRefusalLog refusals,
         TeamsActivityProcessor processor,
         ILogger<TeamsActivityProcessor> logger)
     {
         var cancellationToken = context.RequestAborted;
+        var remote = context.Connection.RemoteIpAddress;
 
         // Authenticate before the body is read.
         var token = await authenticator.AuthenticateAsync(
             context.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null,
-            context.Connection.RemoteIpAddress,
+            remote,
             cancellationToken);
         if (!token.Succeeded)
         {
-            return Results.StatusCode(token.StatusCode);
+            return InboundRefusal.For(token);
         }
 
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        if (token.IsAnonymous && LocalModeRequestRules.CheckRequest(context.Request, out var proxied) is { } viaProxy)
         {
-            limit.MaxRequestBodySize = MaxBodyBytes;
+            return Refuse(refusals, viaProxy, proxied, remote);
         }
 
-        Activity? activity;
-        try
+        // Read, then parse.
+        var (body, unread, unreadReason) = await ActivityReader.ReadAsync(context, MaxBodyBytes, cancellationToken);
+        if (body is null)
         {
-            activity = await JsonSerializer.DeserializeAsync<Activity>(context.Request.Body, ProtocolJson.Options, cancellationToken);
-        }
-        catch (Exception ex) when (ex is JsonException or BadHttpRequestException)
-        {
-            Log.TeamsBadBody(logger, ex.Message);
-            return Results.BadRequest();
+            return Refuse(refusals, unread!, unreadReason, remote);
         }
 
-        if (activity?.Type is null)
+        var (activity, unparsed, unparsedReason) = ActivityReader.Parse(body);
+        if (activity is null)
         {
-            Log.TeamsBadBody(logger, "no activity type");
-            return Results.BadRequest();
+            return Refuse(refusals, unparsed!, unparsedReason, remote);
         }
 
-        // The token must have been issued for this activity's channel and service URL.
-        var authorized = authenticator.AuthorizeActivity(token, activity.ChannelId, activity.ServiceUrl);
+        // Authorize: a Teams activity, for the token's service URL and endorsed key (local mode: a loopback serviceUrl).
+        var authorized = authenticator.AuthorizeActivity(token, activity.ChannelId, activity.ServiceUrl, remote);
         if (!authorized.Succeeded)
         {
-            return Results.StatusCode(authorized.StatusCode);
+            return InboundRefusal.For(authorized);
         }
 
+        if (token.IsAnonymous && LocalModeRequestRules.CheckServiceUrl(activity.ServiceUrl, out var elsewhere) is { } notLoopback)
+        {
+            return Refuse(refusals, notLoopback, elsewhere, remote);
+        }
+
+        activity = TeamsIdentity.WithoutUntrustedIdentity(activity);
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {
             ["Channel"] = activity.ChannelId,
@@ -92,5 +97,11 @@ public static class TeamsEndpoint
         }
 
         return Results.Ok();
+    }
+
+    private static InboundRefusal Refuse(InboundRefusalLog refusals, InboundRefusal refusal, string? reason, IPAddress? remote)
+    {
+        refusals.Write(refusal.StatusCode, reason ?? refusal.Error, remote);
+        return refusal;
     }
 }

@@ -131,8 +131,9 @@ public static partial class TeamsInboundMapper
         Channel = ChannelName,
         ConversationKey = activity.Conversation?.Id ?? string.Empty,
         Scope = scope,
-        TenantKey = activity.Conversation?.TenantId ?? activity.ChannelData?.Tenant?.Id ?? string.Empty,
-        UserKey = activity.From?.AadObjectId ?? activity.From?.Id ?? string.Empty,
+        // Identity is the tenant and the AAD object id only (TeamsIdentity); never from.id.
+        TenantKey = TeamsIdentity.TenantKeyOf(activity) ?? string.Empty,
+        UserKey = TeamsIdentity.UserKeyOf(activity) ?? string.Empty,
         ChannelUserId = activity.From?.Id,
         UserName = activity.From?.Name,
         Locale = activity.Locale,

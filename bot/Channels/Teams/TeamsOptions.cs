@@ -29,7 +29,10 @@ public sealed class TeamsOptions
     [Url]
     public string OpenIdMetadataUrl { get; set; } = BotFrameworkOpenIdMetadataUrl;
 
-    /// <summary>The login authority host for outbound tokens (the tenant or <c>botframework.com</c> is appended).</summary>
+    /// <summary>
+    /// The login authority host for outbound tokens (the tenant or <c>botframework.com</c> is appended). https only
+    /// (http for a loopback host, as for <see cref="OpenIdMetadataUrl"/>): the client secret is sent there.
+    /// </summary>
     [Required]
     [Url]
     public string AuthorityHost { get; set; } = "https://login.microsoftonline.com";
@@ -42,5 +45,12 @@ public sealed class TeamsOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan SigningKeysMinimumRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary><c>Teams:RateLimit</c>: per-caller limits of the inbound endpoint.</summary>
+    public TeamsRateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>
+    /// No app id: no inbound token can be valid and replies go without a token. Whether requests WITHOUT a token are
+    /// accepted is decided by <see cref="LocalModeGuard"/> (no credential of any kind, loopback listeners only).
+    /// </summary>
     public bool IsLocalMode => string.IsNullOrWhiteSpace(AppId);
 }

@@ -5,7 +5,11 @@ using Card = SesBot.Bot.Channels.Teams.AdaptiveCards;
 
 namespace SesBot.Bot.Channels.Teams;
 
-/// <summary>Renders channel-neutral replies as Teams messages: plain text, or an Adaptive Card 1.5 with Action.Execute buttons.</summary>
+/// <summary>
+/// Renders channel-neutral replies as Teams messages: plain text, or an Adaptive Card 1.5 with Action.Execute buttons.
+/// Neutral blocks carry plain text; every text placed where the card interprets markdown (TextBlock, FactSet) goes
+/// through <see cref="AdaptiveCardText.Escape"/>, so names people typed show as typed.
+/// </summary>
 public sealed class TeamsReplyRenderer
 {
     public Activity ToActivity(Reply reply)
@@ -33,26 +37,26 @@ public sealed class TeamsReplyRenderer
             switch (block)
             {
                 case HeadingBlock heading:
-                    body.Add(new TextBlock { Text = heading.Text, Weight = TextWeight.Bolder, Size = TextSize.Medium, Wrap = true });
+                    body.Add(new TextBlock { Text = AdaptiveCardText.Escape(heading.Text), Weight = TextWeight.Bolder, Size = TextSize.Medium, Wrap = true });
                     break;
                 case ParagraphBlock { Tone: Tone.Warning or Tone.Attention } emphasised:
                     body.Add(new Container
                     {
                         Style = emphasised.Tone == Tone.Warning ? ContainerStyle.Warning : ContainerStyle.Attention,
-                        Items = [new TextBlock { Text = emphasised.Text, Wrap = true, Weight = TextWeight.Bolder }],
+                        Items = [new TextBlock { Text = AdaptiveCardText.Escape(emphasised.Text), Wrap = true, Weight = TextWeight.Bolder }],
                     });
                     break;
                 case ParagraphBlock paragraph:
                     body.Add(new TextBlock
                     {
-                        Text = paragraph.Text,
+                        Text = AdaptiveCardText.Escape(paragraph.Text),
                         Wrap = true,
                         IsSubtle = paragraph.Tone == Tone.Subtle ? true : null,
                         Color = paragraph.Tone == Tone.Good ? TextColor.Good : null,
                     });
                     break;
                 case FactsBlock facts:
-                    body.Add(new FactSet { Facts = [.. facts.Facts.Select(f => new Card.Fact { Title = f.Label, Value = f.Value })] });
+                    body.Add(new FactSet { Facts = [.. facts.Facts.Select(f => new Card.Fact { Title = AdaptiveCardText.Escape(f.Label), Value = AdaptiveCardText.Escape(f.Value) })] });
                     break;
                 case ChoiceInputBlock choice:
                     body.Add(new ChoiceSetInput
@@ -130,7 +134,7 @@ public sealed class TeamsReplyRenderer
     {
         if (!string.IsNullOrEmpty(error))
         {
-            body.Add(new TextBlock { Text = error, Color = TextColor.Attention, Wrap = true, Spacing = Spacing.None, Size = TextSize.Small });
+            body.Add(new TextBlock { Text = AdaptiveCardText.Escape(error), Color = TextColor.Attention, Wrap = true, Spacing = Spacing.None, Size = TextSize.Small });
         }
     }
 }

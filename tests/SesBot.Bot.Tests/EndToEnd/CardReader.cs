@@ -27,12 +27,19 @@ internal static class CardReader
         }
     }
 
-    /// <summary>Every text, title, label and value in the card (or message), joined by new lines.</summary>
+    /// <summary>
+    /// Every text, title, label and value in the card (or message), joined by new lines, as a person sees it: the
+    /// markdown escapes the renderer adds to TextBlocks and facts (a backslash before punctuation, a zero-width space
+    /// inside <c>{{</c>) do not show.
+    /// </summary>
     public static string Text(JsonNode? node) => string.Join("\n", Nodes(node)
         .SelectMany(o => new[] { o["text"], o["title"], o["label"], o["value"] })
         .OfType<JsonValue>()
-        .Select(v => v.TryGetValue<string>(out var text) ? text : null)
+        .Select(v => v.TryGetValue<string>(out var text) ? Unescape(text) : null)
         .OfType<string>());
+
+    private static string Unescape(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, @"\\(\p{P}|\p{S})", "$1").Replace("\u200B", string.Empty, StringComparison.Ordinal);
 
     /// <summary>The data of the Action.Execute button with this verb (a copy, to add inputs to).</summary>
     public static JsonObject ActionData(JsonNode? card, string verb)

@@ -20,8 +20,19 @@ public static class AdaptiveCardsRenderer
         ValidateAsync(AdaptiveCardSerializer.Serialize(card), cancellationToken);
 
     /// <summary>One node run for all the cards; the results come back in the same order, under the same names.</summary>
-    public static async Task<IReadOnlyList<CardValidationResult>> ValidateManyAsync(
-        IEnumerable<KeyValuePair<string, string>> namedCards, CancellationToken cancellationToken = default)
+    public static Task<IReadOnlyList<CardValidationResult>> ValidateManyAsync(
+        IEnumerable<KeyValuePair<string, string>> namedCards, CancellationToken cancellationToken = default) =>
+        RunAsync(namedCards, render: false, cancellationToken);
+
+    /// <summary>
+    /// Validates and renders the card to HTML (jsdom), with markdown-it processing TextBlock and Fact markdown as a
+    /// markdown-interpreting host (Teams) does: <see cref="CardValidationResult.Html"/>.
+    /// </summary>
+    public static async Task<CardValidationResult> RenderAsync(AdaptiveCard card, CancellationToken cancellationToken = default) =>
+        (await RunAsync([new KeyValuePair<string, string>("card", AdaptiveCardSerializer.Serialize(card))], render: true, cancellationToken))[0];
+
+    private static async Task<IReadOnlyList<CardValidationResult>> RunAsync(
+        IEnumerable<KeyValuePair<string, string>> namedCards, bool render, CancellationToken cancellationToken)
     {
         var cards = new JsonArray();
         foreach (var (name, json) in namedCards)
@@ -31,7 +42,7 @@ public static class AdaptiveCardsRenderer
 
         var input = new JsonObject { ["cards"] = cards }.ToJsonString();
         var run = await NodeScript.RunAsync(
-            "validate-card.js", ["--host-version", TeamsHostVersion], input, cancellationToken: cancellationToken);
+            "validate-card.js", render ? ["--host-version", TeamsHostVersion, "--render"] : ["--host-version", TeamsHostVersion], input, cancellationToken: cancellationToken);
         if (run.ExitCode != 0)
         {
             throw new InvalidOperationException($"validate-card.js failed ({run.ExitCode}): {run.StandardError}");

@@ -12,6 +12,10 @@ public sealed record CardValidationResult(
     [property: JsonPropertyName("errors")] IReadOnlyList<CardValidationIssue> Errors,
     [property: JsonPropertyName("accepted")] IReadOnlyList<CardValidationIssue> Accepted)
 {
+    /// <summary>The card rendered to HTML by the official renderer, markdown processed (only from <c>RenderAsync</c>).</summary>
+    [JsonPropertyName("html")]
+    public string? Html { get; init; }
+
     public bool Has(string validationEvent) => Errors.Any(e => e.Event == validationEvent);
 
     public override string ToString() =>

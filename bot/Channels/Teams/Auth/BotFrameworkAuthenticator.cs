@@ -15,9 +15,12 @@ namespace SesBot.Bot.Channels.Teams.Auth;
 /// <item><see cref="AuthorizeActivity"/> after the body is parsed: the <c>serviceurl</c> claim equals the activity's
 /// serviceUrl, and the signing key is endorsed for the activity's channelId. Failure: 403.</item>
 /// </list>
-/// Local mode (no <c>Teams:AppId</c>): a request without an Authorization header is accepted from a loopback address
-/// only, as anonymous. A request that carries a token is still checked, and always fails with 401: with no app id
-/// there is no audience a token could match. There is deliberately no switch that turns validation off.
+/// Local mode (no credential of any kind configured, and the server listening on loopback only: see
+/// <see cref="LocalModeGuard"/>): a request without an Authorization header is accepted from a loopback address only,
+/// as anonymous. A request that carries a token is still checked; with no app id it always fails with 401, as there is
+/// no audience a token could match. There is deliberately no switch that turns validation off.
+/// Either way the activity must come from Teams: its <c>channelId</c> is <c>msteams</c> (403 otherwise).
+/// Refusals are logged through <see cref="InboundRefusalLog"/> (at most one warning per address per minute).
 /// </summary>
 public sealed class BotFrameworkAuthenticator
 {
@@ -29,21 +32,40 @@ public sealed class BotFrameworkAuthenticator
     /// <summary>The claim carrying the service URL the token was issued for (lower case, as the Connector sends it).</summary>
     public const string ServiceUrlClaim = "serviceurl";
 
+    /// <summary>The only channel this endpoint serves.</summary>
+    public const string TeamsChannel = "msteams";
+
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     internal static readonly FrozenSet<string> AllowedAlgorithms =
         new[] { SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512 }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>The claim naming the app a token was issued to (Emulator-style tokens; Connector tokens may lack it).</summary>
+    public const string AppIdClaim = "appid";
+
     private readonly TeamsOptions _options;
     private readonly BotFrameworkSigningKeys _keys;
+    private readonly LocalModeGuard _localMode;
+    private readonly AuthenticatedCallers _callers;
+    private readonly InboundRefusalLog _refusals;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
-    internal BotFrameworkAuthenticator(IOptions<TeamsOptions> options, BotFrameworkSigningKeys keys, TimeProvider clock, ILogger<BotFrameworkAuthenticator> logger)
+    internal BotFrameworkAuthenticator(
+        IOptions<TeamsOptions> options,
+        BotFrameworkSigningKeys keys,
+        LocalModeGuard localMode,
+        AuthenticatedCallers callers,
+        InboundRefusalLog refusals,
+        TimeProvider clock,
+        ILogger<BotFrameworkAuthenticator> logger)
     {
         _options = options.Value;
         _keys = keys;
+        _localMode = localMode;
+        _callers = callers;
+        _refusals = refusals;
         _clock = clock;
         _logger = logger;
     }
@@ -53,13 +75,14 @@ public sealed class BotFrameworkAuthenticator
     {
         if (string.IsNullOrWhiteSpace(authorizationHeader))
         {
-            if (_options.IsLocalMode && IsLoopback(remoteAddress))
+            var local = _localMode.AllowsAnonymous;
+            if (local && IsLoopback(remoteAddress))
             {
                 Log.InboundAnonymousAccepted(_logger, remoteAddress);
                 return InboundAuthResult.Anonymous();
             }
 
-            return Reject(InboundAuthStatus.Unauthorized, _options.IsLocalMode
+            return Reject(InboundAuthStatus.Unauthorized, local
                 ? "No Authorization header, and the request is not from a loopback address (local mode)"
                 : "No Authorization header", remoteAddress);
         }
@@ -123,48 +146,49 @@ public sealed class BotFrameworkAuthenticator
         }
 
         var serviceUrl = jwt.TryGetPayloadValue<string>(ServiceUrlClaim, out var claim) ? claim : null;
+        var appId = jwt.TryGetPayloadValue<string>(AppIdClaim, out var app) ? app : null;
+        if ((appId ?? serviceUrl) is { Length: > 0 } caller)
+        {
+            _callers.Remember(token, caller, jwt.ValidTo == DateTime.MinValue ? _clock.GetUtcNow() : new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero));
+        }
+
         Log.InboundTokenAccepted(_logger, jwt.Kid);
         return InboundAuthResult.Authenticated(validation.ClaimsIdentity, jwt.Kid, serviceUrl, key.Endorsements);
     }
 
     /// <summary>
-    /// Step two, after the body is parsed: the token must have been issued for this activity's service URL, and its
-    /// signing key must be endorsed for the activity's channel. A failed <paramref name="token"/> is returned as is;
-    /// an anonymous (local mode) one passes.
+    /// Step two, after the body is parsed: the activity must be a Teams one (<c>channelId</c> <c>msteams</c>), the token
+    /// must have been issued for its service URL, and its signing key must be endorsed for <c>msteams</c>. A failed
+    /// <paramref name="token"/> is returned as is; an anonymous (local mode) one needs only the channel.
     /// </summary>
-    public InboundAuthResult AuthorizeActivity(InboundAuthResult token, string? channelId, string? serviceUrl)
+    public InboundAuthResult AuthorizeActivity(InboundAuthResult token, string? channelId, string? serviceUrl, IPAddress? remoteAddress = null)
     {
         ArgumentNullException.ThrowIfNull(token);
-        if (!token.Succeeded || token.IsAnonymous)
+        if (!token.Succeeded)
         {
             return token;
         }
 
-        string? reason = null;
-        if (token.ServiceUrlClaim is null)
+        if (!string.Equals(channelId, TeamsChannel, StringComparison.Ordinal))
         {
-            reason = "Missing serviceurl claim";
-        }
-        else if (!string.Equals(token.ServiceUrlClaim, serviceUrl, StringComparison.OrdinalIgnoreCase))
-        {
-            reason = "serviceurl claim mismatch";
-        }
-        else if (token.Endorsements is null)
-        {
-            reason = "Could not validate endorsement key: the signing key has no endorsements";
-        }
-        else if (!string.IsNullOrEmpty(channelId) && !token.Endorsements.Contains(channelId))
-        {
-            reason = "The signing key is not endorsed for the activity's channel";
+            return Reject(InboundAuthStatus.NotTeams, "The activity's channelId is not msteams; this endpoint serves Teams only", remoteAddress);
         }
 
-        if (reason is null)
+        if (token.IsAnonymous)
         {
             return token;
         }
 
-        Log.InboundActivityForbidden(_logger, reason, channelId, token.SigningKeyId);
-        return InboundAuthResult.Fail(InboundAuthStatus.Forbidden, reason);
+        if (token.Endorsements is not null && !token.Endorsements.Contains(TeamsChannel))
+        {
+            return Reject(InboundAuthStatus.NotTeams, "The signing key is not endorsed for msteams", remoteAddress);
+        }
+
+        var reason = token.ServiceUrlClaim is null ? "Missing serviceurl claim"
+            : !string.Equals(token.ServiceUrlClaim, serviceUrl, StringComparison.OrdinalIgnoreCase) ? "serviceurl claim mismatch"
+            : token.Endorsements is null ? "Could not validate endorsement key: the signing key has no endorsements"
+            : null;
+        return reason is null ? token : Reject(InboundAuthStatus.Forbidden, reason, remoteAddress);
     }
 
     private TokenValidationParameters CreateParameters(SecurityKey key) => new()
@@ -209,7 +233,7 @@ public sealed class BotFrameworkAuthenticator
         _ => $"The token is not valid ({exception.GetType().Name})",
     };
 
-    private static bool TryGetBearerToken(string header, out string token)
+    internal static bool TryGetBearerToken(string header, out string token)
     {
         const string Scheme = "Bearer ";
         token = string.Empty;
@@ -223,13 +247,13 @@ public sealed class BotFrameworkAuthenticator
         return token.Length > 0;
     }
 
-    private static bool IsLoopback(IPAddress? address) =>
+    internal static bool IsLoopback(IPAddress? address) =>
         address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
 
     private InboundAuthResult Reject(InboundAuthStatus status, string reason, IPAddress? remoteAddress)
     {
         var result = InboundAuthResult.Fail(status, reason);
-        Log.InboundRequestRejected(_logger, result.StatusCode, reason, remoteAddress);
+        _refusals.Write(result.StatusCode, reason, remoteAddress);
         return result;
     }
 }

@@ -23,7 +23,7 @@ public sealed class InboundAuthResult
     {
         InboundAuthStatus.Authenticated => StatusCodes.Status200OK,
         InboundAuthStatus.Unauthorized => StatusCodes.Status401Unauthorized,
-        InboundAuthStatus.Forbidden => StatusCodes.Status403Forbidden,
+        InboundAuthStatus.Forbidden or InboundAuthStatus.NotTeams => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status503ServiceUnavailable,
     };
 

@@ -9,8 +9,11 @@ public enum InboundAuthStatus
     /// <summary>401: no usable token, or the token is not valid.</summary>
     Unauthorized,
 
-    /// <summary>403: the token is valid, but not for this activity (serviceurl claim, key endorsements).</summary>
+    /// <summary>403: the token is valid, but not for this activity (serviceurl claim, key without endorsements).</summary>
     Forbidden,
+
+    /// <summary>403: not a Teams activity (channelId other than <c>msteams</c>, or a key not endorsed for it).</summary>
+    NotTeams,
 
     /// <summary>503: the signing keys could not be fetched, so nothing can be verified. The sender may retry.</summary>
     Unavailable,

@@ -16,6 +16,12 @@ public sealed partial class ConnectorClient : IConnectorClient
 {
     public const string CorrelationHeader = "X-Correlating-OperationId";
 
+    /// <summary>The <see cref="ConnectorException.ErrorCode"/> of a success answer over <see cref="ConnectorOptions.MaxResponseBodyBytes"/>.</summary>
+    public const string ResponseTooLarge = "ResponseTooLarge";
+
+    /// <summary>The <see cref="ConnectorException.ErrorCode"/> of a success answer that is not the expected JSON.</summary>
+    public const string ResponseNotJson = "ResponseNotJson";
+
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
 
     private readonly HttpClient _http;
@@ -140,22 +146,63 @@ public sealed partial class ConnectorClient : IConnectorClient
         {
             if (response.IsSuccessStatusCode)
             {
-                return await ReadSuccessAsync<T>(response, cancellationToken);
+                return await ReadSuccessAsync<T>(operation, response, cancellationToken);
             }
 
             throw await ToExceptionAsync(operation, response, cancellationToken);
         }
     }
 
-    private static async Task<T> ReadSuccessAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a success answer of at most <see cref="ConnectorOptions.MaxResponseBodyBytes"/>: a hostile or broken
+    /// serviceUrl must not make the bot buffer megabytes. Larger, or not JSON: <see cref="ConnectorException"/>.
+    /// </summary>
+    private async Task<T> ReadSuccessAsync<T>(string operation, HttpResponseMessage response, CancellationToken cancellationToken)
         where T : class, new()
     {
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        if (bytes.Length == 0)
+        var limit = _options.MaxResponseBodyBytes;
+        var correlationId = response.Headers.TryGetValues(CorrelationHeader, out var values) ? values.FirstOrDefault() : null;
+        if (response.Content.Headers.ContentLength > limit)
+        {
+            throw TooLarge(operation, response, correlationId, limit);
+        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[Math.Min(limit + 1, (int?)response.Content.Headers.ContentLength + 1 ?? 16 * 1024)];
+        var total = 0;
+        int read;
+        while ((read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0)
+        {
+            total += read;
+            if (total > limit)
+            {
+                throw TooLarge(operation, response, correlationId, limit);
+            }
+
+            if (total == buffer.Length)
+            {
+                Array.Resize(ref buffer, Math.Min(limit + 1, buffer.Length * 2));
+            }
+        }
+
+        if (total == 0)
         {
             return new T();
         }
 
-        return JsonSerializer.Deserialize<T>(bytes, ProtocolJson.Options) ?? new T();
+        try
+        {
+            return JsonSerializer.Deserialize<T>(buffer.AsSpan(0, total), ProtocolJson.Options) ?? new T();
+        }
+        catch (JsonException ex)
+        {
+            throw new ConnectorException(new ConnectorFailure(operation, response.StatusCode, ResponseNotJson, correlationId), ex);
+        }
+    }
+
+    private ConnectorException TooLarge(string operation, HttpResponseMessage response, string? correlationId, int limit)
+    {
+        Log.ConnectorResponseTooLarge(_logger, operation, limit);
+        return new ConnectorException(new ConnectorFailure(operation, response.StatusCode, ResponseTooLarge, correlationId));
     }
 }

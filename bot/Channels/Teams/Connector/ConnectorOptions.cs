@@ -37,4 +37,8 @@ public sealed class ConnectorOptions
     /// <summary>Error bodies are read up to this many bytes (they only feed the error code and the log).</summary>
     [Range(1024, 1024 * 1024)]
     public int MaxErrorBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Success answers are read up to this many bytes; a larger one fails the call (the answers are small ids).</summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxResponseBodyBytes { get; set; } = 256 * 1024;
 }

@@ -41,21 +41,35 @@ internal sealed class AuthHarness : IAsyncDisposable
 
     public BotFrameworkAuthenticator Authenticator { get; }
 
-    public static async Task<AuthHarness> StartAsync(string? appId, params TestSigningKey[] published)
+    public static Task<AuthHarness> StartAsync(string? appId, params TestSigningKey[] published) =>
+        StartAsync(appId, ["http://127.0.0.1:3978"], [], published);
+
+    /// <summary>
+    /// As <see cref="StartAsync(string?, TestSigningKey[])"/>, with the addresses the server is said to listen on
+    /// (what Kestrel would report once started) and extra settings.
+    /// </summary>
+    public static async Task<AuthHarness> StartAsync(string? appId, string[] listening, Dictionary<string, string?> settings, params TestSigningKey[] published)
     {
         var server = await OpenIdMetadataServer.StartAsync(published);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Teams:AppId"] = appId,
             ["Teams:OpenIdMetadataUrl"] = server.MetadataUrl.ToString(),
             ["Teams:SigningKeysRefreshInterval"] = "12:00:00",
             ["Teams:SigningKeysMinimumRefreshInterval"] = "00:05:00",
-        }).Build();
+        };
+        foreach (var (key, value) in settings)
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
         var logs = new LogCollector();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton(sp => new LocalModeGuard(LocalMode.From(configuration), () => listening, sp.GetRequiredService<ILogger<LocalModeGuard>>()));
         services.AddBotFrameworkAuthentication(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         return new AuthHarness(server, provider, clock, logs);
@@ -94,6 +108,8 @@ internal sealed class AuthHarness : IAsyncDisposable
         var signingInput = Base64UrlEncoder.Encode(JsonSerializer.Serialize(header)) + "." + Base64UrlEncoder.Encode(JsonSerializer.Serialize(payload));
         return signingInput + "." + Base64UrlEncoder.Encode(sign(Encoding.ASCII.GetBytes(signingInput)));
     }
+
+    public ServiceProvider Services => _provider;
 
     public Task<InboundAuthResult> AuthenticateAsync(string? header, System.Net.IPAddress? remote = null) =>
         Authenticator.AuthenticateAsync(header, remote ?? System.Net.IPAddress.Parse("52.112.0.10"), CancellationToken.None);

@@ -11,9 +11,10 @@ public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime
 {
     private readonly TestSigningKey _key = new("key-1", 0, "msteams", "webchat");
     private readonly TestSigningKey _unendorsed = new("key-no-endorsements", 1, endorsements: null);
+    private readonly TestSigningKey _webChatOnly = new("key-webchat", 1, "webchat");
     private AuthHarness _auth = null!;
 
-    public async Task InitializeAsync() => _auth = await AuthHarness.StartAsync(AuthHarness.AppId, _key, _unendorsed);
+    public async Task InitializeAsync() => _auth = await AuthHarness.StartAsync(AuthHarness.AppId, _key, _unendorsed, _webChatOnly);
 
     public async Task DisposeAsync() => await _auth.DisposeAsync();
 
@@ -223,31 +224,38 @@ public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime
         Assert.True(result.Succeeded, result.FailureReason);
     }
 
-    [Fact]
-    public async Task AuthorizeActivity_KeyNotEndorsedForChannel_403()
-    {
-        var result = await _auth.AuthenticateActivityAsync(_auth.Token(_key), channelId: "slack");
-
-        AssertRejected(result, 403, "not endorsed");
-    }
-
     [Theory]
+    [InlineData("webchat")]
+    [InlineData("directline")]
+    [InlineData("emulator")]
+    [InlineData("slack")]
+    [InlineData("MSTEAMS")]
+    [InlineData("")]
     [InlineData(null)]
-    [InlineData("")]
-    public async Task AuthorizeActivity_NoChannelId_Accepted(string? channelId)
+    public async Task AuthorizeActivity_ChannelNotMsTeams_403EvenWithAnEndorsedKey(string? channelId)
     {
-        Assert.True((await _auth.AuthenticateActivityAsync(_auth.Token(_key), channelId: channelId)).Succeeded);
+        // key-1 is endorsed for webchat too: a valid Web Chat token must still not reach the Teams endpoint.
+        var result = await _auth.AuthenticateActivityAsync(_auth.Token(_key), channelId: channelId);
+
+        AssertRejected(result, 403, "channelId is not msteams");
     }
 
-    [Theory]
-    [InlineData("msteams")]
-    [InlineData("")]
-    public async Task AuthorizeActivity_KeyWithoutEndorsementsEntry_403(string channelId)
+    [Fact]
+    public async Task AuthorizeActivity_KeyEndorsedForWebChatOnly_403ForATeamsActivity()
+    {
+        var token = _auth.Token(_webChatOnly);
+        Assert.True((await _auth.AuthenticateAsync("Bearer " + token)).Succeeded);
+
+        AssertRejected(await _auth.AuthenticateActivityAsync(token, channelId: "msteams"), 403, "not endorsed for msteams");
+    }
+
+    [Fact]
+    public async Task AuthorizeActivity_KeyWithoutEndorsementsEntry_403()
     {
         var token = _auth.Token(_unendorsed);
         Assert.True((await _auth.AuthenticateAsync("Bearer " + token)).Succeeded);
 
-        AssertRejected(await _auth.AuthenticateActivityAsync(token, channelId: channelId), 403, "endorsement");
+        AssertRejected(await _auth.AuthenticateActivityAsync(token, channelId: "msteams"), 403, "endorsement");
     }
 
     [Fact]
@@ -265,7 +273,7 @@ public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime
         var result = await _auth.AuthenticateAsync("Bearer " + token);
 
         Assert.False(result.Succeeded);
-        Assert.Contains(_auth.Logs.Lines, l => l.Contains(" 2001 ", StringComparison.Ordinal) && l.Contains(result.FailureReason!, StringComparison.Ordinal));
+        Assert.Contains(_auth.Logs.Lines, l => l.Contains(" 2302 ", StringComparison.Ordinal) && l.Contains(result.FailureReason!, StringComparison.Ordinal));
         var signature = token[(token.LastIndexOf('.') + 1)..];
         Assert.DoesNotContain(_auth.Logs.Lines, l => l.Contains(signature, StringComparison.Ordinal));
         Assert.DoesNotContain(_auth.Logs.Lines, l => l.Contains(token.Split('.')[1], StringComparison.Ordinal));
