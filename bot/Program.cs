@@ -1,4 +1,5 @@
 using SesBot.Bot;
+using SesBot.Bot.Audit;
 using SesBot.Bot.Channels.Teams;
 using SesBot.Bot.Cli;
 using SesBot.Core;
@@ -10,11 +11,20 @@ builder.UseSesBotDefaultAddress();
 builder.AddSesBotCore();
 builder.AddSesBotHost();
 builder.AddTeamsChannel();
+builder.AddAuditExport();
 
 var app = builder.Build();
+if (AuditExportCommand.Matches(args))
+{
+    // An export reads what is there: no migration, no demo data.
+    Environment.ExitCode = await AuditExportCommand.RunAsync(args, app.Services, Console.Out);
+    return;
+}
+
 await app.InitializeDatabaseAsync();
 app.MapSesBotEndpoints();
 app.MapTeamsChannel();
+app.MapAuditExport();
 await app.RunAsync();
 
 /// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>

@@ -15,6 +15,12 @@ public static class CliCommands
             return true;
         }
 
+        if (PartnerCenterCheckCommand.Matches(args))
+        {
+            Environment.ExitCode = await PartnerCenterCheckCommand.RunAsync(args, Console.Out).ConfigureAwait(false);
+            return true;
+        }
+
         return false;
     }
 }

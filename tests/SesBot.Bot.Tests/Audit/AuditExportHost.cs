@@ -36,12 +36,8 @@ internal sealed class AuditExportHost : IAsyncDisposable
             b.UseSetting(AuditExportExtensions.KeysPathKey, Path.Combine(folder, "keys"));
             b.ConfigureServices((context, services) =>
             {
-                services.AddAuditExport(context.Configuration, context.HostingEnvironment.ContentRootPath);
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(clock);
-
-                // Program.cs does not map the export yet (the lead adds MapAuditExport there): map it ahead of the app.
-                services.AddSingleton<IStartupFilter, MapAuditExportFirst>();
             });
         });
         _factory.UseKestrel(0);
@@ -122,16 +118,5 @@ internal sealed class AuditExportHost : IAsyncDisposable
         payer.Apply(RequestTrigger.Accept, megan, Clock);
         suspend.Apply(RequestTrigger.Reject, megan, Clock, "=HYPERLINK(\"http://evil.example\",\"x\")");
         await db.SaveChangesAsync();
-    }
-
-    /// <summary>Maps the export endpoint in front of the app's own pipeline.</summary>
-    private sealed class MapAuditExportFirst : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.UseRouting();
-            app.UseEndpoints(endpoints => endpoints.MapAuditExport());
-            next(app);
-        };
     }
 }
