@@ -11,8 +11,6 @@ namespace SesBot.Benchmarks.Load;
 /// </summary>
 internal static class LoadBenchmark
 {
-    private const string CommandExecuted = "Microsoft.EntityFrameworkCore.Database.Command[20101]";
-    private const string TransactionCommitted = "Microsoft.EntityFrameworkCore.Database.Transaction[20202]";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     public static async Task<int> RunAsync(string[] args)
@@ -64,7 +62,14 @@ internal static class LoadBenchmark
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            TryDelete(work);
+            if (options.Keep)
+            {
+                Console.WriteLine($"kept: {work}");
+            }
+            else
+            {
+                TryDelete(work);
+            }
         }
 
         LoadReport.Print(results, options, started);
@@ -81,7 +86,7 @@ internal static class LoadBenchmark
         Console.WriteLine($"sesbot: seeded {accounts.Count:N0} customer-owned AWS accounts of {accounts.Count / SesBotSeed.AccountsPerCustomer:N0} customers in {watch.Elapsed.TotalSeconds:0.0} s");
         var botDirectory = Path.GetDirectoryName(botDll)!;
 
-        ServerProcess Launch(int port, string label, IReadOnlyDictionary<string, string>? extra)
+        ServerProcess Launch(int port, string label, IReadOnlyDictionary<string, string>? extra, Action<string>? observer)
         {
             var directory = Directory.CreateDirectory(Path.Combine(run.Work, $"sesbot-{label}")).FullName;
             var database = Path.Combine(directory, "sesbot.db");
@@ -98,10 +103,10 @@ internal static class LoadBenchmark
             }
 
             return ServerProcess.Start(0, botDirectory, Path.Combine(directory, "bot.log"),
-                ["dotnet", botDll, "--urls", $"http://127.0.0.1:{port}"], environment, CommandExecuted, TransactionCommitted);
+                ["dotnet", botDll, "--urls", $"http://127.0.0.1:{port}"], environment, observer);
         }
 
-        var result = await run.MeasureAsync("sesbot", (port, label) => Launch(port, label, null), () => new SesBotRemovalFlow(new AccountPool(accounts)), cancellationToken);
+        var result = await run.MeasureAsync("sesbot", (port, label) => Launch(port, label, null, null), () => new SesBotRemovalFlow(new AccountPool(accounts)), cancellationToken);
         if (run.Options.SqlFlows <= 0)
         {
             return result;
@@ -114,8 +119,10 @@ internal static class LoadBenchmark
             ["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = "Information",
             ["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Transaction"] = "Debug",
         };
-        var (statements, commits) = await run.CountSqlAsync((port, label) => Launch(port, label, logging), new SesBotRemovalFlow(new AccountPool(accounts)), cancellationToken);
-        return result with { SqlStatementsPerTurn = statements, CommitsPerTurn = commits };
+        var counter = new SqlLogCounter();
+        var (statements, writes, commits) = await run.CountSqlAsync(
+            (port, label) => Launch(port, label, logging, counter.Observe), new SesBotRemovalFlow(new AccountPool(accounts)), counter, cancellationToken);
+        return result with { SqlStatementsPerTurn = statements, SqlWritesPerTurn = writes, CommitsPerTurn = commits };
     }
 
     private static async Task<ServerResult> PeerAsync(LoadRun run, string repository, CancellationToken cancellationToken)

@@ -14,10 +14,13 @@ internal sealed record LoadOptions
     public int ColdStarts { get; init; } = 3;
 
     /// <summary>Accounts seeded for SesBot; each flow uses one (a fresh copy of the database for every start).</summary>
-    public int Accounts { get; init; } = 40_000;
+    public int Accounts { get; init; } = 12_000;
 
     /// <summary>Flows run one after another on a separate SesBot start to count SQL statements and commits per turn (0: skip).</summary>
     public int SqlFlows { get; init; } = 10;
+
+    /// <summary>Keep the temporary folder (databases, server logs) for a look afterwards.</summary>
+    public bool Keep { get; init; }
 
     /// <summary>Which servers to measure, of sesbot, peer, bare.</summary>
     public IReadOnlyList<string> Servers { get; init; } = ["sesbot", "peer", "bare"];
@@ -36,8 +39,9 @@ internal sealed record LoadOptions
                 "--cold-starts" => options with { ColdStarts = Int(value) },
                 "--accounts" => options with { Accounts = Int(value) },
                 "--sql-flows" => options with { SqlFlows = Int(value) },
+                "--keep" => options with { Keep = bool.Parse(value) },
                 "--servers" => options with { Servers = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --conversations N --warmup S --measure S --cold-starts N --accounts N --sql-flows N --servers sesbot,peer,bare"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --conversations N --warmup S --measure S --cold-starts N --accounts N --sql-flows N --servers sesbot,peer,bare --keep false"),
             };
         }
 

@@ -36,9 +36,10 @@ internal static class LoadReport
 
         if (results.FirstOrDefault(r => r.Server == "sesbot" && r.SqlStatementsPerTurn is not null) is { } sesbot)
         {
-            Console.WriteLine(Invariant($"sesbot SQL per turn: {sesbot.SqlStatementsPerTurn:F1} statements, {sesbot.CommitsPerTurn:F2} commits (EF Core's command and transaction logs, {options.SqlFlows} flows one at a time)"));
+            Console.WriteLine(Invariant($"sesbot SQL per turn: {sesbot.SqlStatementsPerTurn:F1} statements, {sesbot.SqlWritesPerTurn:F1} writes, {sesbot.CommitsPerTurn:F2} commits (EF Core's command and transaction logs, {options.SqlFlows} flows one at a time)"));
         }
 
+        Console.WriteLine($"machine load (1-min load average before -> after each load phase): {string.Join(", ", results.Where(r => r.LoadAverage is not null).Select(r => $"{r.Server} {r.LoadAverage}"))}");
         foreach (var result in results.Where(r => r.ErrorSamples.Count > 0))
         {
             Console.WriteLine($"{result.Server} errors ({result.ErrorsAllPhases} in all phases), e.g.: {string.Join(" || ", result.ErrorSamples)}");

@@ -25,6 +25,7 @@ internal sealed class LoadRun(LoadOptions options, HttpClient http, ConnectorSta
         await using var server = launch(mainPort, "main");
         await FirstAnswerAsync(name, server, mainPort, $"{name}-ready", cancellationToken);
 
+        var loadBefore = LoadAverage();
         var recorder = new TurnRecorder();
         var flow = newFlow();
         var begin = Stopwatch.GetTimestamp();
@@ -40,6 +41,7 @@ internal sealed class LoadRun(LoadOptions options, HttpClient http, ConnectorSta
         await Task.WhenAll(conversations.Select(c => Task.Run(() => LoopAsync(c, flow, recorder, end.Token), CancellationToken.None)));
         cancellationToken.ThrowIfCancellationRequested();
         var peak = server.PeakRssMib();
+        var loadAfter = LoadAverage();
         var exited = server.HasExited;
         conversations.ForEach(c => c.Close());
 
@@ -61,15 +63,17 @@ internal sealed class LoadRun(LoadOptions options, HttpClient http, ConnectorSta
             PeakRssMib = peak,
             ColdStartMs = coldStarts.Count == 0 ? null : Median(coldStarts),
             ColdStartsMs = coldStarts,
+            LoadAverage = $"{loadBefore} -> {loadAfter}",
         };
         return result;
     }
 
     /// <summary>
-    /// SQL statements and commits per turn: <paramref name="flows"/> runs one flow after another on a fresh start whose
-    /// log lines for executed commands and committed transactions are counted (after one flow of warm-up).
+    /// SQL per turn: <see cref="LoadOptions.SqlFlows"/> flows, one after another, on a fresh start whose EF Core log is
+    /// fed to <paramref name="counter"/> (after one flow of warm-up).
     /// </summary>
-    public async Task<(double Statements, double Commits)> CountSqlAsync(Func<int, string, ServerProcess> launch, IRemovalFlow flow, CancellationToken cancellationToken)
+    public async Task<(double Statements, double Writes, double Commits)> CountSqlAsync(
+        Func<int, string, ServerProcess> launch, IRemovalFlow flow, SqlLogCounter counter, CancellationToken cancellationToken)
     {
         var port = LoadBenchmark.FreePort();
         await using var server = launch(port, "sql");
@@ -77,8 +81,9 @@ internal sealed class LoadRun(LoadOptions options, HttpClient http, ConnectorSta
         var recorder = new TurnRecorder();
         var conversation = new BotConversation(http, Endpoint(port), connector, "sql-count", recorder);
         await flow.RunAsync(conversation, cancellationToken);
-        await Task.Delay(500, cancellationToken); // the log lines of the warm-up flow come through the console queue
-        var (statements, commits, turns) = (server.Count(0), server.Count(1), recorder.AllTurns);
+        await Task.Delay(1000, cancellationToken); // the warm-up flow's log lines come through the console logger's queue
+        var before = counter.Snapshot();
+        var turns = recorder.AllTurns;
         for (var i = 0; i < options.SqlFlows; i++)
         {
             await flow.RunAsync(conversation, cancellationToken);
@@ -86,8 +91,9 @@ internal sealed class LoadRun(LoadOptions options, HttpClient http, ConnectorSta
 
         await Task.Delay(1000, cancellationToken);
         conversation.Close();
-        var measured = recorder.AllTurns - turns;
-        return ((server.Count(0) - statements) / (double)measured, (server.Count(1) - commits) / (double)measured);
+        var after = counter.Snapshot();
+        double measured = recorder.AllTurns - turns;
+        return ((after.Statements - before.Statements) / measured, (after.Writes - before.Writes) / measured, (after.Commits - before.Commits) / measured);
     }
 
     private static async Task LoopAsync(BotConversation conversation, IRemovalFlow flow, TurnRecorder recorder, CancellationToken cancellationToken)
@@ -155,6 +161,18 @@ internal sealed class LoadRun(LoadOptions options, HttpClient http, ConnectorSta
         finally
         {
             conversation.Close();
+        }
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "?";
         }
     }
 

@@ -5,7 +5,8 @@ namespace SesBot.Benchmarks.Load;
 
 /// <summary>
 /// One server under test, started as <c>taskset -c CORE command …</c> (taskset execs the command, so the process id is
-/// the server's), its output drained to a log file, and killed with its children when disposed.
+/// the server's), its output drained to a log file (each line also shown to an optional observer), and killed with its
+/// children when disposed.
 /// </summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
@@ -18,8 +19,7 @@ internal sealed class ServerProcess : IAsyncDisposable
     private readonly Process process;
     private readonly StreamWriter log;
     private readonly Lock gate = new();
-    private readonly string[] countedMarkers;
-    private readonly long[] counts;
+    private readonly Action<string>? observer;
     private bool closed;
 
     static ServerProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
@@ -36,12 +36,11 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     };
 
-    private ServerProcess(Process process, StreamWriter log, string[] countedMarkers)
+    private ServerProcess(Process process, StreamWriter log, Action<string>? observer)
     {
         this.process = process;
         this.log = log;
-        this.countedMarkers = countedMarkers;
-        counts = new long[countedMarkers.Length];
+        this.observer = observer;
     }
 
     /// <summary><see cref="Stopwatch"/> ticks just before the process was started.</summary>
@@ -53,7 +52,7 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public static ServerProcess Start(
         int core, string workingDirectory, string logPath, IReadOnlyList<string> command,
-        IReadOnlyDictionary<string, string> environment, params string[] countedMarkers)
+        IReadOnlyDictionary<string, string> environment, Action<string>? observer = null)
     {
         var start = new ProcessStartInfo("taskset")
         {
@@ -81,7 +80,7 @@ internal sealed class ServerProcess : IAsyncDisposable
 
         var log = new StreamWriter(logPath) { AutoFlush = false };
         var process = new Process { StartInfo = start };
-        var server = new ServerProcess(process, log, countedMarkers) { StartedAt = Stopwatch.GetTimestamp(), LogPath = logPath };
+        var server = new ServerProcess(process, log, observer) { StartedAt = Stopwatch.GetTimestamp(), LogPath = logPath };
         process.OutputDataReceived += (_, e) => server.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => server.OnLine(e.Data);
         if (!process.Start())
@@ -96,9 +95,6 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     public bool HasExited => process.HasExited;
-
-    /// <summary>How many output lines so far contained the marker at <paramref name="index"/>.</summary>
-    public long Count(int index) => Interlocked.Read(ref counts[index]);
 
     /// <summary>Peak resident set size in MiB (<c>VmHWM</c> of /proc/PID/status); null once the process is gone.</summary>
     public double? PeakRssMib()
@@ -179,13 +175,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             return;
         }
 
-        for (var i = 0; i < countedMarkers.Length; i++)
-        {
-            if (line.Contains(countedMarkers[i], StringComparison.Ordinal))
-            {
-                Interlocked.Increment(ref counts[i]);
-            }
-        }
+        observer?.Invoke(line);
 
         lock (gate)
         {

@@ -37,5 +37,11 @@ internal sealed record ServerResult
 
     public double? SqlStatementsPerTurn { get; init; }
 
+    public double? SqlWritesPerTurn { get; init; }
+
+    /// <summary>Committed transactions plus writes that committed on their own (outside a transaction).</summary>
     public double? CommitsPerTurn { get; init; }
+
+    /// <summary>/proc/loadavg (1-minute) before and after the load phase: the machine is shared, so say how busy it was.</summary>
+    public string? LoadAverage { get; init; }
 }

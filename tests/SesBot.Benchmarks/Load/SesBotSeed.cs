@@ -15,6 +15,7 @@ namespace SesBot.Benchmarks.Load;
 internal static class SesBotSeed
 {
     public const int AccountsPerCustomer = 4;
+    private const int CustomersPerBatch = 500;
 
     public static async Task<IReadOnlyList<SeededAccount>> CreateAsync(string databasePath, int accounts)
     {
@@ -25,32 +26,29 @@ internal static class SesBotSeed
         var seeded = new List<SeededAccount>(accounts);
         try
         {
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
-            await db.Database.MigrateAsync();
             var now = TimeProvider.System.GetUtcNow();
-            DemoData.AddTo(db, now);
-            var thisMonth = new DateOnly(now.Year, now.Month, 1);
-            var customers = (accounts + AccountsPerCustomer - 1) / AccountsPerCustomer;
-            for (var c = 0; c < customers; c++)
+            await using (var scope = services.CreateAsyncScope())
             {
-                var customer = new Customer($"c-bench-{c:D6}", DemoData.NorthwindResellerId, $"Bench Customer {c:D6} Ltd");
-                for (var a = 0; a < AccountsPerCustomer && seeded.Count < accounts; a++)
-                {
-                    var index = seeded.Count;
-                    var account = customer.AddAccount(new CloudAccount(
-                        $"a-bench-{index:D7}", customer.Id, CloudProvider.Aws,
-                        (300_000_000_000L + index).ToString(CultureInfo.InvariantCulture),
-                        $"Bench workload {index}", AccountOrigin.CustomerOwned, now.AddMonths(-3)));
-                    account.AddBillingRecord(thisMonth.AddMonths(-1), 120m, "USD");
-                    account.AddBillingRecord(thisMonth, 60m, "USD");
-                    seeded.Add(new SeededAccount(customer.Id, account.Id));
-                }
-
-                db.Customers.Add(customer);
+                var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
+                await db.Database.MigrateAsync();
+                DemoData.AddTo(db, now);
+                await db.SaveChangesAsync();
             }
 
-            await db.SaveChangesAsync();
+            // In batches, each in its own context: a change tracker holding every row would make each save slower.
+            var thisMonth = new DateOnly(now.Year, now.Month, 1);
+            var customers = (accounts + AccountsPerCustomer - 1) / AccountsPerCustomer;
+            for (var first = 0; first < customers; first += CustomersPerBatch)
+            {
+                await using var scope = services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
+                for (var c = first; c < Math.Min(customers, first + CustomersPerBatch); c++)
+                {
+                    db.Customers.Add(NewCustomer(c, accounts, seeded, now, thisMonth));
+                }
+
+                await db.SaveChangesAsync();
+            }
         }
         finally
         {
@@ -59,5 +57,23 @@ internal static class SesBotSeed
         }
 
         return seeded;
+    }
+
+    private static Customer NewCustomer(int c, int accounts, List<SeededAccount> seeded, DateTimeOffset now, DateOnly thisMonth)
+    {
+        var customer = new Customer($"c-bench-{c:D6}", DemoData.NorthwindResellerId, $"Bench Customer {c:D6} Ltd");
+        for (var a = 0; a < AccountsPerCustomer && seeded.Count < accounts; a++)
+        {
+            var index = seeded.Count;
+            var account = customer.AddAccount(new CloudAccount(
+                $"a-bench-{index:D7}", customer.Id, CloudProvider.Aws,
+                (300_000_000_000L + index).ToString(CultureInfo.InvariantCulture),
+                $"Bench workload {index}", AccountOrigin.CustomerOwned, now.AddMonths(-3)));
+            account.AddBillingRecord(thisMonth.AddMonths(-1), 120m, "USD");
+            account.AddBillingRecord(thisMonth, 60m, "USD");
+            seeded.Add(new SeededAccount(customer.Id, account.Id));
+        }
+
+        return customer;
     }
 }
