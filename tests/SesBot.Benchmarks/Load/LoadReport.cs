@@ -17,13 +17,13 @@ internal static class LoadReport
 
     public static string Line(ServerResult r) => r.Skipped is not null
         ? $"{r.Server,-8} skipped: {r.Skipped}"
-        : Invariant($"{r.Server,-8} {r.TurnsPerSecond,9:F1} {r.P50Ms,8:F1} {r.P95Ms,8:F1} {r.P99Ms,8:F1} {r.MaxMs,8:F1} {r.Errors,7} {r.PeakRssMib ?? 0,13:F1} {r.ColdStartMs ?? 0,14:F0}");
+        : Invariant($"{r.Server,-8} {r.TurnsPerSecond,9:F1} {r.P50Ms,8:F1} {r.P95Ms,8:F1} {r.P99Ms,8:F1} {r.MaxMs,8:F1} {r.Errors,7} {r.PeakRssMib ?? 0,13:F1} {r.ColdStartMs ?? 0,14:F0} {r.CpuMsPerTurn ?? 0,12:F2} {r.CpuShare ?? 0,10:P0}");
 
     public static void Print(IReadOnlyList<ServerResult> results, LoadOptions options, DateTimeOffset started)
     {
         Console.WriteLine();
         Console.WriteLine(Invariant($"write-path load, {started:yyyy-MM-dd HH:mm} UTC: {options.Conversations} conversations x 5-turn removal flow, warm-up {options.Warmup.TotalSeconds:0} s, measured {options.Measure.TotalSeconds:0} s"));
-        Console.WriteLine($"{"server",-8} {"turns/s",9} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7} {"peak RSS MiB",13} {"cold start ms",14}");
+        Console.WriteLine($"{"server",-8} {"turns/s",9} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7} {"peak RSS MiB",13} {"cold start ms",14} {"CPU ms/turn",12} {"CPU busy",10}");
         foreach (var result in results)
         {
             Console.WriteLine(Line(result));
@@ -31,7 +31,7 @@ internal static class LoadReport
 
         foreach (var ratio in Ratios(results))
         {
-            Console.WriteLine(Invariant($"{ratio.Name,-12} throughput x{ratio.Throughput:F2}   p50 x{ratio.P50:F2}   p95 x{ratio.P95:F2}   p99 x{ratio.P99:F2}   peak RSS x{ratio.PeakRss:F2}   cold start x{ratio.ColdStart:F2}"));
+            Console.WriteLine(Invariant($"{ratio.Name,-12} throughput x{ratio.Throughput:F2}   p50 x{ratio.P50:F2}   p95 x{ratio.P95:F2}   p99 x{ratio.P99:F2}   peak RSS x{ratio.PeakRss:F2}   cold start x{ratio.ColdStart:F2}   CPU/turn x{ratio.CpuPerTurn:F2}"));
         }
 
         if (results.FirstOrDefault(r => r.Server == "sesbot" && r.SqlStatementsPerTurn is not null) is { } sesbot)
@@ -91,7 +91,8 @@ internal static class LoadReport
                 Divide(sesbot.P95Ms, other.P95Ms),
                 Divide(sesbot.P99Ms, other.P99Ms),
                 Divide(sesbot.PeakRssMib ?? 0, other.PeakRssMib ?? 0),
-                Divide(sesbot.ColdStartMs ?? 0, other.ColdStartMs ?? 0)))];
+                Divide(sesbot.ColdStartMs ?? 0, other.ColdStartMs ?? 0),
+                Divide(sesbot.CpuMsPerTurn ?? 0, other.CpuMsPerTurn ?? 0)))];
     }
 
     private static double Divide(double a, double b) => b == 0 ? double.NaN : Math.Round(a / b, 3);

@@ -26,6 +26,7 @@ internal sealed class LoadRun(LoadOptions options, HttpClient http, ConnectorSta
         await FirstAnswerAsync(name, server, mainPort, $"{name}-ready", cancellationToken);
 
         var loadBefore = LoadAverage();
+        var cpuBefore = server.CpuTime();
         var recorder = new TurnRecorder();
         var flow = newFlow();
         var begin = Stopwatch.GetTimestamp();
@@ -39,6 +40,8 @@ internal sealed class LoadRun(LoadOptions options, HttpClient http, ConnectorSta
             .Select(i => new BotConversation(http, endpoint, connector, $"{name}-load-{i:D4}", recorder))
             .ToList();
         await Task.WhenAll(conversations.Select(c => Task.Run(() => LoopAsync(c, flow, recorder, end.Token), CancellationToken.None)));
+        var cpu = server.CpuTime() - cpuBefore;
+        var wall = Stopwatch.GetElapsedTime(begin);
         cancellationToken.ThrowIfCancellationRequested();
         var peak = server.PeakRssMib();
         var loadAfter = LoadAverage();
@@ -64,6 +67,8 @@ internal sealed class LoadRun(LoadOptions options, HttpClient http, ConnectorSta
             ColdStartMs = coldStarts.Count == 0 ? null : Median(coldStarts),
             ColdStartsMs = coldStarts,
             LoadAverage = $"{loadBefore} -> {loadAfter}",
+            CpuMsPerTurn = cpu is { } used && recorder.AllTurns > 0 ? used.TotalMilliseconds / recorder.AllTurns : null,
+            CpuShare = cpu is { } busy ? busy / wall : null,
         };
         return result;
     }

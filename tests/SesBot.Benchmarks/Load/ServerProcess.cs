@@ -117,6 +117,22 @@ internal sealed class ServerProcess : IAsyncDisposable
         return null;
     }
 
+    /// <summary>CPU time used so far (user + system, from /proc/PID/stat in clock ticks of 1/100 s); null once the process is gone.</summary>
+    public TimeSpan? CpuTime()
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            return TimeSpan.FromSeconds(ticks / 100.0);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The last lines of the server's output, for an error message.</summary>
     public string Tail(int lines = 15)
     {

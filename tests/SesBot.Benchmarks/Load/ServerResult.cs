@@ -31,6 +31,12 @@ internal sealed record ServerResult
 
     public double? PeakRssMib { get; init; }
 
+    /// <summary>Server CPU time per answered turn over warm-up and measurement together.</summary>
+    public double? CpuMsPerTurn { get; init; }
+
+    /// <summary>The share of its core the server used over warm-up and measurement (1 = core 0 fully busy).</summary>
+    public double? CpuShare { get; init; }
+
     public double? ColdStartMs { get; init; }
 
     public IReadOnlyList<double> ColdStartsMs { get; init; } = [];
