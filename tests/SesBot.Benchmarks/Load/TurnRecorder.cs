@@ -1,0 +1,86 @@
+using System.Diagnostics;
+
+namespace SesBot.Benchmarks.Load;
+
+/// <summary>
+/// Collects turn latencies and errors. Only turns sent and answered inside the measurement window count; warm-up and
+/// turns cut off at the end are left out. Times are <see cref="Stopwatch"/> ticks.
+/// </summary>
+internal sealed class TurnRecorder
+{
+    private readonly Lock gate = new();
+    private readonly List<double> latenciesMs = new(capacity: 1 << 16);
+    private readonly List<string> errorSamples = [];
+    private long windowStart = long.MaxValue;
+    private long windowEnd = long.MaxValue;
+    private int errors;
+    private int allErrors;
+    private long allTurns;
+
+    public int Errors => errors;
+
+    /// <summary>Errors in all phases (warm-up included).</summary>
+    public int AllErrors => allErrors;
+
+    /// <summary>Turns answered in all phases.</summary>
+    public long AllTurns => Interlocked.Read(ref allTurns);
+
+    public IReadOnlyList<string> ErrorSamples
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. errorSamples];
+            }
+        }
+    }
+
+    public void SetWindow(long start, long end)
+    {
+        windowStart = start;
+        windowEnd = end;
+    }
+
+    public void Record(long sent, long answered)
+    {
+        Interlocked.Increment(ref allTurns);
+        if (sent < windowStart || answered > windowEnd)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            latenciesMs.Add(Stopwatch.GetElapsedTime(sent, answered).TotalMilliseconds);
+        }
+    }
+
+    public void RecordError(long at, string message)
+    {
+        Interlocked.Increment(ref allErrors);
+        lock (gate)
+        {
+            if (errorSamples.Count < 5)
+            {
+                errorSamples.Add(message);
+            }
+        }
+
+        if (at >= windowStart && at <= windowEnd)
+        {
+            Interlocked.Increment(ref errors);
+        }
+    }
+
+    /// <summary>The measured turns' latencies, sorted (ms).</summary>
+    public double[] SortedLatencies()
+    {
+        lock (gate)
+        {
+            var sorted = latenciesMs.ToArray();
+            Array.Sort(sorted);
+            return sorted;
+        }
+    }
+}
