@@ -110,9 +110,29 @@ public sealed partial class RemovalRequest
             UpdatedAt, actor, nameof(RemovalRequest), Id, trigger.ToString(), $"{from} -> {Status}{(trimmedNote is null ? string.Empty : ": " + trimmedNote)}"));
     }
 
-    private bool IsPermitted(Permitted who, Actor actor) =>
-        (who.HasFlag(Permitted.Support) && actor.IsSupport)
-        || (who.HasFlag(Permitted.Requester) && (actor.Id == RequestedById || actor.Role == Role.Admin || actor == Actor.System));
+    /// <summary>
+    /// Whether the actor may make a move of that row. Four-eyes: a move only support may make (accept, reject, a
+    /// milestone, complete, execute) is never made by the person who filed the request, whatever roles they hold.
+    /// </summary>
+    private bool IsPermitted(Permitted who, Actor actor)
+    {
+        var filedIt = actor.Id == RequestedById;
+        if (who.HasFlag(Permitted.Requester) && (filedIt || actor.Role == Role.Admin || actor == Actor.System))
+        {
+            return true;
+        }
+
+        return who.HasFlag(Permitted.Support) && actor.IsSupport && !filedIt;
+    }
+
+    /// <summary>The actor filed this request and the move is one only someone else in support may make.</summary>
+    public bool IsFourEyesRefusal(RequestTrigger trigger, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Id == RequestedById && actor.IsSupport
+            && TransitionsOf(Kind).TryGetValue((Status, trigger), out var row)
+            && !row.Who.HasFlag(Permitted.Requester);
+    }
 
     private static FrozenDictionary<(RequestStatus, RequestTrigger), (RequestStatus, Permitted)> Table(
         params (RequestStatus From, RequestTrigger Trigger, RequestStatus To, Permitted Who)[] rows) =>

@@ -90,6 +90,12 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             return new(OutcomeKind.Conflict, request, $"Request {request.Id} has changed since this card was sent; it is now {request.Status}.");
         }
 
+        if (request.IsFourEyesRefusal(command.Trigger, command.Actor))
+        {
+            return new(OutcomeKind.Invalid, request,
+                $"You filed request {request.Id} yourself, so another member of SES support has to {command.Trigger.ToString().ToLowerInvariant()} it (four-eyes rule).");
+        }
+
         if (!request.CanApply(command.Trigger, command.Actor))
         {
             return new(OutcomeKind.Invalid, request, NotApplicable(request, command.Trigger));

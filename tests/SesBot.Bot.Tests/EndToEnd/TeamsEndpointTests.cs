@@ -205,7 +205,7 @@ public sealed class TeamsEndpointTests(TeamsEndpointTests.BotWithRecordingConnec
         var response = await PostAsync(Secured, SecuredMessage("secured-alex", "remove account"), fixture.Token(fixture.TeamsKey));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(Connector.RequestsTo("/v3/conversations/a%3Asecured-alex/activities"));
+        var reply = Assert.Single(await Connector.WaitForRequestsAsync("/v3/conversations/a%3Asecured-alex/activities"));
         Assert.DoesNotContain("not linked", reply.Body, StringComparison.Ordinal);
         Assert.Equal("Bearer e2e-bot-token", reply.Authorization);
     }
@@ -219,7 +219,7 @@ public sealed class TeamsEndpointTests(TeamsEndpointTests.BotWithRecordingConnec
         var response = await PostAsync(Secured, activity, fixture.Token(fixture.TeamsKey));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(Connector.RequestsTo("/v3/conversations/a%3Asecured-forged/activities"));
+        var reply = Assert.Single(await Connector.WaitForRequestsAsync("/v3/conversations/a%3Asecured-forged/activities"));
         Assert.Contains("not linked to a reseller", reply.Body, StringComparison.Ordinal);
         Assert.Empty(Connector.RequestsTo("/v3/conversations/a%3Asecured-forged/members"));
     }
@@ -232,7 +232,7 @@ public sealed class TeamsEndpointTests(TeamsEndpointTests.BotWithRecordingConnec
 
         await PostAsync(activity);
 
-        var reply = Assert.Single(Connector.RequestsTo("/v3/conversations/a%3Aforged-1/activities"));
+        var reply = Assert.Single(await Connector.WaitForRequestsAsync("/v3/conversations/a%3Aforged-1/activities"));
         Assert.Contains("not linked to a reseller", reply.Body, StringComparison.Ordinal);
         Assert.Empty(Connector.RequestsTo("/v3/conversations/a%3Aforged-1/members"));
     }

@@ -353,6 +353,42 @@ public sealed class RemovalRequestTransitionsTests
 
     public static TheoryData<RemovalOption> Kinds() => [.. Enum.GetValues<RemovalOption>()];
 
+    // ---- Four-eyes ----
+
+    /// <summary>Every row only support may move, for a filer who also holds the support or admin role.</summary>
+    public static TheoryData<RemovalOption, RequestStatus, RequestTrigger, Role> SupportOnlyRowsWithFilerRoles()
+    {
+        var data = new TheoryData<RemovalOption, RequestStatus, RequestTrigger, Role>();
+        foreach (var kind in Enum.GetValues<RemovalOption>())
+        {
+            foreach (var ((from, trigger), (_, who)) in RemovalRequest.TransitionsOf(kind))
+            {
+                if (!who.HasFlag(RemovalRequest.Permitted.Requester))
+                {
+                    data.Add(kind, from, trigger, Role.SupportAgent);
+                    data.Add(kind, from, trigger, Role.Admin);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(SupportOnlyRowsWithFilerRoles))]
+    public void Apply_SupportOnlyMoveByThePersonWhoFiledIt_RefusedWhateverTheirRole(RemovalOption kind, RequestStatus from, RequestTrigger trigger, Role role)
+    {
+        var clock = new FakeTimeProvider(Start);
+        var request = InStatus(kind, from, clock);
+        var filerWithRole = new Actor(TestData.Requester.Id, TestData.Requester.DisplayName, role);
+
+        Assert.False(request.CanApply(trigger, filerWithRole));
+        Assert.True(request.IsFourEyesRefusal(trigger, filerWithRole));
+        Assert.Throws<DomainException>(() => request.Apply(trigger, filerWithRole, clock));
+        Assert.Equal(from, request.Status);
+        Assert.True(request.CanApply(trigger, TestData.SupportAgent), "another support agent may");
+    }
+
     // ---- Helpers ----
 
     /// <summary>A request of the kind in the given status: walked there through the table when it can be, else set directly.</summary>

@@ -751,6 +751,23 @@ public sealed class RemovalRequestServiceTests : IAsyncLifetime
         Assert.Contains("Only SES support can move request", result.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(Role.SupportAgent)]
+    [InlineData(Role.Admin)]
+    public async Task ApplyAsync_FilerWhoIsAlsoSupportAcceptsOwnRequest_RefusedByFourEyes(Role role)
+    {
+        var filer = new Actor("u-dual", "Dana (support too)", role, TestData.ResellerId);
+        var submitted = await SubmitAsync(RemovalOption.AwsRemoveFromPayer, Owned, actor: filer);
+        Assert.Equal(OutcomeKind.Ok, submitted.Kind);
+
+        var result = await ApplyAsync(submitted.Request!.Id, RequestTrigger.Accept, filer);
+
+        Assert.Equal(OutcomeKind.Invalid, result.Kind);
+        Assert.Contains("another member of SES support has to accept it (four-eyes rule)", result.Message, StringComparison.Ordinal);
+        Assert.Equal(RequestStatus.Submitted, (await LoadRequestAsync(submitted.Request.Id)).Status);
+        Assert.Equal(OutcomeKind.Ok, (await ApplyAsync(submitted.Request.Id, RequestTrigger.Accept, TestData.SupportAgent)).Kind);
+    }
+
     [Fact]
     public async Task ApplyAsync_TriggerNotInTable_Invalid()
     {
