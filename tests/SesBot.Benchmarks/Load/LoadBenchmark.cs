@@ -98,7 +98,7 @@ internal static class LoadBenchmark
                 ["DOTNET_ENVIRONMENT"] = "Production",
 
                 // The load comes from one local caller: lift the per-caller limit, which would answer 429 after 600 requests in 10 s.
-                ["Teams__RateLimit__PermitLimit"] = "100000000",
+                ["Teams__RateLimit__PermitLimit"] = "1000000",
             };
             foreach (var (key, value) in extra ?? new Dictionary<string, string>())
             {
