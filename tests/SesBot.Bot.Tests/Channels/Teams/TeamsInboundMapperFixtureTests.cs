@@ -126,7 +126,7 @@ public sealed class TeamsInboundMapperFixtureTests
 
         Assert.NotNull(search);
         var (input, dataset, text, skip, top) = search.Value;
-        Assert.Equal(("customers", "cont", 15, 15), (dataset, text, skip, top));
+        Assert.Equal(("customers", "cont", 0, 10), (dataset, text, skip, top));
         Assert.Equal((AlexAad, Tenant, (string?)null, (string?)null), (input.UserKey, input.TenantKey, input.Verb, input.Text));
         Assert.Null(TeamsInboundMapper.FromCardAction(activity));
     }
