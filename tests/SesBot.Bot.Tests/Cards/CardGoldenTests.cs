@@ -46,6 +46,14 @@ public sealed class CardGoldenTests : DialogTestBase
         await Goldens.CheckAsync("customer-search-no-match", await Alex.Send("woodgrove"));
         await Goldens.CheckAsync("account-picker", await Alex.Click(ActionIds.SelectCustomer, (DataKeys.CustomerId, "c-contoso")));
         await Goldens.CheckAsync("customer-picker-remove-customer", await Alex.Send("remove customer"));
+
+        await Host.DbAsync(db =>
+        {
+            db.Customers.Add(new Customer("c-fourth-coffee", "r-northwind", "Fourth Coffee"));
+            return db.SaveChangesAsync();
+        });
+        await Alex.Send("remove account");
+        await Goldens.CheckAsync("account-picker-no-accounts", await Alex.Click(ActionIds.SelectCustomer, (DataKeys.CustomerId, "c-fourth-coffee")));
         Goldens.AssertAllMatched();
     }
 
