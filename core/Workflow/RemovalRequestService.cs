@@ -69,10 +69,23 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             request.Apply(RequestTrigger.SendInstructions, command.Requester, clock, "Instructions handed to the end customer.");
         }
 
-        // A concurrent change of the same customer or account (a delete, a customer removal, another request) now
-        // conflicts at commit; the turn is then run again against what the other one committed.
-        subject.Customer.Touch();
-        subject.Account?.Touch();
+        // A concurrent change of the same subject now conflicts at commit, and the turn runs again on what the other one
+        // committed: a request about an account touches that account (a delete of it, or a removal of its customer,
+        // which touches every account of the customer, conflicts); a customer removal touches the customer and all its
+        // accounts. Requests about different accounts of one customer do not contend.
+        if (subject.Account is { } account)
+        {
+            account.Touch();
+        }
+        else
+        {
+            subject.Customer.Touch();
+            foreach (var owned in subject.Customer.Accounts)
+            {
+                owned.Touch();
+            }
+        }
+
         return new(OutcomeKind.Ok, request) { Details = DetailsOf(request, subject) };
     }
 
