@@ -130,6 +130,53 @@ public sealed class OutboxDeliveryTests(ITestOutputHelper output)
             $"NeedsAttention {markedAfter.TotalMilliseconds:F0} ms after the inbound post; 1 POST in {(markedAfter + Quiet).TotalSeconds:F1} s; LastError: {after.LastError}"));
     }
 
+    [Fact]
+    public async Task Reply_BotKilledWhileItsPostIsUnanswered_AfterRestartNeedsAttentionAndNeverSentAgain()
+    {
+        const string Conversation = "a:outbox-killed";
+        var path = AlexInTeams.ActivitiesPath(Conversation);
+        await using var connector = await LocalHttpServer.StartAsync(async (context, request) =>
+        {
+            if (request.Method == "POST" && request.RawTarget.StartsWith(path, StringComparison.Ordinal))
+            {
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, context.RequestAborted); // no answer until the bot is gone
+                }
+                catch (OperationCanceledException)
+                {
+                }
+
+                return;
+            }
+
+            await LocalHttpServer.Json(context, 404, """{"error":{"code":"NotFound","message":"Not this test's conversation."}}""");
+        });
+        await using var bot = await BotProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["Outbox__Lease"] = "00:00:02",
+            ["Outbox__SweepInterval"] = "00:00:00.5",
+        });
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(http, bot, AlexInTeams.Message(connector.Url, Conversation, "killed-1", "help")));
+        Assert.Single(await connector.WaitForRequestsAsync(path));
+        var sending = await OutboxRowAsync(bot, Conversation, "Sending");
+        await bot.KillAsync();
+
+        // The new process finds the claim of the dead one; once its lease ran out the message may have arrived: a person decides.
+        var clock = Stopwatch.StartNew();
+        await bot.StartAgainAsync();
+        var message = await OutboxRowAsync(bot, Conversation, "NeedsAttention");
+        var recoveredAfter = clock.Elapsed;
+        await Task.Delay(Quiet);
+        Assert.Single(connector.RequestsTo(path));
+        Assert.Equal((sending.Id, 1L), (message.Id, message.Attempts));
+        Assert.Equal([(1L, "unknown")], await AttemptsAsync(bot, message.Id));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"NeedsAttention {recoveredAfter.TotalSeconds:F1} s after the restart began (lease 2 s); 1 POST in all; LastError: {message.LastError}"));
+    }
+
     private static async Task<HttpStatusCode> PostAsync(HttpClient http, BotProcess bot, System.Text.Json.Nodes.JsonObject activity)
     {
         using var content = JsonContent.Create(activity);
