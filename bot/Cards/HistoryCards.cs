@@ -72,7 +72,12 @@ public static class HistoryCards
             _ => null,
         } ?? $"recorded \"{entry.Action}\"";
         var sentence = $"{entry.ActorName} {what}";
-        if (!string.IsNullOrWhiteSpace(entry.Note))
+        if (entry.Action == nameof(RequestTrigger.SendInstructions) && !string.IsNullOrWhiteSpace(entry.Note))
+        {
+            // SesBot's own note says where the email went: "it@example.com in German".
+            sentence = $"{entry.ActorName} emailed the unlink instructions to {entry.Note}";
+        }
+        else if (!string.IsNullOrWhiteSpace(entry.Note))
         {
             sentence += $": \"{entry.Note}\"";
         }
