@@ -129,7 +129,8 @@ public static partial class RemovalCards
             new HeadingBlock($"Unlink instructions for {Texts.AccountLabel(account)}"),
             new ParagraphBlock(
                 "The end customer can leave the distributor's organization themselves, with root access to the account. " +
-                "I'll send them these steps:"),
+                "When you submit, SesBot emails them the instructions in the language you choose; the request's status shows when the email has gone out. " +
+                "These are the steps the email gives them:"),
         };
         blocks.AddRange(UnlinkInstructions.Steps(language).Select(step => new ParagraphBlock(step)));
         blocks.Add(new ParagraphBlock(UnlinkInstructions.PaymentPrerequisite(language), Tone.Warning));
@@ -141,7 +142,7 @@ public static partial class RemovalCards
             Error = ErrorOf(errors, FormFields.Language.Id),
             IsRequired = false,
         });
-        blocks.Add(new ActionsBlock([Action(state, "Send the instructions", ActionIds.SubmitUnlink, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]));
+        blocks.Add(new ActionsBlock([Action(state, "Email the instructions", ActionIds.SubmitUnlink, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]));
         return new Reply(blocks) { Summary = RemovalOptionCatalog.Get(RemovalOption.AwsSelfUnlink).RequestTitle };
     }
 

@@ -82,8 +82,9 @@ public sealed class UnlinkInstructionsEmailHandler(
         if (!result.IsSent)
         {
             Log.UnlinkInstructionsNotSent(logger, requestId, result.Status, result.Reason, result.Detail);
-            var reason = $"{Reason(result.Reason)}: {result.Detail}";
-            return result.Status == EmailSendStatus.TransientFailure ? OutboxOutcome.Retry(reason) : OutboxOutcome.Failed(reason);
+            var transient = result.Status == EmailSendStatus.TransientFailure;
+            var reason = $"{Reason(result.Reason, transient)}: {result.Detail}";
+            return transient ? OutboxOutcome.Retry(reason) : OutboxOutcome.Failed(reason);
         }
 
         Log.UnlinkInstructionsSent(logger, requestId, result.MessageId);
@@ -151,8 +152,10 @@ public sealed class UnlinkInstructionsEmailHandler(
         }
     }
 
-    private static string Reason(EmailFailureReason reason) => reason switch
+    private static string Reason(EmailFailureReason reason, bool transient) => reason switch
     {
+        EmailFailureReason.RecipientRejected or EmailFailureReason.SenderRejected or EmailFailureReason.MessageRejected or EmailFailureReason.ServerBusy
+            when transient => "the mail server asked to try again later",
         EmailFailureReason.RecipientRejected => "the recipient's address was refused",
         EmailFailureReason.SenderRejected => "the sending address was refused",
         EmailFailureReason.MessageRejected => "the mail server refused the message",
