@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -44,38 +45,21 @@ public sealed class UnlinkInstructionsEmailHandler(
             return OutboxOutcome.Failed($"The message could not be read: {ex.Message}");
         }
 
+        // Nothing has gone out until the sender is called: a failure before it is safe to retry.
         MimeKit.MimeMessage email;
-        await using (var scope = scopes.CreateAsyncScope())
+        try
         {
-            var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
-            var request = await db.RemovalRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
-            if (request is null)
+            var prepared = await PrepareAsync(message, requestId, cancellationToken);
+            if (prepared.Outcome is { } early)
             {
-                return OutboxOutcome.Failed($"Request {requestId} no longer exists.");
+                return early;
             }
 
-            if (request.Status != RequestStatus.Submitted)
-            {
-                Log.UnlinkInstructionsSkipped(logger, requestId, request.Status);
-                return request.Status == RequestStatus.InstructionsSent
-                    ? OutboxOutcome.Sent()
-                    : OutboxOutcome.Failed($"Not sent: the request was {request.Status.ToString().ToLowerInvariant()} before the email went out.");
-            }
-
-            var model = await ModelAsync(db, request, cancellationToken);
-            if (model is null)
-            {
-                return OutboxOutcome.Failed($"Request {requestId} lacks what the email needs (an AWS account, the end customer's email).");
-            }
-
-            try
-            {
-                email = composer.Compose(model, message.IdempotencyKey);
-            }
-            catch (ArgumentException ex)
-            {
-                return OutboxOutcome.Failed($"The email could not be written: {ex.Message}");
-            }
+            email = prepared.Email!;
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        {
+            return OutboxOutcome.Retry($"The request could not be read: {ex.Message}");
         }
 
         var result = await sender.SendAsync(email, cancellationToken);
@@ -88,8 +72,43 @@ public sealed class UnlinkInstructionsEmailHandler(
         }
 
         Log.UnlinkInstructionsSent(logger, requestId, result.MessageId);
-        await MarkSentAsync(requestId, cancellationToken);
+        await MarkSentAsync(requestId);
         return OutboxOutcome.Sent(JsonSerializer.Serialize(new { messageId = result.MessageId, detail = result.Detail }));
+    }
+
+    /// <summary>The email for the request as it is now, or the outcome when there is nothing to send.</summary>
+    private async Task<(OutboxOutcome? Outcome, MimeKit.MimeMessage? Email)> PrepareAsync(OutboxMessage message, string requestId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
+        var request = await db.RemovalRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        if (request is null)
+        {
+            return (OutboxOutcome.Failed($"Request {requestId} no longer exists."), null);
+        }
+
+        if (request.Status != RequestStatus.Submitted)
+        {
+            Log.UnlinkInstructionsSkipped(logger, requestId, request.Status);
+            return (request.Status == RequestStatus.InstructionsSent
+                ? OutboxOutcome.Sent()
+                : OutboxOutcome.Failed($"Not sent: the request was {request.Status.ToString().ToLowerInvariant()} before the email went out."), null);
+        }
+
+        var model = await ModelAsync(db, request, cancellationToken);
+        if (model is null)
+        {
+            return (OutboxOutcome.Failed($"Request {requestId} lacks what the email needs (an AWS account, the end customer's email)."), null);
+        }
+
+        try
+        {
+            return (null, composer.Compose(model, message.IdempotencyKey));
+        }
+        catch (ArgumentException ex)
+        {
+            return (OutboxOutcome.Failed($"The email could not be written: {ex.Message}"), null);
+        }
     }
 
     private async Task<UnlinkInstructionsEmailModel?> ModelAsync(SesBotDbContext db, RemovalRequest request, CancellationToken cancellationToken)
@@ -120,7 +139,7 @@ public sealed class UnlinkInstructionsEmailHandler(
     /// The request becomes "instructions sent", by the system. A concurrent change (the requester cancelling at that
     /// moment) is read again; a request that is no longer waiting for its email stays as it is.
     /// </summary>
-    private async Task MarkSentAsync(string requestId, CancellationToken cancellationToken)
+    private async Task MarkSentAsync(string requestId)
     {
         for (var attempt = 1; attempt <= MarkAttempts; attempt++)
         {
@@ -143,7 +162,7 @@ public sealed class UnlinkInstructionsEmailHandler(
             {
                 Log.UnlinkInstructionsMarkConflict(logger, requestId);
             }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+            catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException)
             {
                 // The email is out: the outbox records it as sent whatever happens here, and the card says so.
                 Log.UnlinkInstructionsMarkFailed(logger, ex, requestId);

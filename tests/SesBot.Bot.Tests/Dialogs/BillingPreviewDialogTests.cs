@@ -1,7 +1,10 @@
 using SesBot.Bot.Cards;
+using SesBot.Bot.Channels.Teams;
+using SesBot.Bot.Channels.Teams.AdaptiveCards;
 using SesBot.Bot.Dialogs;
 using SesBot.Bot.Dialogs.Turns;
 using SesBot.Bot.Tests.Dialogs.Support;
+using SesBot.Bot.Tests.Support;
 using SesBot.Core.Domain;
 
 namespace SesBot.Bot.Tests.Dialogs;
@@ -79,6 +82,24 @@ public sealed class BillingPreviewDialogTests
             .AssertFact("Days", days)
             .AssertFact("Share of the month", share)
             .AssertParagraph($"{days} days of February 2028 ({share})", Tone.Warning);
+    }
+
+    [Fact]
+    public async Task PreviewAndSubmitted_RenderedForTeams_AreValidAdaptiveCards()
+    {
+        await using var host = await DialogHost.StartAsync(Utc(2026, 12, 4, 10));
+        var alex = new DialogTranscript(host, Person.Alex);
+        var preview = await PreviewAsync(alex, "c-adventure", "a-adventure-web").AssertFact("Amount this month so far", "420.00 USD");
+        var submitted = await alex.Click(ActionIds.ConfirmRemoveFromPayer);
+        var renderer = new TeamsReplyRenderer();
+
+        var results = await AdaptiveCardsRenderer.ValidateManyAsync(
+        [
+            new KeyValuePair<string, AdaptiveCard>("preview", renderer.ToCard(preview.Replies[^1])),
+            new KeyValuePair<string, AdaptiveCard>("submitted", renderer.ToCard(submitted.Replies[^1])),
+        ]);
+
+        Assert.All(results, r => Assert.True(r.Valid, r.ToString()));
     }
 
     private static DateTimeOffset Utc(int year, int month, int day, int hour) => new(year, month, day, hour, 0, 0, TimeSpan.Zero);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using SesBot.Bot.Cards;
+using SesBot.Bot.Channels.Teams;
 using SesBot.Bot.Dialogs;
 using SesBot.Bot.Dialogs.Turns;
 using SesBot.Bot.Pipeline.Outbox;
@@ -131,10 +132,12 @@ public sealed class UnlinkInstructionsEmailTests : IAsyncLifetime
         var message = Assert.Single(await OutboxAsync());
         Assert.Equal((OutboxStatus.Failed, 1), (message.Status, message.Attempts));
         Assert.Contains("550", message.LastError, StringComparison.Ordinal);
-        await _alex.Send($"status {request.Id}")
+        var failed = await _alex.Send($"status {request.Id}")
             .AssertFact("Status", "Submitted, sending the instructions failed")
             .AssertFact("Instructions email", "sending failed: the recipient's address was refused: 550")
             .AssertAction(ActionIds.CancelRequest);
+        var rendered = await AdaptiveCardsRenderer.ValidateAsync(new TeamsReplyRenderer().ToCard(failed.Replies[^1]));
+        Assert.True(rendered.Valid, rendered.ToString());
 
         // Given up: a later sweep sends nothing.
         _smtp.RecipientReply = "250 2.1.5 OK";
