@@ -2,6 +2,7 @@ using SesBot.Bot.Audit;
 using SesBot.Bot.Dialogs.Turns;
 using SesBot.Core.Audit;
 using SesBot.Core.Domain;
+using SesBot.Core.Email;
 
 namespace SesBot.Bot.Cards;
 
@@ -72,10 +73,11 @@ public static class HistoryCards
             _ => null,
         } ?? $"recorded \"{entry.Action}\"";
         var sentence = $"{entry.ActorName} {what}";
-        if (entry.Action == nameof(RequestTrigger.SendInstructions) && !string.IsNullOrWhiteSpace(entry.Note))
+        if (entry.Action == nameof(RequestTrigger.SendInstructions) && entry.Note is { } sent
+            && sent.StartsWith(UnlinkInstructionsOutbox.SentNotePrefix, StringComparison.Ordinal))
         {
-            // SesBot's own note says where the email went: "it@example.com in German".
-            sentence = $"{entry.ActorName} emailed the unlink instructions to {entry.Note}";
+            // SesBot's own note says where the email went: "Emailed to it@example.com in German".
+            sentence = $"{entry.ActorName} emailed the unlink instructions to {sent[UnlinkInstructionsOutbox.SentNotePrefix.Length..]}";
         }
         else if (!string.IsNullOrWhiteSpace(entry.Note))
         {

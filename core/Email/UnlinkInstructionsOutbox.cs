@@ -13,7 +13,14 @@ public static class UnlinkInstructionsOutbox
 {
     public const string Kind = "email.unlink-instructions";
 
+    /// <summary>How the note of the "instructions sent" move starts; the history card reads the address after it.</summary>
+    public const string SentNotePrefix = "Emailed to ";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The note SesBot leaves when the email went out: "Emailed to it@example.com in German".</summary>
+    public static string SentNote(string email, string? language) =>
+        $"{SentNotePrefix}{email} in {UnlinkInstructionsEmail.LanguageName(language ?? "en")}";
 
     public static string IdempotencyKeyFor(string requestId) => $"{Kind}:{requestId}";
 

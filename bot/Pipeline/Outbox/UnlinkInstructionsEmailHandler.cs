@@ -153,8 +153,7 @@ public sealed class UnlinkInstructionsEmailHandler(
                     return;
                 }
 
-                var language = UnlinkInstructionsEmail.LanguageName(request.EndCustomerLanguage ?? "en");
-                request.Apply(RequestTrigger.SendInstructions, Actor.System, clock, $"{request.EndCustomerEmail} in {language}");
+                request.Apply(RequestTrigger.SendInstructions, Actor.System, clock, UnlinkInstructionsOutbox.SentNote(request.EndCustomerEmail!, request.EndCustomerLanguage));
                 await db.SaveChangesAsync(CancellationToken.None);
                 return;
             }

@@ -136,6 +136,19 @@ public sealed class HistoryCardsTests : IAsyncLifetime
         return data;
     }
 
+    [Fact]
+    public void Sentence_InstructionsEmailedBySesBot_SaysWhereTheyWent()
+    {
+        var entry = Entry(nameof(RemovalRequest), nameof(RequestTrigger.SendInstructions), RemovalOption.AwsSelfUnlink) with
+        {
+            ActorId = Actor.System.Id,
+            ActorName = Actor.System.DisplayName,
+            Note = "Emailed to it@example.com in German",
+        };
+
+        Assert.Equal("SesBot emailed the unlink instructions to it@example.com in German (R-ABC123).", HistoryCards.Sentence(entry));
+    }
+
     private static AuditEntry Entry(string entityType, string action, RemovalOption? kind) => new()
     {
         EventId = 1,

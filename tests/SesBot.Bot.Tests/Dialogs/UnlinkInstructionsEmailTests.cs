@@ -83,6 +83,7 @@ public sealed class UnlinkInstructionsEmailTests : IAsyncLifetime
             .AssertFact("Instructions email", $"sent to {EndCustomer} in German, 18 Nov 2026 10:00 UTC")
             .AssertFact("18 Nov 2026 10:00 UTC", $"Alex Wilber asked to send the end customer instructions to leave the organization ({request.Id}).")
             .AssertFact("18 Nov 2026 10:00 UTC", $"SesBot emailed the unlink instructions to {EndCustomer} in German ({request.Id}).")
+            .AssertFact("Note", $"Emailed to {EndCustomer} in German")
             .AssertNoText("SendInstructions")
             .AssertAction(ActionIds.CancelRequest); // the workflow still lets the requester cancel
 
