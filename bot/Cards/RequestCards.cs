@@ -99,7 +99,7 @@ public static class RequestCards
         var blocks = new List<ReplyBlock>
         {
             new HeadingBlock("Your removal requests"),
-            new FactsBlock([.. requests.Select(r => new ReplyFact(r.Id, $"{Texts.Option(r.Kind)} · {Texts.Status(r.Status)} · {Texts.Day(r.CreatedAt)}"))]),
+            new FactsBlock([.. requests.Select(r => new ReplyFact(r.Id, $"{Texts.Option(r.Kind)} · {ListStatus(r)} · {Texts.Day(r.CreatedAt)}"))]),
         };
         blocks.Add(new ActionsBlock([.. requests.Take(5).Select(r => new ReplyAction($"Open {r.Id}", ActionIds.RefreshStatus, Data(r)) { SubmitsInputs = false })]));
         return new Reply(blocks) { Summary = $"{requests.Count} removal request(s)" };
@@ -156,6 +156,12 @@ public static class RequestCards
             _ => "Submitted, the instructions may not have been sent; support is checking",
         };
     }
+
+    /// <summary>The status in the list, where the email's state is not read: an unlink request waits for its email, not for support.</summary>
+    private static string ListStatus(RemovalRequest request) =>
+        request is { Kind: RemovalOption.AwsSelfUnlink, Status: RequestStatus.Submitted }
+            ? "Submitted, instructions not sent yet"
+            : Texts.Status(request.Status);
 
     /// <summary>"queued for sending to it@example.com in German", "sent to … on …", "sending failed: reason".</summary>
     private static string EmailText(EmailDelivery email)

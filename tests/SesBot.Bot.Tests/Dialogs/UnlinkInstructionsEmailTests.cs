@@ -59,6 +59,7 @@ public sealed class UnlinkInstructionsEmailTests : IAsyncLifetime
         var queued = Assert.Single(await OutboxAsync());
         Assert.Equal((UnlinkInstructionsOutbox.Kind, OutboxStatus.Pending), (queued.Kind, queued.Status));
         Assert.Empty(Directory.GetFiles(_pickup));
+        await _alex.Send("my requests").AssertFact(request.Id, "Submitted, instructions not sent yet").AssertNoText("waiting for support");
 
         Assert.Equal(1, await DispatchAsync());
 
@@ -78,6 +79,7 @@ public sealed class UnlinkInstructionsEmailTests : IAsyncLifetime
         Assert.Equal(Actor.System.Id, sent[1].ActorId);
         Assert.Equal(OutboxStatus.Sent, Assert.Single(await OutboxAsync()).Status);
 
+        await _alex.Send("my requests").AssertFact(request.Id, "Instructions sent to the end customer");
         await _alex.Send($"status {request.Id}")
             .AssertFact("Status", "Instructions sent to the end customer")
             .AssertFact("Instructions email", $"sent to {EndCustomer} in German, 18 Nov 2026 10:00 UTC")
