@@ -6,7 +6,9 @@ using SesBot.Core;
 
 if (await CliCommands.TryRunAsync(args)) return;
 
-var builder = WebApplication.CreateBuilder(args);
+// The configuration is read once: a reload watcher on the content root would also wake on every write of the SQLite
+// database under ./data (a recursive file watch), for nothing.
+var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 builder.UseSesBotDefaultAddress();
 builder.AddSesBotCore();
 builder.AddSesBotHost();

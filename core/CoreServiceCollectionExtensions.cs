@@ -45,7 +45,7 @@ public static class CoreServiceCollectionExtensions
                 var sqlite = SqliteConnectionString(connectionString, contentRoot);
                 services.TryAddSingleton<SqliteWriteGate>();
                 services.TryAddSingleton<SqliteConnectionSetup>();
-                services.AddDbContext<SesBotDbContext, SqliteSesBotDbContext>((sp, o) => o
+                services.AddDbContextPool<SesBotDbContext, SqliteSesBotDbContext>((sp, o) => o
                     .UseSqlite(sqlite, s => s.CommandTimeout(commandTimeoutSeconds))
                     .AddInterceptors(sp.GetRequiredService<SqliteWriteGate>(), sp.GetRequiredService<SqliteConnectionSetup>()));
                 break;
@@ -55,7 +55,7 @@ public static class CoreServiceCollectionExtensions
                     throw new InvalidOperationException("Database:Provider is PostgreSql but ConnectionStrings:SesBot is not set.");
                 }
 
-                services.AddDbContext<SesBotDbContext, PostgresSesBotDbContext>(o =>
+                services.AddDbContextPool<SesBotDbContext, PostgresSesBotDbContext>(o =>
                     o.UseNpgsql(connectionString, n => n.CommandTimeout(commandTimeoutSeconds)));
                 break;
             default:

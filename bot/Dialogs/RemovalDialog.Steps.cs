@@ -38,7 +38,9 @@ public sealed partial class RemovalDialog
             CustomerId = customer.Id,
             Step = state.Kind == FlowKind.RemoveCustomer ? FlowStep.ConfirmRemoveCustomer : FlowStep.SelectAccount,
         };
-        return FlowOutcome.Wait(next, await RenderAsync(next, actor, cancellationToken));
+        return FlowOutcome.Wait(next, next.Step == FlowStep.SelectAccount
+            ? RemovalCards.AccountPicker(next, customer) // the customer this turn loaded, with its accounts
+            : await RenderAsync(next, actor, cancellationToken));
     }
 
     private async Task<FlowOutcome> SelectAccountAsync(FlowState state, string? accountId, Actor actor, CancellationToken cancellationToken)
@@ -81,7 +83,7 @@ public sealed partial class RemovalDialog
             Option = option,
             Step = OptionSteps.FormStep(option),
         };
-        return FlowOutcome.Wait(next, await RenderAsync(next, actor, cancellationToken));
+        return FlowOutcome.Wait(next, RenderAccountStep(next, found));
     }
 
     private async Task<FlowOutcome> ReviewContactAsync(FlowState state, TurnInput typed, Actor actor, CancellationToken cancellationToken)

@@ -87,30 +87,28 @@ public sealed partial class RemovalDialog(
                 return removal is { } r ? RemovalCards.ConfirmRemoveCustomer(state, r.Customer, r.Decision) : Gone();
             default:
                 var account = await requests.GetAccountOptionsAsync(actor, state.AccountId ?? string.Empty, cancellationToken);
-                if (account is null)
-                {
-                    return Gone();
-                }
-
-                return state.Step switch
-                {
-                    FlowStep.ConfirmDelete => RemovalCards.ConfirmDelete(state, account.Customer, account.Account),
-                    FlowStep.TransferContact => RemovalCards.TransferContactForm(state, account.Account),
-                    FlowStep.ReviewTransfer when TransferContactValidator.Validate(state.Contact ?? new()).Contact is { } contact =>
-                        RemovalCards.ReviewTransfer(state, account.Customer, account.Account, contact),
-                    FlowStep.ReviewTransfer => RemovalCards.TransferContactForm(state, account.Account),
-                    FlowStep.ConfirmRemoveFromPayer when account.RemoveFromPayerImpact is { } impact =>
-                        RemovalCards.ConfirmRemoveFromPayer(state, account.Customer, account.Account, impact, account.MonthToDate),
-                    FlowStep.UnlinkDetails => RemovalCards.UnlinkForm(state, account.Customer, account.Account),
-                    FlowStep.AzureTransferDetails => RemovalCards.AzureTransferForm(state, account.Customer, account.Account),
-                    FlowStep.AzureSuspendDetails => RemovalCards.AzureSuspendForm(state, account.Customer, account.Account),
-                    FlowStep.DeletedInErrorDetails => RemovalCards.DeletedInErrorForm(state, account.Customer, account.Account),
-                    // A step that can't be shown any more (the option was denied meanwhile) shows the options as they are now.
-                    // The buttons carry the step the dialog is really at, so they are not taken for an outdated card.
-                    _ => RemovalCards.Options(state, account),
-                };
+                return account is null ? Gone() : RenderAccountStep(state, account);
         }
     }
+
+    /// <summary>The card of a step about one account, from the account's options as the turn already holds them.</summary>
+    private static Reply RenderAccountStep(FlowState state, AccountOptions account) => state.Step switch
+    {
+        FlowStep.ConfirmDelete => RemovalCards.ConfirmDelete(state, account.Customer, account.Account),
+        FlowStep.TransferContact => RemovalCards.TransferContactForm(state, account.Account),
+        FlowStep.ReviewTransfer when TransferContactValidator.Validate(state.Contact ?? new()).Contact is { } contact =>
+            RemovalCards.ReviewTransfer(state, account.Customer, account.Account, contact),
+        FlowStep.ReviewTransfer => RemovalCards.TransferContactForm(state, account.Account),
+        FlowStep.ConfirmRemoveFromPayer when account.RemoveFromPayerImpact is { } impact =>
+            RemovalCards.ConfirmRemoveFromPayer(state, account.Customer, account.Account, impact, account.MonthToDate),
+        FlowStep.UnlinkDetails => RemovalCards.UnlinkForm(state, account.Customer, account.Account),
+        FlowStep.AzureTransferDetails => RemovalCards.AzureTransferForm(state, account.Customer, account.Account),
+        FlowStep.AzureSuspendDetails => RemovalCards.AzureSuspendForm(state, account.Customer, account.Account),
+        FlowStep.DeletedInErrorDetails => RemovalCards.DeletedInErrorForm(state, account.Customer, account.Account),
+        // A step that can't be shown any more (the option was denied meanwhile) shows the options as they are now.
+        // The buttons carry the step the dialog is really at, so they are not taken for an outdated card.
+        _ => RemovalCards.Options(state, account),
+    };
 
     private static FlowStep PreviousStep(FlowState state) => state.Step switch
     {

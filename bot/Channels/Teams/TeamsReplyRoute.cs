@@ -9,8 +9,9 @@ namespace SesBot.Bot.Channels.Teams;
 
 /// <summary>
 /// How the replies to one Teams activity travel: an invoke answers its first reply in the HTTP response (the card that
-/// replaces the clicked one); an Action.Submit has the card it came from updated in place; everything else is sent
-/// into the conversation (into the message's thread in a channel), through the outbox.
+/// replaces the clicked one); an Action.Submit has the card it came from updated in place; the answer to a message in a
+/// channel goes into that message's thread; everything else (a welcome, say) is sent into the conversation; all of it
+/// through the outbox.
 /// </summary>
 public sealed class TeamsReplyRoute(TeamsReplyRenderer renderer, Activity inbound, string conversationKey) : IReplyRoute
 {
@@ -51,7 +52,7 @@ public sealed class TeamsReplyRoute(TeamsReplyRenderer renderer, Activity inboun
             var reply = replies[i];
             var (operation, activityId) = i == 0 && IsSubmit && !reply.IsPlainText
                 ? (TeamsOutboundOperation.Update, inbound.ReplyToId)
-                : TeamsInboundMapper.ScopeOf(inbound) == ConversationScope.TeamChannel && !string.IsNullOrEmpty(inbound.Id)
+                : inbound.Type == ActivityTypes.Message && TeamsInboundMapper.ScopeOf(inbound) == ConversationScope.TeamChannel && !string.IsNullOrEmpty(inbound.Id)
                     ? (TeamsOutboundOperation.Reply, inbound.Id)
                     : (TeamsOutboundOperation.Send, null);
             var payload = new TeamsOutboundMessage

@@ -4,10 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using SesBot.Bot.Pipeline.Outbox;
 using SesBot.Core.Email;
 
-namespace SesBot.Bot.Tests.Pipeline.Outbox;
+namespace SesBot.Bot.Tests;
 
 /// <summary>The bot as Program wires it delivers the unlink-instructions outbox messages, with the pickup folder in local mode.</summary>
-public sealed class EmailOutboxExtensionsTests : IDisposable
+public sealed class EmailOutboxWiringTests : IDisposable
 {
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "sesbot-email-wiring-" + Guid.NewGuid().ToString("N"));
 
