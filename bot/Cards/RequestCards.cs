@@ -124,9 +124,9 @@ public static class RequestCards
             return request.Kind switch
             {
                 RemovalOption.DeleteFromPlatform =>
-                    ($"Deleted: {(details.Account is { } a ? Texts.AccountLabel(a) : "the account")} is deleted from SES (request {request.Id}, completed).", $"Request {request.Id} completed: account deleted"),
+                    ($"{(details.Account is { } a ? Texts.AccountLabel(a) : "The account")} is deleted from SES (request {request.Id}, completed).", $"Request {request.Id} completed: account deleted"),
                 RemovalOption.RemoveCustomer =>
-                    ($"Removed: {details.Customer.Name} is removed from SES (request {request.Id}, completed).", $"Request {request.Id} completed: customer removed"),
+                    ($"{details.Customer.Name} is removed from SES (request {request.Id}, completed).", $"Request {request.Id} completed: customer removed"),
                 _ => ($"Request {request.Id} is completed.", $"Request {request.Id} completed"),
             };
         }

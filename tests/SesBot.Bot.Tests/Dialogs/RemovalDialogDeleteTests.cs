@@ -39,8 +39,7 @@ public sealed class RemovalDialogDeleteTests : DialogTestBase
 
         await Alex.Click(ActionIds.ConfirmDelete, (DataKeys.Confirmation, "2109-8765-4321"))
             .AssertStatus(TurnStatus.Complete)
-            .AssertText("Deleted: AWS 210987654321 · ")
-            .AssertText("is deleted from SES (request R-")
+            .AssertText("AWS 210987654321 · Contoso Lab (added by mistake) is deleted from SES (request R-")
             .AssertNoText("is submitted")
             .AssertText("The account is deleted from SES.")
             .AssertFact("Status", "Completed");
