@@ -79,13 +79,17 @@ public static class HistoryCards
             // SesBot's own note says where the email went: "Emailed to it@example.com in German".
             sentence = $"{entry.ActorName} emailed the unlink instructions to {sent[UnlinkInstructionsOutbox.SentNotePrefix.Length..]}";
         }
-        else if (!string.IsNullOrWhiteSpace(entry.Note))
+        else if (!string.IsNullOrWhiteSpace(entry.Note) && !RestatesTheMove(entry))
         {
             sentence += $": \"{entry.Note}\"";
         }
 
         return entry.RequestId is null ? sentence + "." : $"{sentence} ({entry.RequestId}).";
     }
+
+    /// <summary>A note that only says again what the sentence says ("Cancelled by the requester." on a cancel).</summary>
+    private static bool RestatesTheMove(AuditEntry entry) =>
+        entry.Action == nameof(RequestTrigger.Cancel) && entry.Note!.StartsWith("Cancelled by the requester", StringComparison.Ordinal);
 
     private static string? RequestEvent(AuditEntry entry) => entry.Action switch
     {
