@@ -4,6 +4,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Timeout;
+using SesBot.Core.Http;
 
 namespace SesBot.Core.Gateways.Azure;
 
@@ -76,26 +77,9 @@ internal static class PartnerCenterResilience
     }
 
     /// <summary>The wait a 429 asks for, capped; <see langword="null"/> lets the backoff decide.</summary>
-    public static TimeSpan? RetryAfterDelay(HttpResponseMessage? response, TimeSpan cap, TimeProvider time)
-    {
-        if (response is not { StatusCode: HttpStatusCode.TooManyRequests })
-        {
-            return null;
-        }
-
-        var wait = RetryAfter(response, time);
-        return wait is null ? null : wait > cap ? cap : wait;
-    }
+    public static TimeSpan? RetryAfterDelay(HttpResponseMessage? response, TimeSpan cap, TimeProvider time) =>
+        RetryAfterHeader.ThrottledDelay(response, cap, time);
 
     /// <summary>The <c>Retry-After</c> of an answer as a wait from now (never negative), if it has one.</summary>
-    public static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider time)
-    {
-        if (response.Headers.RetryAfter is not { } retryAfter)
-        {
-            return null;
-        }
-
-        TimeSpan? wait = retryAfter.Delta ?? (retryAfter.Date is { } date ? date - time.GetUtcNow() : null);
-        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-    }
+    public static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider time) => RetryAfterHeader.Wait(response, time);
 }

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.Timeout;
+using SesBot.Core.Http;
 
 namespace SesBot.Bot.Channels.Teams.Connector;
 
@@ -98,19 +99,6 @@ internal static class ConnectorResilience
     }
 
     /// <summary>The wait a 429 asks for, capped; <see langword="null"/> lets the backoff decide.</summary>
-    public static TimeSpan? RetryAfterDelay(HttpResponseMessage? response, TimeSpan cap, TimeProvider time)
-    {
-        if (response is not { StatusCode: HttpStatusCode.TooManyRequests } || response.Headers.RetryAfter is not { } retryAfter)
-        {
-            return null;
-        }
-
-        TimeSpan? wait = retryAfter.Delta ?? (retryAfter.Date is { } date ? date - time.GetUtcNow() : null);
-        if (wait is null)
-        {
-            return null;
-        }
-
-        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > cap ? cap : wait;
-    }
+    public static TimeSpan? RetryAfterDelay(HttpResponseMessage? response, TimeSpan cap, TimeProvider time) =>
+        RetryAfterHeader.ThrottledDelay(response, cap, time);
 }
