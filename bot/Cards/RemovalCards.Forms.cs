@@ -99,7 +99,7 @@ public static partial class RemovalCards
         if (monthToDate is { Count: > 0 })
         {
             // SES imports a monthly amount: what it holds so far, not a figure worked out for the linked days.
-            facts.Add(new ReplyFact("Amount this month so far", $"{BillingTexts.Amounts(monthToDate)} (SES billing data for {month}, as last imported)"));
+            facts.Add(new ReplyFact("Billed in SES this month so far", $"{BillingTexts.Amounts(monthToDate)}: the usage SES imported for {month} while the account was linked (not a share of it)"));
         }
 
         var warning = impact.LinkedDays == 0
@@ -186,7 +186,7 @@ public static partial class RemovalCards
         [
             new HeadingBlock($"Report {Texts.AccountLabel(account)} as deleted in error"),
             new ParagraphBlock(
-                $"This account was deleted from SES on {Texts.Instant(account.ClosedAt ?? account.LinkedAt)}. An urgent ticket asks " +
+                $"This account was deleted from SES on {Texts.Instant(account.ClosedAt ?? account.LinkedAt)}. Opening an urgent ticket asks " +
                 "SES support to restore it as soon as possible.", Tone.Warning),
             AccountFacts(customer, account),
             Input(state, FormFields.Note, errors),

@@ -97,7 +97,9 @@ public static partial class RemovalCards
         foreach (var option in options.Decision.Allowed)
         {
             blocks.Add(new ParagraphBlock($"{option.Title}: {option.Explanation}"));
-            blocks.AddRange(option.Warnings.Select(w => new ParagraphBlock(w, Tone.Subtle)));
+            // An option's own warnings (deleting erases history; the payment method the end customer needs) stand out
+            // like the billing-data warning.
+            blocks.AddRange(option.Warnings.Select(w => new ParagraphBlock(w, Tone.Warning)));
         }
 
         var denied = options.Decision.Denied.ToList();

@@ -142,7 +142,9 @@ public sealed class SesBotTurnHandler(
         var status = RequestCards.Status(details);
         return result.Succeeded
             ? status with { Blocks = [new ParagraphBlock($"Request {requestId} is cancelled.", Tone.Good), .. status.Blocks] }
-            : status with { Blocks = [new ParagraphBlock($"Not cancelled: {result.Message}", Tone.Attention), .. status.Blocks] };
+            : details.Request.Status == RequestStatus.Cancelled
+                ? status with { Blocks = [new ParagraphBlock($"Request {requestId} was already cancelled; nothing changed.", Tone.Good), .. status.Blocks] }
+                : status with { Blocks = [new ParagraphBlock($"Not cancelled: {result.Message}", Tone.Attention), .. status.Blocks] };
     }
 
     /// <summary>A reply that leaves the dialog in progress (if any) where it is.</summary>

@@ -8,7 +8,7 @@ internal static class PolicyTexts
 {
     public const string BillingDataWarning =
         "This account has billing data in SES. It stays in the platform so its invoicing history is kept; " +
-        "its charges are stopped in the cloud provider's console, not in SES.";
+        "SES cannot stop its charges: that is done in the cloud provider's console.";
 
     public const string DeleteWarning =
         "Deleting removes the account and all of its usage and billing history from SES. Use it only to undo " +

@@ -31,7 +31,7 @@ public sealed class BillingPreviewDialogTests
             .AssertParagraph(BillingTexts.Basis, Tone.Subtle)
             .AssertParagraph("Invoice Wingtip Toys only for the days the account was linked: 2 of 31 days of December 2026 (6.45 %).", Tone.Warning)
             .AssertNoText("4.35 %");
-        Assert.DoesNotContain(card.Blocks.OfType<FactsBlock>().SelectMany(f => f.Facts), f => f.Label == "Amount this month so far"); // no billing data
+        Assert.DoesNotContain(card.Blocks.OfType<FactsBlock>().SelectMany(f => f.Facts), f => f.Label == "Billed in SES this month so far"); // no billing data
 
         await alex.Click(ActionIds.ConfirmRemoveFromPayer)
             .AssertText("is submitted")
@@ -48,7 +48,7 @@ public sealed class BillingPreviewDialogTests
             .AssertFact("Linked this month", "1 Dec 2026 to 1 Dec 2026 (UTC)")
             .AssertFact("Days", "1 of 31")
             .AssertFact("Share of the month", "3.23 %")
-            .AssertFact("Amount this month so far", "420.00 USD (SES billing data for December 2026, as last imported)")
+            .AssertFact("Billed in SES this month so far", "420.00 USD (SES billing data for December 2026, as last imported)")
             .AssertParagraph("1 of 31 days of December 2026 (3.23 %)", Tone.Warning);
     }
 
@@ -89,7 +89,7 @@ public sealed class BillingPreviewDialogTests
     {
         await using var host = await DialogHost.StartAsync(Utc(2026, 12, 4, 10));
         var alex = new DialogTranscript(host, Person.Alex);
-        var preview = await PreviewAsync(alex, "c-adventure", "a-adventure-web").AssertFact("Amount this month so far", "420.00 USD");
+        var preview = await PreviewAsync(alex, "c-adventure", "a-adventure-web").AssertFact("Billed in SES this month so far", "420.00 USD");
         var submitted = await alex.Click(ActionIds.ConfirmRemoveFromPayer);
         var renderer = new TeamsReplyRenderer();
 
