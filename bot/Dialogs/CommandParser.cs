@@ -8,6 +8,9 @@ namespace SesBot.Bot.Dialogs;
 /// </summary>
 public static partial class CommandParser
 {
+    /// <summary>The argument of "queue mine".</summary>
+    public const string Mine = "mine";
+
     public static Command Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -37,6 +40,16 @@ public static partial class CommandParser
         if (Has("status") && words.Count <= 2)
         {
             return new Command(CommandKind.Status);
+        }
+
+        if (Has("support") && Has("channel", "channels"))
+        {
+            return new Command(Has("use", "set", "make", "choose", "pick") ? CommandKind.UseSupportChannel : CommandKind.ShowSupportChannel);
+        }
+
+        if (words.Count <= 3 && Has("queue"))
+        {
+            return Has("mine", "my", "me") ? new Command(CommandKind.Queue, Mine) : new Command(CommandKind.Queue);
         }
 
         if (RemovalTarget(words) is { } target)
