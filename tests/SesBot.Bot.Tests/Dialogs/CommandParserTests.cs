@@ -37,6 +37,14 @@ public sealed class CommandParserTests
     [InlineData("CANCEL!", CommandKind.Cancel, null)]
     [InlineData("stop please", CommandKind.Cancel, null)]
     [InlineData("never mind, quit", CommandKind.Cancel, null)]
+    [InlineData("use this channel for support requests", CommandKind.UseSupportChannel, null)]
+    [InlineData("Please set this as the support channel", CommandKind.UseSupportChannel, null)]
+    [InlineData("support channel", CommandKind.ShowSupportChannel, null)]
+    [InlineData("which support channel?", CommandKind.ShowSupportChannel, null)]
+    [InlineData("queue", CommandKind.Queue, null)]
+    [InlineData("show the queue", CommandKind.Queue, null)]
+    [InlineData("queue mine", CommandKind.Queue, CommandParser.Mine)]
+    [InlineData("my queue", CommandKind.Queue, CommandParser.Mine)]
     public void Parse_Command_Recognised(string text, CommandKind kind, string? argument)
     {
         Assert.Equal(new Command(kind, argument), CommandParser.Parse(text));
