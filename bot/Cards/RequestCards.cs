@@ -11,19 +11,22 @@ public static class RequestCards
 {
     /// <summary>
     /// The confirmation of a submitted request. <paramref name="supportAlerted"/> false: the request was not posted to
-    /// support (no support channel), so the card says so instead of what support does next.
+    /// support (no support channel), so the card says so under what support does next.
     /// </summary>
     public static Reply Submitted(RequestDetails details, bool supportAlerted = true)
     {
         ArgumentNullException.ThrowIfNull(details);
         var request = details.Request;
         var status = Status(details);
-        var next = supportAlerted || RemovalOptionCatalog.Get(request.Kind).Handling == OptionHandling.SelfService
-            ? new ParagraphBlock(NextSteps(request))
-            : new ParagraphBlock($"SES support has not been alerted yet: no support channel is set up in SesBot. Please tell SES support about request {request.Id}.", Tone.Attention);
+        List<ReplyBlock> top = [new ParagraphBlock($"Request {request.Id} is submitted.", Tone.Good), new ParagraphBlock(NextSteps(request))];
+        if (!supportAlerted && RemovalOptionCatalog.Get(request.Kind).Handling != OptionHandling.SelfService)
+        {
+            top.Add(new ParagraphBlock($"SES support has not been alerted yet: no support channel is set up in SesBot. Please tell SES support about request {request.Id}.", Tone.Attention));
+        }
+
         return status with
         {
-            Blocks = [new ParagraphBlock($"Request {request.Id} is submitted.", Tone.Good), next, .. status.Blocks],
+            Blocks = [.. top, .. status.Blocks],
             Summary = $"Request {request.Id} submitted",
         };
     }
