@@ -31,11 +31,6 @@ public static class SupportCards
             facts.Add(new("Origin", Texts.Origin(account)));
             facts.Add(new("Billing", Texts.BillingStatus(account)));
         }
-        else
-        {
-            var accounts = details.Customer.Accounts.Count(a => a.State == AccountState.Active);
-            facts.Add(new("Accounts", accounts.ToString(CultureInfo.InvariantCulture)));
-        }
 
         facts.Add(new("Requested by", request.RequestedByName));
         facts.Add(new("Requested at", Texts.Instant(request.CreatedAt)));
