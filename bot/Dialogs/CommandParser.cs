@@ -42,9 +42,14 @@ public static partial class CommandParser
             return new Command(CommandKind.Status);
         }
 
-        if (Has("support") && Has("channel", "channels"))
+        if (Has("support") && Has("channel") && Has("use", "set", "make", "choose", "pick") && Has("this", "here") && words.Count <= 8)
         {
-            return new Command(Has("use", "set", "make", "choose", "pick") ? CommandKind.UseSupportChannel : CommandKind.ShowSupportChannel);
+            return new Command(CommandKind.UseSupportChannel);
+        }
+
+        if (Has("support") && Has("channel") && words.Count <= 4)
+        {
+            return new Command(CommandKind.ShowSupportChannel);
         }
 
         if (words.Count <= 3 && Has("queue"))

@@ -39,6 +39,7 @@ public sealed class CommandParserTests
     [InlineData("never mind, quit", CommandKind.Cancel, null)]
     [InlineData("use this channel for support requests", CommandKind.UseSupportChannel, null)]
     [InlineData("Please set this as the support channel", CommandKind.UseSupportChannel, null)]
+    [InlineData("use this channel for support", CommandKind.UseSupportChannel, null)]
     [InlineData("support channel", CommandKind.ShowSupportChannel, null)]
     [InlineData("which support channel?", CommandKind.ShowSupportChannel, null)]
     [InlineData("queue", CommandKind.Queue, null)]
@@ -63,6 +64,8 @@ public sealed class CommandParserTests
     [InlineData("cancel R-7KD2QX")]
     [InlineData("please don't cancel the subscription migration yet")]
     [InlineData("remove")]
+    [InlineData("we set up a support channel with the customer's IT team last week")]
+    [InlineData("the project is in a queue behind two other migrations")]
     public void Parse_NotACommand_None(string? text)
     {
         Assert.Equal(CommandKind.None, CommandParser.Parse(text).Kind);
