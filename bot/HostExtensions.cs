@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using SesBot.Bot.Pipeline.Outbox;
 using SesBot.Core.Persistence;
 
 namespace SesBot.Bot;
@@ -32,6 +33,9 @@ public static class HostExtensions
         builder.Services.AddSingleton(LocalMode.From(builder.Configuration));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHostedService<InboundDeliveryPruner>();
+
+        // Emails (the unlink instructions) leave through the outbox, after the turn that decided them committed.
+        builder.Services.AddSesBotEmailOutbox(builder.Configuration);
 
         // Inbound endpoints are rate-limited per caller; each channel adds its policy (e.g. TeamsRateLimitPolicy).
         builder.Services.AddRateLimiter(options => options.RejectionStatusCode = StatusCodes.Status429TooManyRequests);

@@ -2,6 +2,7 @@ using SesBot.Bot.Audit;
 using SesBot.Bot.Dialogs.Turns;
 using SesBot.Core.Audit;
 using SesBot.Core.Domain;
+using SesBot.Core.Email;
 
 namespace SesBot.Bot.Cards;
 
@@ -72,13 +73,23 @@ public static class HistoryCards
             _ => null,
         } ?? $"recorded \"{entry.Action}\"";
         var sentence = $"{entry.ActorName} {what}";
-        if (!string.IsNullOrWhiteSpace(entry.Note))
+        if (entry.Action == nameof(RequestTrigger.SendInstructions) && entry.Note is { } sent
+            && sent.StartsWith(UnlinkInstructionsOutbox.SentNotePrefix, StringComparison.Ordinal))
+        {
+            // SesBot's own note says where the email went: "Emailed to it@example.com in German".
+            sentence = $"{entry.ActorName} emailed the unlink instructions to {sent[UnlinkInstructionsOutbox.SentNotePrefix.Length..]}";
+        }
+        else if (!string.IsNullOrWhiteSpace(entry.Note) && !RestatesTheMove(entry))
         {
             sentence += $": \"{entry.Note}\"";
         }
 
         return entry.RequestId is null ? sentence + "." : $"{sentence} ({entry.RequestId}).";
     }
+
+    /// <summary>A note that only says again what the sentence says ("Cancelled by the requester." on a cancel).</summary>
+    private static bool RestatesTheMove(AuditEntry entry) =>
+        entry.Action == nameof(RequestTrigger.Cancel) && entry.Note!.StartsWith("Cancelled by the requester", StringComparison.Ordinal);
 
     private static string? RequestEvent(AuditEntry entry) => entry.Action switch
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SesBot.Bot.Dialogs;
 using SesBot.Bot.Dialogs.Turns;
 using SesBot.Core.Domain;
@@ -84,26 +83,38 @@ public static partial class RemovalCards
         { Summary = "Review the transfer of ownership" };
     }
 
-    public static Reply ConfirmRemoveFromPayer(FlowState state, Customer customer, CloudAccount account, BillingImpact impact)
+    public static Reply ConfirmRemoveFromPayer(
+        FlowState state, Customer customer, CloudAccount account, BillingImpact impact, IReadOnlyList<MonthToDateAmount>? monthToDate = null)
     {
         ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(impact);
-        var period = impact.LastDay is { } last
-            ? $"{Texts.Day(impact.FirstDay)} to {Texts.Day(last)}"
-            : "none (not linked this month)";
+        var month = BillingTexts.Month(impact);
+        var facts = new List<ReplyFact>
+        {
+            new("Linked this month", BillingTexts.Period(impact)),
+            new("Days", BillingTexts.Days(impact)),
+            new("Share of the month", BillingTexts.Share(impact)),
+        };
+        if (monthToDate is { Count: > 0 })
+        {
+            // SES imports a monthly amount: what it holds so far, not a figure worked out for the linked days.
+            facts.Add(new ReplyFact("Amount this month so far", $"{BillingTexts.Amounts(monthToDate)} (SES billing data for {month}, as last imported)"));
+        }
+
+        var warning = impact.LinkedDays == 0
+            ? $"The account was not linked in {month}: if support removes it now there is nothing of {month} to invoice {customer.Name}."
+            : $"Invoice {customer.Name} only for the days the account was linked: {BillingTexts.Days(impact)} days of {month} ({BillingTexts.Share(impact)}). " +
+              "If support removes it on a later day, the days up to that day count.";
         return new Reply(
         [
             new HeadingBlock($"Remove {Texts.AccountLabel(account)} from the payer organization?"),
             new ParagraphBlock(RemovalOptionCatalog.Get(RemovalOption.AwsRemoveFromPayer).Description),
             AccountFacts(customer, account),
-            new ParagraphBlock("What you invoice the customer for this month (if support removes it now)", Tone.Subtle),
-            new FactsBlock(
-            [
-                new ReplyFact("Linked this month", period),
-                new ReplyFact("Days", $"{impact.LinkedDays} of {impact.DaysInMonth}"),
-                new ReplyFact("Share of the month", (impact.FractionOfMonth * 100m).ToString("0.##", CultureInfo.InvariantCulture) + " %"),
-            ]),
-            new ParagraphBlock($"Invoice {customer.Name} only for the days the account was linked; the final figures follow the actual removal time.", Tone.Warning),
+            new ParagraphBlock($"What you invoice the customer for {month} (if support removes it now)", Tone.Subtle),
+            new FactsBlock(facts),
+            new ParagraphBlock(BillingTexts.Basis, Tone.Subtle),
+            new ParagraphBlock(warning, Tone.Warning),
             new ActionsBlock([Action(state, "Submit the removal", ActionIds.ConfirmRemoveFromPayer, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]),
         ])
         { Summary = $"Confirm removing {account.ExternalId} from the payer organization" };
@@ -118,7 +129,8 @@ public static partial class RemovalCards
             new HeadingBlock($"Unlink instructions for {Texts.AccountLabel(account)}"),
             new ParagraphBlock(
                 "The end customer can leave the distributor's organization themselves, with root access to the account. " +
-                "I'll send them these steps:"),
+                "When you submit, SesBot emails them the instructions in the language you choose; the request's status shows when the email has gone out. " +
+                "These are the steps the email gives them:"),
         };
         blocks.AddRange(UnlinkInstructions.Steps(language).Select(step => new ParagraphBlock(step)));
         blocks.Add(new ParagraphBlock(UnlinkInstructions.PaymentPrerequisite(language), Tone.Warning));
@@ -130,7 +142,7 @@ public static partial class RemovalCards
             Error = ErrorOf(errors, FormFields.Language.Id),
             IsRequired = false,
         });
-        blocks.Add(new ActionsBlock([Action(state, "Send the instructions", ActionIds.SubmitUnlink, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]));
+        blocks.Add(new ActionsBlock([Action(state, "Email the instructions", ActionIds.SubmitUnlink, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]));
         return new Reply(blocks) { Summary = RemovalOptionCatalog.Get(RemovalOption.AwsSelfUnlink).RequestTitle };
     }
 

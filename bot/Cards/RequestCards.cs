@@ -1,7 +1,9 @@
 using System.Globalization;
 using SesBot.Bot.Dialogs;
 using SesBot.Bot.Dialogs.Turns;
+using SesBot.Core.Audit;
 using SesBot.Core.Domain;
+using SesBot.Core.Email;
 using SesBot.Core.Workflow;
 
 namespace SesBot.Bot.Cards;
@@ -10,15 +12,17 @@ namespace SesBot.Bot.Cards;
 public static class RequestCards
 {
     /// <summary>
-    /// The confirmation of a submitted request. <paramref name="supportAlerted"/> false: the request was not posted to
-    /// support (no support channel), so the card says so under what support does next.
+    /// The answer to a submission, saying what really happened: carried out at once ("deleted", "completed"), queued
+    /// (an email not sent yet), or submitted to support. <paramref name="supportAlerted"/> false: the request was not
+    /// posted to support (no support channel), so the card says so under what support does next.
     /// </summary>
     public static Reply Submitted(RequestDetails details, bool supportAlerted = true)
     {
         ArgumentNullException.ThrowIfNull(details);
         var request = details.Request;
         var status = Status(details);
-        List<ReplyBlock> top = [new ParagraphBlock($"Request {request.Id} is submitted.", Tone.Good), new ParagraphBlock(NextSteps(request))];
+        var (headline, summary) = Outcome(details);
+        List<ReplyBlock> top = [new ParagraphBlock(headline, Tone.Good), new ParagraphBlock(NextSteps(request))];
         if (!supportAlerted && RemovalOptionCatalog.Get(request.Kind).Handling != OptionHandling.SelfService)
         {
             top.Add(new ParagraphBlock($"SES support has not been alerted yet: no support channel is set up in SesBot. Please tell SES support about request {request.Id}.", Tone.Attention));
@@ -27,7 +31,7 @@ public static class RequestCards
         return status with
         {
             Blocks = [.. top, .. status.Blocks],
-            Summary = $"Request {request.Id} submitted",
+            Summary = summary,
         };
     }
 
@@ -46,7 +50,12 @@ public static class RequestCards
             facts.Add(new ReplyFact("Account", Texts.AccountLabel(account)));
         }
 
-        facts.Add(new ReplyFact("Status", Texts.Status(request.Status)));
+        facts.Add(new ReplyFact("Status", StatusText(details)));
+        if (details.Email is { } email)
+        {
+            facts.Add(new ReplyFact("Instructions email", EmailText(email)));
+        }
+
         facts.Add(new ReplyFact("Requested by", $"{request.RequestedByName}, {Texts.Instant(request.CreatedAt)}"));
         if (request.LastNote is { } note)
         {
@@ -55,8 +64,7 @@ public static class RequestCards
 
         if (request.BillingImpact is { } impact)
         {
-            facts.Add(new ReplyFact("Linked this month (at submission)",
-                $"{impact.LinkedDays} of {impact.DaysInMonth} days ({(impact.FractionOfMonth * 100m).ToString("0.##", CultureInfo.InvariantCulture)} %)"));
+            facts.Add(new ReplyFact("Linked this month (at submission)", BillingTexts.Summary(impact)));
         }
 
         var blocks = new List<ReplyBlock>
@@ -67,12 +75,14 @@ public static class RequestCards
         if (details.Timeline.Count > 0)
         {
             blocks.Add(new ParagraphBlock("History", Tone.Subtle));
-            blocks.Add(new FactsBlock([.. details.Timeline.Select(e => new ReplyFact(Texts.Instant(e.At), $"{e.Action} by {e.ActorName}"))]));
+            blocks.Add(new FactsBlock([.. details.Timeline.Select(e => new ReplyFact(Texts.Instant(e.At), HistoryCards.Sentence(RequestAuditEntries.Of(e, request))))]));
         }
 
         var refresh = new ReplyAction("Refresh", ActionIds.RefreshStatus, Data(request));
         var actions = new List<ReplyAction> { refresh with { SubmitsInputs = false } };
-        if (request.Status == RequestStatus.Submitted)
+
+        // Whenever the workflow lets the requester cancel (the server checks who clicks).
+        if (request.AvailableTriggers().Contains(RequestTrigger.Cancel))
         {
             actions.Add(new ReplyAction("Cancel this request", ActionIds.CancelRequest, Data(request), ReplyActionStyle.Destructive) { SubmitsInputs = false });
         }
@@ -80,7 +90,7 @@ public static class RequestCards
         blocks.Add(new ActionsBlock(actions));
         return new Reply(blocks)
         {
-            Summary = $"{request.Id}: {Texts.Status(request.Status)}",
+            Summary = $"{request.Id}: {StatusText(details)}",
             Refresh = request.IsOpen ? refresh : null,
         };
     }
@@ -96,7 +106,7 @@ public static class RequestCards
         var blocks = new List<ReplyBlock>
         {
             new HeadingBlock("Your removal requests"),
-            new FactsBlock([.. requests.Select(r => new ReplyFact(r.Id, $"{Texts.Option(r.Kind)} · {Texts.Status(r.Status)} · {Texts.Day(r.CreatedAt)}"))]),
+            new FactsBlock([.. requests.Select(r => new ReplyFact(r.Id, $"{Texts.Option(r.Kind)} · {ListStatus(r)} · {Texts.Day(r.CreatedAt)}"))]),
         };
         blocks.Add(new ActionsBlock([.. requests.Take(5).Select(r => new ReplyAction($"Open {r.Id}", ActionIds.RefreshStatus, Data(r)) { SubmitsInputs = false })]));
         return new Reply(blocks) { Summary = $"{requests.Count} removal request(s)" };
@@ -111,4 +121,66 @@ public static class RequestCards
     };
 
     private static string NextSteps(RemovalRequest request) => RemovalOptionCatalog.Get(request.Kind).NextSteps;
+
+    /// <summary>What the submission came to, and the card's summary.</summary>
+    private static (string Headline, string Summary) Outcome(RequestDetails details)
+    {
+        var request = details.Request;
+        if (request.Status == RequestStatus.Completed)
+        {
+            return request.Kind switch
+            {
+                RemovalOption.DeleteFromPlatform =>
+                    ($"{(details.Account is { } a ? Texts.AccountLabel(a) : "The account")} is deleted from SES (request {request.Id}, completed).", $"Request {request.Id} completed: account deleted"),
+                RemovalOption.RemoveCustomer =>
+                    ($"{details.Customer.Name} is removed from SES (request {request.Id}, completed).", $"Request {request.Id} completed: customer removed"),
+                _ => ($"Request {request.Id} is completed.", $"Request {request.Id} completed"),
+            };
+        }
+
+        if (details.Email is { State: EmailDeliveryState.Queued } email)
+        {
+            return ($"Request {request.Id} is submitted. The instructions are {EmailText(email)}.", $"Request {request.Id} submitted: instructions queued");
+        }
+
+        return ($"Request {request.Id} is submitted.", $"Request {request.Id} submitted");
+    }
+
+    /// <summary>The status as it really is: an unlink request waiting for its email says so, not "waiting for support".</summary>
+    private static string StatusText(RequestDetails details)
+    {
+        var request = details.Request;
+        if (request.Status != RequestStatus.Submitted || details.Email is not { } email)
+        {
+            return Texts.Status(request.Status);
+        }
+
+        return email.State switch
+        {
+            EmailDeliveryState.Queued => "Submitted, instructions queued for sending",
+            EmailDeliveryState.Sent => "Instructions sent to the end customer",
+            EmailDeliveryState.Failed => "Submitted, sending the instructions failed",
+            _ => "Submitted, the instructions may not have been sent; support is checking",
+        };
+    }
+
+    /// <summary>The status in the list, where the email's state is not read: an unlink request waits for its email, not for support.</summary>
+    private static string ListStatus(RemovalRequest request) =>
+        request is { Kind: RemovalOption.AwsSelfUnlink, Status: RequestStatus.Submitted }
+            ? "Submitted, instructions not sent yet"
+            : Texts.Status(request.Status);
+
+    /// <summary>"queued for sending to it@example.com in German", "sent to … on …", "sending failed: reason".</summary>
+    private static string EmailText(EmailDelivery email)
+    {
+        var to = $"to {email.To} in {UnlinkInstructionsEmail.LanguageName(email.Language)}";
+        return email.State switch
+        {
+            EmailDeliveryState.Queued when email.Problem is { } last => $"queued for sending {to} (the last try failed: {last}; trying again)",
+            EmailDeliveryState.Queued => $"queued for sending {to}",
+            EmailDeliveryState.Sent => $"sent {to}" + (email.At is { } at ? $", {Texts.Instant(at)}" : string.Empty),
+            EmailDeliveryState.Failed => $"sending failed: {email.Problem ?? "the mail server refused it"} (was {to})",
+            _ => $"may not have been sent {to}: {email.Problem ?? "the send was interrupted"}",
+        };
+    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SesBot.Bot.Dialogs.Turns;
 using SesBot.Core.Domain;
 using SesBot.Core.Support;
@@ -69,9 +68,9 @@ public static class SupportCards
             blocks.Add(new ParagraphBlock("Billing impact (previewed at submission)", Tone.Subtle));
             blocks.Add(new FactsBlock(
             [
-                new("Linked this month", impact.LastDay is { } last ? $"{Texts.Day(impact.FirstDay)} to {Texts.Day(last)}" : "not linked this month"),
-                new("Days", $"{impact.LinkedDays} of {impact.DaysInMonth}"),
-                new("Share of the month", (impact.FractionOfMonth * 100m).ToString("0.##", CultureInfo.InvariantCulture) + " %"),
+                new("Linked this month", BillingTexts.Period(impact)),
+                new("Days", BillingTexts.Days(impact)),
+                new("Share of the month", BillingTexts.Share(impact)),
             ]));
         }
 

@@ -101,7 +101,7 @@ public sealed partial class RemovalDialog(
             RemovalCards.ReviewTransfer(state, account.Customer, account.Account, contact),
         FlowStep.ReviewTransfer => RemovalCards.TransferContactForm(state, account.Account),
         FlowStep.ConfirmRemoveFromPayer when account.RemoveFromPayerImpact is { } impact =>
-            RemovalCards.ConfirmRemoveFromPayer(state, account.Customer, account.Account, impact),
+            RemovalCards.ConfirmRemoveFromPayer(state, account.Customer, account.Account, impact, account.MonthToDate),
         FlowStep.UnlinkDetails => RemovalCards.UnlinkForm(state, account.Customer, account.Account),
         FlowStep.AzureTransferDetails => RemovalCards.AzureTransferForm(state, account.Customer, account.Account),
         FlowStep.AzureSuspendDetails => RemovalCards.AzureSuspendForm(state, account.Customer, account.Account),

@@ -16,8 +16,8 @@ namespace SesBot.Bot.Pipeline;
 /// </summary>
 public sealed class TurnPipeline(IServiceScopeFactory scopes, OutboxSignal outbox, TimeProvider clock, ILogger<TurnPipeline> logger)
 {
-    /// <summary>How often a turn is run again after its commit lost a race, before it is reported as failed.</summary>
-    public const int MaxAttempts = 4;
+    /// <summary>How often a turn is run at most when its commits keep losing races, before it is reported as failed.</summary>
+    public const int MaxAttempts = 8;
 
     public async Task<TurnResponse> RunAsync(TurnRequest request, CancellationToken cancellationToken)
     {
@@ -44,6 +44,9 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, OutboxSignal outbo
                 }
 
                 Log.TurnConflict(logger, attempt, ex.InnerException?.Message ?? ex.Message);
+
+                // Turns that collided tend to collide again at once: spread them out a little, more with each try.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 1 + (attempt * 15))), cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -14,6 +14,9 @@ public sealed partial class RemovalRequest
     {
         Requester = 1,
         Support = 2,
+
+        /// <summary>SesBot itself, reporting what it did (an email it sent); no person makes this move.</summary>
+        System = 4,
     }
 
     private static readonly FrozenDictionary<RequestWorkflow, FrozenDictionary<(RequestStatus From, RequestTrigger Trigger), (RequestStatus To, Permitted Who)>> Tables =
@@ -49,7 +52,8 @@ public sealed partial class RemovalRequest
                 (RequestStatus.Failed, RequestTrigger.Retry, RequestStatus.Accepted, Permitted.Support),
                 (RequestStatus.Failed, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Support)),
             [RequestWorkflow.EndCustomerInstructions] = Table(
-                (RequestStatus.Submitted, RequestTrigger.SendInstructions, RequestStatus.InstructionsSent, Permitted.Requester | Permitted.Support),
+                // Only once the outbox has actually emailed the instructions (UnlinkInstructionsOutbox).
+                (RequestStatus.Submitted, RequestTrigger.SendInstructions, RequestStatus.InstructionsSent, Permitted.System),
                 (RequestStatus.Submitted, RequestTrigger.Cancel, RequestStatus.Cancelled, Permitted.Requester),
                 (RequestStatus.InstructionsSent, RequestTrigger.Complete, RequestStatus.Completed, Permitted.Support),
 
@@ -116,6 +120,11 @@ public sealed partial class RemovalRequest
     /// </summary>
     private bool IsPermitted(Permitted who, Actor actor)
     {
+        if (who.HasFlag(Permitted.System) && actor == Actor.System)
+        {
+            return true;
+        }
+
         var filedIt = actor.Id == RequestedById;
         if (who.HasFlag(Permitted.Requester) && (filedIt || actor.Role == Role.Admin || actor == Actor.System))
         {
@@ -131,7 +140,7 @@ public sealed partial class RemovalRequest
         ArgumentNullException.ThrowIfNull(actor);
         return actor.Id == RequestedById && actor.IsSupport
             && TransitionsOf(Kind).TryGetValue((Status, trigger), out var row)
-            && !row.Who.HasFlag(Permitted.Requester);
+            && row.Who.HasFlag(Permitted.Support) && !row.Who.HasFlag(Permitted.Requester);
     }
 
     private static FrozenDictionary<(RequestStatus, RequestTrigger), (RequestStatus, Permitted)> Table(

@@ -18,6 +18,16 @@ public sealed partial class UnlinkInstructionsEmail(IOptions<SmtpOptions> smtp, 
 
     public static IReadOnlyList<string> Languages { get; } = ["en", "de", "fr", "es"];
 
+    /// <summary>A language's English name, as SesBot's cards and notes say it ("German"); the code itself when unknown.</summary>
+    public static string LanguageName(string? code) => code switch
+    {
+        "en" => "English",
+        "de" => "German",
+        "fr" => "French",
+        "es" => "Spanish",
+        _ => code ?? "English",
+    };
+
     /// <summary>Builds the message. The same <paramref name="idempotencyKey"/> always yields the same Message-Id.</summary>
     /// <exception cref="ArgumentException">A value is missing or malformed (a broken invariant of the caller).</exception>
     public MimeMessage Compose(UnlinkInstructionsEmailModel model, string idempotencyKey)

@@ -9,4 +9,11 @@ public sealed record AccountOptions(
     CloudAccount Account,
     PolicyDecision Decision,
     BillingImpact? RemoveFromPayerImpact,
-    OpenRequestRef? OpenRequest);
+    OpenRequestRef? OpenRequest)
+{
+    /// <summary>
+    /// SES's billing data for the month of <see cref="RemoveFromPayerImpact"/> so far (one amount per currency), when
+    /// there is any: the amount accrued in the linked part of the month up to the last import. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<MonthToDateAmount> MonthToDate { get; init; } = [];
+}

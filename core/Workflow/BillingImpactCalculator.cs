@@ -2,7 +2,12 @@ using SesBot.Core.Domain;
 
 namespace SesBot.Core.Workflow;
 
-/// <summary>Works out the linked part of the month for a removal from the payer organization (UTC throughout).</summary>
+/// <summary>
+/// Works out the linked part of the month for a removal from the payer organization. The basis is whole UTC days,
+/// counted inclusively: every UTC calendar day of the removal's month in which the account was linked for any part of
+/// the day counts once; the share of the month is those days over the days in the month. A removal at exactly 00:00
+/// UTC does not count the day it starts (the account was linked for no part of it).
+/// </summary>
 public static class BillingImpactCalculator
 {
     public static BillingImpact Calculate(DateTimeOffset linkedAt, DateTimeOffset removalAt)
@@ -17,19 +22,17 @@ public static class BillingImpactCalculator
         var monthStart = new DateTimeOffset(removal.Year, removal.Month, 1, 0, 0, 0, TimeSpan.Zero);
         var daysInMonth = DateTime.DaysInMonth(removal.Year, removal.Month);
         var start = linked > monthStart ? linked : monthStart;
-        var end = removal;
 
         var firstDay = DateOnly.FromDateTime(start.UtcDateTime);
-        var endDayExclusive = end.TimeOfDay == TimeSpan.Zero
-            ? DateOnly.FromDateTime(end.UtcDateTime)
-            : DateOnly.FromDateTime(end.UtcDateTime).AddDays(1);
-        var linkedDays = start == end ? 0 : endDayExclusive.DayNumber - firstDay.DayNumber;
-        var fraction = decimal.Round(
-            (decimal)(end - start).Ticks / TimeSpan.FromDays(daysInMonth).Ticks, 4, MidpointRounding.AwayFromZero);
+        var endDayExclusive = removal.TimeOfDay == TimeSpan.Zero
+            ? DateOnly.FromDateTime(removal.UtcDateTime)
+            : DateOnly.FromDateTime(removal.UtcDateTime).AddDays(1);
+        var linkedDays = start == removal ? 0 : endDayExclusive.DayNumber - firstDay.DayNumber;
+        var fraction = decimal.Round((decimal)linkedDays / daysInMonth, 4, MidpointRounding.AwayFromZero);
 
         return new BillingImpact(
             start,
-            end,
+            removal,
             firstDay,
             linkedDays == 0 ? null : endDayExclusive.AddDays(-1),
             linkedDays,

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using SesBot.Core.Domain;
+using SesBot.Core.Email;
 using SesBot.Core.Persistence;
 using SesBot.Core.Policy;
 
@@ -66,14 +67,29 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         }
         else if (info.Handling == OptionHandling.EndCustomerInstructions)
         {
-            request.Apply(RequestTrigger.SendInstructions, command.Requester, clock, "Instructions handed to the end customer.");
+            // Nothing is sent yet: the email is queued in this turn's transaction, and the request becomes
+            // "instructions sent" only once the outbox handler has actually sent it.
+            db.OutboxMessages.Add(UnlinkInstructionsOutbox.Create(request, now));
         }
 
-        // A concurrent change of the same customer or account (a delete, a customer removal, another request) now
-        // conflicts at commit; the turn is then run again against what the other one committed.
-        subject.Customer.Touch();
-        subject.Account?.Touch();
-        return new(OutcomeKind.Ok, request) { Details = DetailsOf(request, subject) };
+        // A concurrent change of the same subject now conflicts at commit, and the turn runs again on what the other one
+        // committed: a request about an account touches that account (a delete of it, or a removal of its customer,
+        // which touches every account of the customer, conflicts); a customer removal touches the customer and all its
+        // accounts. Requests about different accounts of one customer do not contend.
+        if (subject.Account is { } account)
+        {
+            account.Touch();
+        }
+        else
+        {
+            subject.Customer.Touch();
+            foreach (var owned in subject.Customer.Accounts)
+            {
+                owned.Touch();
+            }
+        }
+
+        return new(OutcomeKind.Ok, request) { Details = await DetailsOfAsync(request, subject, isNew: true, cancellationToken) };
     }
 
     public async Task<WorkflowResult> ApplyAsync(ApplyRequestTrigger command, CancellationToken cancellationToken = default)
@@ -134,7 +150,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             CarryOut(request, subject, command.Actor, now);
         }
 
-        return new(OutcomeKind.Ok, request) { Details = await DetailsOfAsync(request, subject, cancellationToken) };
+        return new(OutcomeKind.Ok, request) { Details = await DetailsOfAsync(request, subject, isNew: false, cancellationToken) };
     }
 
     /// <summary>The policy's options for one of the person's accounts, with the billing-impact preview where it applies.</summary>
@@ -151,7 +167,10 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         var impact = decision.For(RemovalOption.AwsRemoveFromPayer)?.IsAllowed == true
             ? BillingImpactCalculator.Calculate(account.LinkedAt, clock.GetUtcNow())
             : null;
-        return new AccountOptions(subject.Customer, account, decision, impact, open);
+        return new AccountOptions(subject.Customer, account, decision, impact, open)
+        {
+            MonthToDate = impact is null ? [] : MonthToDate(account, impact.Month),
+        };
     }
 
     /// <summary>Whether a customer can be removed, for one of the person's customers.</summary>
@@ -166,6 +185,14 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         var open = await OpenRequestOfCustomerAsync(subject.Customer.Id, null, cancellationToken);
         return (subject.Customer, RemovalPolicy.EvaluateCustomerRemoval(subject.Customer, clock.GetUtcNow(), open));
     }
+
+    /// <summary>The account's billing records for the month, added up per currency.</summary>
+    private static List<MonthToDateAmount> MonthToDate(CloudAccount account, DateOnly month) =>
+        [.. account.BillingRecords
+            .Where(r => r.Month == month)
+            .GroupBy(r => r.Currency, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new MonthToDateAmount(month, g.Sum(r => r.Amount), g.Key))];
 
     private OptionDecision Decide(RemovalOption option, Subject subject, OpenRequestRef? open) =>
         RemovalOptionCatalog.Get(option).IsAboutCustomer
@@ -338,22 +365,24 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             db.AuditEvents.Add(new AuditEvent(now, who, nameof(CloudAccount), target.Id, action, details));
     }
 
-    /// <summary>The request as this turn leaves it: the timeline is what the request recorded, not a second read.</summary>
-    private static RequestDetails DetailsOf(RemovalRequest request, Subject subject) =>
-        new(request, subject.Customer, subject.Account, [.. request.PendingAudit]);
-
     /// <summary>A changed request with what it is about: the recorded timeline plus what this turn adds to it.</summary>
-    private async Task<RequestDetails> DetailsOfAsync(RemovalRequest request, Subject? subject, CancellationToken cancellationToken)
+    private async Task<RequestDetails> DetailsOfAsync(RemovalRequest request, Subject? subject, bool isNew, CancellationToken cancellationToken)
     {
         var customer = subject?.Customer ?? await db.Customers.AsNoTracking().FirstAsync(c => c.Id == request.CustomerId, cancellationToken);
         var account = subject?.Account ?? (request.CloudAccountId is null
             ? null
             : await db.CloudAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.CloudAccountId, cancellationToken));
-        var recorded = await db.AuditEvents.AsNoTracking()
-            .Where(e => e.EntityType == nameof(RemovalRequest) && e.EntityId == request.Id)
-            .OrderBy(e => e.Id)
-            .ToListAsync(cancellationToken);
-        return new RequestDetails(request, customer, account, [.. recorded, .. request.PendingAudit]);
+        // A request this turn creates has no recorded events yet: its timeline is what it records now.
+        List<AuditEvent> recorded = isNew
+            ? []
+            : await db.AuditEvents.AsNoTracking()
+                .Where(e => e.EntityType == nameof(RemovalRequest) && e.EntityId == request.Id)
+                .OrderBy(e => e.Id)
+                .ToListAsync(cancellationToken);
+        return new RequestDetails(request, customer, account, [.. recorded, .. request.PendingAudit])
+        {
+            Email = await RequestEmails.FindAsync(db, request, cancellationToken),
+        };
     }
 
     /// <summary>The field of the first text of the submission that is over its limit; null when all fit.</summary>

@@ -69,7 +69,7 @@ public sealed class ResellerCatalog(SesBotDbContext db)
             .Where(e => e.EntityType == nameof(RemovalRequest) && e.EntityId == requestId)
             .OrderBy(e => e.Id)
             .ToListAsync(cancellationToken);
-        return new RequestDetails(request, customer, account, timeline);
+        return new RequestDetails(request, customer, account, timeline) { Email = await RequestEmails.FindAsync(db, request, cancellationToken) };
     }
 
     private static IQueryable<Customer> Visible(Actor actor, IQueryable<Customer> customers) =>

@@ -124,12 +124,40 @@ public sealed class OutboxDispatcher(
 
             try
             {
-                await signal.WaitAsync(options.Value.SweepInterval, stoppingToken);
+                await signal.WaitAsync(await UntilNextDueAsync(stoppingToken), stoppingToken);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>How long to sleep: until the earliest retry falls due, at most one sweep interval.</summary>
+    private async Task<TimeSpan> UntilNextDueAsync(CancellationToken cancellationToken)
+    {
+        var sweep = options.Value.SweepInterval;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
+            var next = await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.Status == OutboxStatus.Pending)
+                .OrderBy(m => m.NextAttemptAt)
+                .Select(m => (DateTimeOffset?)m.NextAttemptAt)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (next is null)
+            {
+                return sweep;
+            }
+
+            var wait = next.Value - clock.GetUtcNow();
+            return wait <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(1) : wait < sweep ? wait : sweep;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.OutboxLoopFailed(logger, ex);
+            return sweep;
         }
     }
 

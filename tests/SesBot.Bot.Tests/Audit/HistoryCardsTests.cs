@@ -136,6 +136,29 @@ public sealed class HistoryCardsTests : IAsyncLifetime
         return data;
     }
 
+    [Fact]
+    public void Sentence_InstructionsEmailedBySesBot_SaysWhereTheyWent()
+    {
+        var entry = Entry(nameof(RemovalRequest), nameof(RequestTrigger.SendInstructions), RemovalOption.AwsSelfUnlink) with
+        {
+            ActorId = Actor.System.Id,
+            ActorName = Actor.System.DisplayName,
+            Note = "Emailed to it@example.com in German",
+        };
+
+        Assert.Equal("SesBot emailed the unlink instructions to it@example.com in German (R-ABC123).", HistoryCards.Sentence(entry));
+    }
+
+    [Theory]
+    [InlineData("Cancelled by the requester.", "Alex Wilber cancelled the request (R-ABC123).")]
+    [InlineData("The customer changed their mind.", "Alex Wilber cancelled the request: \"The customer changed their mind.\" (R-ABC123).")]
+    public void Sentence_Cancel_NoteOnlyWhenItSaysMore(string note, string expected)
+    {
+        var entry = Entry(nameof(RemovalRequest), nameof(RequestTrigger.Cancel), RemovalOption.AzureSuspend) with { ActorName = "Alex Wilber", Note = note };
+
+        Assert.Equal(expected, HistoryCards.Sentence(entry));
+    }
+
     private static AuditEntry Entry(string entityType, string action, RemovalOption? kind) => new()
     {
         EventId = 1,

@@ -61,10 +61,10 @@ public sealed class ConcurrentDeleteTests : DialogTestBase
     [Fact]
     public async Task RemoveCustomer_AnAccountRequestCommittedJustBefore_CommitLosesAndTheCustomerStays()
     {
-        // Another instance files a request on one of Wingtip's accounts (touching the customer) between Alex's
+        // Another instance files a request on one of Wingtip's accounts (touching that account) between Alex's
         // check and his commit: the removal must not delete the account under that request.
         var sneak = new SneakBeforeSave(sql:
-            "UPDATE Customers SET Version = Version + 1 WHERE Id = 'c-wingtip'; " +
+            "UPDATE CloudAccounts SET Version = Version + 1 WHERE Id = 'a-wingtip-sandbox'; " +
             "INSERT INTO RemovalRequests (Id, IdempotencyKey, Kind, Status, RequestedById, RequestedByName, ResellerId, CustomerId, CloudAccountId, CreatedAt, UpdatedAt, Version, OpenSubjectKey) " +
             "SELECT 'R-PATTI2', 'patti-key', 'AwsRemoveFromPayer', 'Submitted', 'patti', 'Patti Fernandez', ResellerId, Id, 'a-wingtip-sandbox', 0, 0, 0, 'account:a-wingtip-sandbox' FROM Customers WHERE Id = 'c-wingtip'");
         await using var host = await DialogHost.StartAsync(configure: s => s.ConfigureDbContext<SqliteSesBotDbContext>(o => o.AddInterceptors(sneak)));

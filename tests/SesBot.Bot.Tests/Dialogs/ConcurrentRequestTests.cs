@@ -51,7 +51,7 @@ public sealed class ConcurrentRequestTests : DialogTestBase
         await FlowWalker.WalkToAsync(Alex, FlowStep.ConfirmDelete);
         await FlowWalker.WalkToAsync(patti, FlowStep.ConfirmDelete);
 
-        await Alex.Send("210987654321").AssertText("is submitted");
+        await Alex.Send("210987654321").AssertText("is deleted from SES (request").AssertNoText("is submitted");
         await patti.Send("210987654321")
             .AssertText("Not submitted: The account was deleted from SES on 18 Nov 2026.")
             .AssertAction(ActionIds.ChooseOption, DataKeys.Option, nameof(RemovalOption.DeletedInErrorTicket))

@@ -24,7 +24,7 @@ public sealed class DemoDataDialogTests
             .AssertFact("Linked", "Dec 2026")
             .AssertAction(ActionIds.ChooseOption, DataKeys.Option, nameof(RemovalOption.AwsRemoveFromPayer));
         await alex.Click(ActionIds.ChooseOption, (DataKeys.Option, nameof(RemovalOption.AwsRemoveFromPayer)))
-            .AssertText("What you invoice the customer for this month")
+            .AssertText("What you invoice the customer for December 2026")
             .AssertAction(ActionIds.ConfirmRemoveFromPayer);
     }
 }

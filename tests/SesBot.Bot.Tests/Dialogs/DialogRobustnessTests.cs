@@ -125,7 +125,7 @@ public sealed class DialogRobustnessTests : DialogTestBase
         await AssertNothingChangedAsync();
 
         // The dialog is still where it was.
-        await Alex.Click(ActionIds.ConfirmDelete, (DataKeys.Confirmation, "210987654321")).AssertText("is submitted");
+        await Alex.Click(ActionIds.ConfirmDelete, (DataKeys.Confirmation, "210987654321")).AssertText("is deleted from SES");
         Assert.Equal("a-contoso-lab", (await SingleRequestAsync()).CloudAccountId);
     }
 

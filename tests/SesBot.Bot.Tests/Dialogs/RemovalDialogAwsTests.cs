@@ -81,8 +81,8 @@ public sealed class RemovalDialogAwsTests : DialogTestBase
     }
 
     [Theory]
-    [InlineData("c-adventure", "a-adventure-web", "1 Nov 2026 to 18 Nov 2026", "18 of 30", "58.06 %", 18)]
-    [InlineData("c-wingtip", "a-wingtip-sandbox", "3 Nov 2026 to 18 Nov 2026", "16 of 30", "51.39 %", 16)]
+    [InlineData("c-adventure", "a-adventure-web", "1 Nov 2026 to 18 Nov 2026 (UTC)", "18 of 30", "60 %", 18)]
+    [InlineData("c-wingtip", "a-wingtip-sandbox", "3 Nov 2026 to 18 Nov 2026 (UTC)", "16 of 30", "53.33 %", 16)]
     public async Task RemoveFromPayer_CustomerOwnedAccount_ShowsBillingImpactAndStoresIt(
         string customerId, string accountId, string period, string days, string share, int linkedDays)
     {
@@ -99,7 +99,7 @@ public sealed class RemovalDialogAwsTests : DialogTestBase
         await Alex.Click(ActionIds.ConfirmRemoveFromPayer)
             .AssertStatus(TurnStatus.Complete)
             .AssertText("is submitted")
-            .AssertFact("Linked this month (at submission)", $"{days} days ({share})");
+            .AssertFact("Linked this month (at submission)", $"{days} days ({share}), {period}");
 
         var request = await SingleRequestAsync();
         Assert.Equal((RemovalOption.AwsRemoveFromPayer, RequestStatus.Submitted, accountId), (request.Kind, request.Status, request.CloudAccountId));
@@ -108,10 +108,12 @@ public sealed class RemovalDialogAwsTests : DialogTestBase
     }
 
     [Fact]
-    public async Task Unlink_BadEmailThenGermanInstructions_InstructionsShownAndStatusInstructionsSent()
+    public async Task Unlink_BadEmailThenGermanInstructions_InstructionsShownAndEmailQueuedNotSent()
     {
         await OpenOptionsAsync(Alex, "c-adventure", "a-adventure-web");
         await Alex.Click(ActionIds.ChooseOption, (DataKeys.Option, nameof(RemovalOption.AwsSelfUnlink)))
+            .AssertText("When you submit, SesBot emails them the instructions")
+            .AssertNoText("I'll send them")
             .AssertText("1. Sign in to the AWS Management Console as the account's root user.")
             .AssertParagraph("valid payment method", Tone.Warning)
             .AssertChoice("Deutsch")
@@ -129,10 +131,12 @@ public sealed class RemovalDialogAwsTests : DialogTestBase
         await Alex.Click(ActionIds.SubmitUnlink, (DataKeys.EndCustomerEmail, "it@adventure-works.example"))
             .AssertStatus(TurnStatus.Complete)
             .AssertText("The instructions go to the end customer.")
-            .AssertFact("Status", "Instructions sent to the end customer");
+            .AssertText("The instructions are queued for sending to it@adventure-works.example in German.")
+            .AssertFact("Status", "Submitted, instructions queued for sending")
+            .AssertNoText("Instructions sent");
 
         var request = await SingleRequestAsync();
-        Assert.Equal((RemovalOption.AwsSelfUnlink, RequestStatus.InstructionsSent, "it@adventure-works.example", "de"),
+        Assert.Equal((RemovalOption.AwsSelfUnlink, RequestStatus.Submitted, "it@adventure-works.example", "de"),
             (request.Kind, request.Status, request.EndCustomerEmail, request.EndCustomerLanguage));
     }
 

@@ -39,7 +39,8 @@ public sealed class RemovalDialogDeleteTests : DialogTestBase
 
         await Alex.Click(ActionIds.ConfirmDelete, (DataKeys.Confirmation, "2109-8765-4321"))
             .AssertStatus(TurnStatus.Complete)
-            .AssertText("is submitted")
+            .AssertText("AWS 210987654321 · Contoso Lab (added by mistake) is deleted from SES (request R-")
+            .AssertNoText("is submitted")
             .AssertText("The account is deleted from SES.")
             .AssertFact("Status", "Completed");
 
@@ -67,7 +68,7 @@ public sealed class RemovalDialogDeleteTests : DialogTestBase
 
         await Alex.Send($" {LabNumber} ")
             .AssertStatus(TurnStatus.Complete)
-            .AssertText("is submitted");
+            .AssertText("is deleted from SES");
         Assert.Equal(AccountState.Deleted, (await AccountAsync("a-contoso-lab")).State);
     }
 
@@ -101,7 +102,7 @@ public sealed class RemovalDialogDeleteTests : DialogTestBase
     {
         await OpenOptionsAsync(Alex, "c-contoso", "a-contoso-lab");
         await Alex.Click(ActionIds.ChooseOption, (DataKeys.Option, nameof(RemovalOption.DeleteFromPlatform)));
-        await Alex.Click(ActionIds.ConfirmDelete, (DataKeys.Confirmation, LabNumber)).AssertText("is submitted");
+        await Alex.Click(ActionIds.ConfirmDelete, (DataKeys.Confirmation, LabNumber)).AssertText("is deleted from SES");
         Host.Clock.Advance(TimeSpan.FromHours(2));
 
         var options = await OpenOptionsAsync(Alex, "c-contoso", "a-contoso-lab")

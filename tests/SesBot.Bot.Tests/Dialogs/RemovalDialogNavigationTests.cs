@@ -117,7 +117,7 @@ public sealed class RemovalDialogNavigationTests : DialogTestBase
     public async Task SelectCustomer_RemovedCustomerForged_Refused()
     {
         await FlowWalker.WalkToAsync(Alex, FlowStep.ConfirmRemoveCustomer);
-        await Alex.Click(ActionIds.ConfirmRemoveCustomer).AssertText("is submitted");
+        await Alex.Click(ActionIds.ConfirmRemoveCustomer).AssertText("is removed from SES (request").AssertNoText("is submitted");
 
         await Alex.Send("remove account");
         await Alex.Click(ActionIds.SelectCustomer, (DataKeys.CustomerId, "c-wingtip"))

@@ -110,7 +110,7 @@ public sealed class SupportThreadOutboxTests : IAsyncLifetime
         await alex.Click(ActionIds.SelectCustomer, (DataKeys.CustomerId, "c-contoso"));
         await alex.Click(ActionIds.SelectAccount, (DataKeys.AccountId, "a-contoso-lab"));
         await alex.Click(ActionIds.ChooseOption, (DataKeys.Option, nameof(RemovalOption.DeleteFromPlatform)));
-        await alex.Click(ActionIds.ConfirmDelete, (DataKeys.Confirmation, "210987654321")).AssertText("is submitted");
+        await alex.Click(ActionIds.ConfirmDelete, (DataKeys.Confirmation, "210987654321")).AssertText("is deleted from SES").AssertNoText("has not been alerted");
 
         var row = Assert.Single(await _host.DbAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync()));
         var text = row.PayloadJson;

@@ -49,6 +49,15 @@ internal static class CardReader
         return (action["data"]?.DeepClone() as JsonObject) ?? [];
     }
 
+    /// <summary>The data of the Action.Execute button with this verb whose data has <paramref name="dataKey"/> = <paramref name="dataValue"/> (a copy).</summary>
+    public static JsonObject ActionData(JsonNode? card, string verb, string dataKey, string dataValue)
+    {
+        var action = Nodes(card).FirstOrDefault(o => o["type"]?.GetValue<string>() == "Action.Execute" && o["verb"]?.GetValue<string>() == verb
+                && o["data"]?[dataKey]?.GetValue<string>() == dataValue)
+            ?? throw new InvalidOperationException($"No button with verb {verb} and {dataKey}={dataValue} in:\n{card?.ToJsonString()}");
+        return (action["data"]?.DeepClone() as JsonObject) ?? [];
+    }
+
     public static bool HasAction(JsonNode? card, string verb, string? dataKey = null, string? dataValue = null) =>
         Nodes(card).Any(o => o["type"]?.GetValue<string>() == "Action.Execute"
             && o["verb"]?.GetValue<string>() == verb

@@ -34,6 +34,9 @@ internal sealed class BotProcess : IAsyncDisposable
 
     public string Output => _process?.Output ?? string.Empty;
 
+    /// <summary>What the processes stopped by <see cref="KillAsync"/> wrote, for failure messages.</summary>
+    public string OutputBeforeKill { get; private set; } = string.Empty;
+
     /// <summary>Starts the bot. <paramref name="settings"/> are extra configuration as environment variables (e.g. <c>Teams__AppId</c>).</summary>
     public static async Task<BotProcess> StartAsync(IDictionary<string, string?>? settings = null, string? dataDirectory = null)
     {
@@ -53,6 +56,26 @@ internal sealed class BotProcess : IAsyncDisposable
 
         await StartProcessAsync();
     }
+
+    /// <summary>
+    /// SIGKILL (<see cref="System.Diagnostics.Process.Kill()"/>): no graceful shutdown, no flush, as a crash or an
+    /// out-of-memory kill would stop it. The database file stays; <see cref="StartAgainAsync"/> starts a new process on it.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        if (_process is not null)
+        {
+            await _process.KillAsync();
+            OutputBeforeKill += _process.Output;
+            await _process.DisposeAsync();
+            _process = null;
+        }
+    }
+
+    /// <summary>Starts a new process on the same port and database after <see cref="KillAsync"/>.</summary>
+    public Task StartAgainAsync() => _process is null
+        ? StartProcessAsync()
+        : throw new InvalidOperationException("The bot is still running.");
 
     public async ValueTask DisposeAsync()
     {

@@ -79,6 +79,22 @@ internal sealed class ChildProcess : IAsyncDisposable
         throw new TimeoutException($"{what} did not become ready in {timeout}.\n{Output}");
     }
 
+    /// <summary>
+    /// SIGKILL to this process at once (not the slower walk of the process tree first), then waits until it is gone.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        try
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (InvalidOperationException)
+        {
+            // it had exited already
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

@@ -53,7 +53,7 @@ public sealed class RemovalRequestTransitionsTests
         var clock = new FakeTimeProvider(Start);
         var request = InStatus(kind, from, clock);
         var (to, who) = RemovalRequest.TransitionsOf(kind)[(from, trigger)];
-        var actor = who.HasFlag(RemovalRequest.Permitted.Support) ? TestData.SupportAgent : TestData.Requester;
+        var actor = ActorFor(who);
         var version = request.Version;
         var auditCount = request.PendingAudit.Count;
         clock.Advance(TimeSpan.FromMinutes(5));
@@ -290,11 +290,11 @@ public sealed class RemovalRequestTransitionsTests
     }
 
     [Fact]
-    public void Apply_SelfUnlinkInstructions_RequesterSendsSupportCompletes()
+    public void Apply_SelfUnlinkInstructions_SesBotReportsTheEmailSupportCompletes()
     {
         var clock = new FakeTimeProvider(Start);
         var request = TestData.Request(RemovalOption.AwsSelfUnlink);
-        request.Apply(RequestTrigger.SendInstructions, TestData.Requester, clock);
+        request.Apply(RequestTrigger.SendInstructions, Actor.System, clock);
 
         Assert.False(request.CanApply(RequestTrigger.Complete, TestData.Requester));
         request.Apply(RequestTrigger.Complete, TestData.SupportAgent, clock);
@@ -307,7 +307,7 @@ public sealed class RemovalRequestTransitionsTests
     {
         var clock = new FakeTimeProvider(Start);
         var request = TestData.Request(RemovalOption.AwsSelfUnlink);
-        request.Apply(RequestTrigger.SendInstructions, TestData.Requester, clock);
+        request.Apply(RequestTrigger.SendInstructions, Actor.System, clock);
 
         Assert.True(request.CanApply(RequestTrigger.Cancel, TestData.Requester));
         Assert.False(request.CanApply(RequestTrigger.Cancel, TestData.Colleague));
@@ -363,7 +363,7 @@ public sealed class RemovalRequestTransitionsTests
         {
             foreach (var ((from, trigger), (_, who)) in RemovalRequest.TransitionsOf(kind))
             {
-                if (!who.HasFlag(RemovalRequest.Permitted.Requester))
+                if (who.HasFlag(RemovalRequest.Permitted.Support) && !who.HasFlag(RemovalRequest.Permitted.Requester))
                 {
                     data.Add(kind, from, trigger, Role.SupportAgent);
                     data.Add(kind, from, trigger, Role.Admin);
@@ -389,7 +389,45 @@ public sealed class RemovalRequestTransitionsTests
         Assert.True(request.CanApply(trigger, TestData.SupportAgent), "another support agent may");
     }
 
+    // ---- Moves only SesBot itself reports ----
+
+    [Fact]
+    public void SendInstructions_ByAnyPerson_RefusedOnlySesBotReportsTheEmailItSent()
+    {
+        var clock = new FakeTimeProvider(Start);
+        var request = TestData.Request(RemovalOption.AwsSelfUnlink);
+
+        foreach (var person in new[] { TestData.Requester, TestData.SupportAgent, TestData.Admin })
+        {
+            Assert.False(request.CanApply(RequestTrigger.SendInstructions, person), person.DisplayName);
+            Assert.False(request.IsFourEyesRefusal(RequestTrigger.SendInstructions, person));
+            Assert.Throws<DomainException>(() => request.Apply(RequestTrigger.SendInstructions, person, clock));
+        }
+
+        Assert.Equal(RequestStatus.Submitted, request.Status);
+        Assert.True(request.CanApply(RequestTrigger.SendInstructions, Actor.System));
+        request.Apply(RequestTrigger.SendInstructions, Actor.System, clock, "it@example.com in German");
+        Assert.Equal(RequestStatus.InstructionsSent, request.Status);
+    }
+
+    [Theory]
+    [InlineData(RequestStatus.Submitted)]
+    [InlineData(RequestStatus.InstructionsSent)]
+    public void AvailableTriggers_UnlinkWaitingOrSent_RequesterMayCancel(RequestStatus status)
+    {
+        var clock = new FakeTimeProvider(Start);
+        var request = InStatus(RemovalOption.AwsSelfUnlink, status, clock);
+
+        Assert.Contains(RequestTrigger.Cancel, request.AvailableTriggers());
+        Assert.True(request.CanApply(RequestTrigger.Cancel, TestData.Requester));
+    }
+
     // ---- Helpers ----
+
+    private static Actor ActorFor(RemovalRequest.Permitted who) =>
+        who == RemovalRequest.Permitted.System ? Actor.System
+        : who.HasFlag(RemovalRequest.Permitted.Support) ? TestData.SupportAgent
+        : TestData.Requester;
 
     /// <summary>A request of the kind in the given status: walked there through the table when it can be, else set directly.</summary>
     private static RemovalRequest InStatus(RemovalOption kind, RequestStatus status, TimeProvider clock)
@@ -405,7 +443,8 @@ public sealed class RemovalRequestTransitionsTests
 
         foreach (var trigger in path)
         {
-            request.Apply(trigger, TestData.Admin, clock);
+            var who = RemovalRequest.TransitionsOf(kind)[(request.Status, trigger)].Who;
+            request.Apply(trigger, who == RemovalRequest.Permitted.System ? Actor.System : TestData.Admin, clock);
         }
 
         Assert.Equal(status, request.Status);

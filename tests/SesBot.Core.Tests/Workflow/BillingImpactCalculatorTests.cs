@@ -19,7 +19,7 @@ public sealed class BillingImpactCalculatorTests
         Assert.Equal(new DateOnly(2027, 3, 20), impact.LastDay);
         Assert.Equal(11, impact.LinkedDays);
         Assert.Equal(31, impact.DaysInMonth);
-        Assert.Equal(decimal.Round(10m / 31m, 4), impact.FractionOfMonth);
+        Assert.Equal(decimal.Round(11m / 31m, 4), impact.FractionOfMonth);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class BillingImpactCalculatorTests
         Assert.Equal(new DateOnly(2027, 1, 1), impact.FirstDay);
         Assert.Equal(new DateOnly(2027, 1, 1), impact.LastDay);
         Assert.Equal(1, impact.LinkedDays);
-        Assert.Equal(decimal.Round(0.25m / 31m, 4), impact.FractionOfMonth);
+        Assert.Equal(decimal.Round(1m / 31m, 4), impact.FractionOfMonth);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class BillingImpactCalculatorTests
 
         Assert.Equal(1, impact.LinkedDays);
         Assert.Equal(new DateOnly(2027, 1, 1), impact.LastDay);
-        Assert.Equal(0m, impact.FractionOfMonth); // one minute of a 31-day month rounds to 0.0000
+        Assert.Equal(0.0323m, impact.FractionOfMonth); // the 1st counts as a whole day: 1 of 31
     }
 
     [Fact]
@@ -110,18 +110,21 @@ public sealed class BillingImpactCalculatorTests
     }
 
     [Theory]
-    [InlineData(2027, 2, 28, 0.5)]
-    [InlineData(2028, 2, 29, 0.5)]
-    [InlineData(2027, 4, 30, 0.5)]
-    [InlineData(2027, 1, 31, 0.5)]
-    public void Calculate_RemovalHalfwayThroughMonth_FractionIsHalf(int year, int month, int days, double expected)
+    [InlineData(2027, 2, 14, 0.5)] // halfway is 00:00 on the 15th: 14 of 28 days
+    [InlineData(2028, 2, 15, 0.5172)] // halfway is 12:00 on the 15th: 15 of 29 days
+    [InlineData(2027, 4, 15, 0.5)] // halfway is 00:00 on the 16th: 15 of 30 days
+    [InlineData(2027, 1, 16, 0.5161)] // halfway is 12:00 on the 16th: 16 of 31 days
+    public void Calculate_RemovalHalfwayThroughMonth_WholeDaysNotHours(int year, int month, int linkedDays, double expected)
     {
+        var days = DateTime.DaysInMonth(year, month);
         var halfway = Utc(year, month, 1).AddHours(days * 12);
 
         var impact = BillingImpactCalculator.Calculate(Utc(2020, 1, 1), halfway);
 
         Assert.Equal(days, impact.DaysInMonth);
+        Assert.Equal(linkedDays, impact.LinkedDays);
         Assert.Equal((decimal)expected, impact.FractionOfMonth);
+        Assert.Equal(decimal.Round(linkedDays * 100m / days, 2), impact.PercentOfMonth);
     }
 
     [Fact]
@@ -188,7 +191,7 @@ public sealed class BillingImpactCalculatorTests
         Assert.Equal(new DateOnly(2027, 3, 11), impact.FirstDay);
         Assert.Equal(new DateOnly(2027, 3, 13), impact.LastDay);
         Assert.Equal(3, impact.LinkedDays);
-        Assert.Equal(decimal.Round(2m / 31m, 4), impact.FractionOfMonth);
+        Assert.Equal(decimal.Round(3m / 31m, 4), impact.FractionOfMonth);
     }
 
     [Fact]
@@ -202,7 +205,7 @@ public sealed class BillingImpactCalculatorTests
         Assert.Equal(Utc(2027, 6, 1, 3), impact.PeriodStart);
         Assert.Equal(new DateOnly(2027, 6, 1), impact.FirstDay);
         Assert.Equal(2, impact.LinkedDays);
-        Assert.Equal(decimal.Round(1m / 30m, 4), impact.FractionOfMonth);
+        Assert.Equal(decimal.Round(2m / 30m, 4), impact.FractionOfMonth);
     }
 
     [Fact]
@@ -234,7 +237,7 @@ public sealed class BillingImpactCalculatorTests
         Assert.Equal(1, impact.LinkedDays);
         Assert.Equal(new DateOnly(2027, 4, 10), impact.FirstDay);
         Assert.Equal(new DateOnly(2027, 4, 10), impact.LastDay);
-        Assert.Equal(decimal.Round(0.5m / 30m, 4), impact.FractionOfMonth);
+        Assert.Equal(decimal.Round(1m / 30m, 4), impact.FractionOfMonth);
     }
 
     [Fact]
@@ -275,5 +278,51 @@ public sealed class BillingImpactCalculatorTests
 
         Assert.Equal((decimal)expected, impact.FractionOfMonth);
         Assert.Equal(days, impact.LinkedDays);
+    }
+
+    // ---- The figures the billing preview card shows (one basis: whole UTC days, inclusive; share = days / days in month) ----
+
+    [Fact]
+    public void Calculate_LinkedOnThe3rdRemovedOnThe4th_TwoDaysOf31Is6Point45Percent()
+    {
+        var impact = BillingImpactCalculator.Calculate(Utc(2026, 12, 3, 14), Utc(2026, 12, 4, 9, 30));
+
+        Assert.Equal((new DateOnly(2026, 12, 3), new DateOnly(2026, 12, 4)), (impact.FirstDay, impact.LastDay!.Value));
+        Assert.Equal((2, 31), (impact.LinkedDays, impact.DaysInMonth));
+        Assert.Equal(0.0645m, impact.FractionOfMonth);
+        Assert.Equal(6.45m, impact.PercentOfMonth);
+        Assert.Equal(new DateOnly(2026, 12, 1), impact.Month);
+    }
+
+    [Fact]
+    public void Calculate_LinkedBeforeTheMonthRemovedOnThe1stMorning_FromMonthStartOneDay()
+    {
+        var impact = BillingImpactCalculator.Calculate(Utc(2026, 5, 20), Utc(2026, 12, 1, 8));
+
+        Assert.Equal(Utc(2026, 12, 1), impact.PeriodStart);
+        Assert.Equal((new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 1)), (impact.FirstDay, impact.LastDay!.Value));
+        Assert.Equal((1, 31, 3.23m), (impact.LinkedDays, impact.DaysInMonth, impact.PercentOfMonth));
+    }
+
+    [Fact]
+    public void Calculate_RemovedAtMidnightOnThe1st_NothingOfTheNewMonth()
+    {
+        var impact = BillingImpactCalculator.Calculate(Utc(2026, 5, 20), Utc(2026, 12, 1));
+
+        Assert.Null(impact.LastDay);
+        Assert.Equal((0, 31, 0m, 0m), (impact.LinkedDays, impact.DaysInMonth, impact.FractionOfMonth, impact.PercentOfMonth));
+        Assert.Equal(new DateOnly(2026, 12, 1), impact.Month);
+    }
+
+    [Theory]
+    [InlineData(15, 15, 51.72)]
+    [InlineData(29, 29, 100)]
+    public void Calculate_FebruaryOfALeapYear_29DaysInTheMonth(int removalDay, int linkedDays, double percent)
+    {
+        var impact = BillingImpactCalculator.Calculate(Utc(2027, 12, 1), Utc(2028, 2, removalDay, 12));
+
+        Assert.Equal((linkedDays, 29), (impact.LinkedDays, impact.DaysInMonth));
+        Assert.Equal((decimal)percent, impact.PercentOfMonth);
+        Assert.Equal(decimal.Round(linkedDays / 29m, 4), impact.FractionOfMonth);
     }
 }

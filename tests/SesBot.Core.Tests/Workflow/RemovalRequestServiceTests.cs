@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using SesBot.Core.Domain;
+using SesBot.Core.Email;
+using SesBot.Core.Outbox;
 using SesBot.Core.Persistence;
 using SesBot.Core.Tests.Support;
 using SesBot.Core.Workflow;
@@ -162,16 +164,44 @@ public sealed class RemovalRequestServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SubmitAsync_SelfUnlink_InstructionsSentWithEmail()
+    public async Task SubmitAsync_SelfUnlink_StaysSubmittedAndQueuesTheEmailInTheSameCommit()
     {
         var result = await SubmitAsync(RemovalOption.AwsSelfUnlink, Owned, endCustomerEmail: "root@adventure-works.com");
 
         Assert.Equal(OutcomeKind.Ok, result.Kind);
         var stored = await LoadRequestAsync(result.Request!.Id);
-        Assert.Equal(RequestStatus.InstructionsSent, stored.Status);
+        Assert.Equal(RequestStatus.Submitted, stored.Status);
         Assert.Equal("root@adventure-works.com", stored.EndCustomerEmail);
         Assert.True(stored.IsOpen);
-        Assert.Equal(["Submitted", "SendInstructions"], await AuditActionsAsync(stored.Id));
+        Assert.Equal(["Submitted"], await AuditActionsAsync(stored.Id));
+
+        await using var db = _database.CreateContext();
+        var queued = Assert.Single(await db.OutboxMessages.ToListAsync());
+        Assert.Equal((UnlinkInstructionsOutbox.Kind, $"email.unlink-instructions:{stored.Id}", $"request:{stored.Id}", OutboxStatus.Pending),
+            (queued.Kind, queued.IdempotencyKey, queued.OrderingKey, queued.Status));
+        Assert.Equal(stored.Id, UnlinkInstructionsOutbox.RequestIdOf(queued));
+        Assert.Equal(new EmailDelivery(EmailDeliveryState.Queued, "root@adventure-works.com", "en", null, null, 0), result.Details!.Email);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_SelfUnlinkSubmittedTwice_OneRequestOneEmail()
+    {
+        var first = await SubmitAsync(RemovalOption.AwsSelfUnlink, Owned, key: "same-card", endCustomerEmail: "root@adventure-works.com");
+        var again = await SubmitAsync(RemovalOption.AwsSelfUnlink, Owned, key: "same-card", endCustomerEmail: "root@adventure-works.com");
+
+        Assert.Equal((OutcomeKind.Ok, OutcomeKind.Duplicate), (first.Kind, again.Kind));
+        await using var db = _database.CreateContext();
+        Assert.Single(await db.OutboxMessages.ToListAsync());
+    }
+
+    [Fact]
+    public async Task SubmitAsync_OtherOptions_QueueNoEmail()
+    {
+        await SubmitAsync(RemovalOption.AwsRemoveFromPayer, Owned);
+        await SubmitAsync(RemovalOption.DeleteFromPlatform, AssignedFresh, confirmation: FreshNumber);
+
+        await using var db = _database.CreateContext();
+        Assert.Empty(await db.OutboxMessages.ToListAsync());
     }
 
     [Fact]
@@ -527,8 +557,10 @@ public sealed class RemovalRequestServiceTests : IAsyncLifetime
     public async Task ApplyAsync_SelfUnlinkConfirmedBySupport_AccountDeparted()
     {
         var submitted = await SubmitAsync(RemovalOption.AwsSelfUnlink, Owned, endCustomerEmail: "root@adventure-works.com");
+        Assert.Equal(OutcomeKind.Invalid, (await ApplyAsync(submitted.Request!.Id, RequestTrigger.Complete, TestData.SupportAgent)).Kind); // not emailed yet
+        await ApplyAsync(submitted.Request.Id, RequestTrigger.SendInstructions, Actor.System);
 
-        var done = await ApplyAsync(submitted.Request!.Id, RequestTrigger.Complete, TestData.SupportAgent);
+        var done = await ApplyAsync(submitted.Request.Id, RequestTrigger.Complete, TestData.SupportAgent);
 
         Assert.Equal(OutcomeKind.Ok, done.Kind);
         Assert.Equal(AccountState.Departed, (await LoadAccountAsync(Owned)).State);
@@ -838,6 +870,27 @@ public sealed class RemovalRequestServiceTests : IAsyncLifetime
         Assert.True(options.Decision.For(RemovalOption.AwsRemoveFromPayer)!.IsAllowed);
         Assert.Equal(BillingImpactCalculator.Calculate(OwnedLinkedAt, Now), options.RemoveFromPayerImpact);
         Assert.Null(options.OpenRequest);
+        Assert.Empty(options.MonthToDate); // its billing records are of 2025, none of March 2027
+    }
+
+    [Fact]
+    public async Task GetAccountOptionsAsync_BillingDataForTheMonth_MonthToDateAmountPerCurrency()
+    {
+        await using (var setup = _database.CreateContext())
+        {
+            var account = await setup.CloudAccounts.Include(a => a.BillingRecords).SingleAsync(a => a.Id == Owned);
+            account.AddBillingRecord(new DateOnly(2027, 3, 1), 41.5m, "usd");
+            account.AddBillingRecord(new DateOnly(2027, 3, 1), 8.25m, "USD");
+            account.AddBillingRecord(new DateOnly(2027, 3, 1), 12m, "EUR");
+            account.AddBillingRecord(new DateOnly(2027, 2, 1), 999m, "USD");
+            await setup.SaveChangesAsync();
+        }
+
+        await using var db = _database.CreateContext();
+        var options = await new RemovalRequestService(db, _clock).GetAccountOptionsAsync(TestData.Requester, Owned);
+
+        var march = new DateOnly(2027, 3, 1);
+        Assert.Equal([new MonthToDateAmount(march, 12m, "EUR"), new MonthToDateAmount(march, 49.75m, "USD")], options!.MonthToDate);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public static class FlowWalker
         if (step == FlowStep.DeletedInErrorDetails)
         {
             await WalkToAsync(person, FlowStep.ConfirmDelete);
-            await person.Click(ActionIds.ConfirmDelete, (DataKeys.Confirmation, "210987654321")).AssertText("is submitted");
+            await person.Click(ActionIds.ConfirmDelete, (DataKeys.Confirmation, "210987654321")).AssertText("is deleted from SES");
         }
 
         var turn = await person.Send("remove account").AssertAction(ActionIds.SelectCustomer);

@@ -1,0 +1,22 @@
+using SesBot.Core.Outbox;
+
+namespace SesBot.Core.Workflow;
+
+/// <summary>An email SesBot sends for a request: to whom, in which language, and what became of it.</summary>
+/// <param name="Problem">Why it failed, may not have arrived, or (while queued) why the last try did not send it; null otherwise.</param>
+/// <param name="At">When it was sent or given up; null while queued.</param>
+public sealed record EmailDelivery(EmailDeliveryState State, string To, string Language, string? Problem, DateTimeOffset? At, int Attempts)
+{
+    public static EmailDelivery Of(OutboxMessage message, string to, string language)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var state = message.Status switch
+        {
+            OutboxStatus.Sent => EmailDeliveryState.Sent,
+            OutboxStatus.Failed => EmailDeliveryState.Failed,
+            OutboxStatus.NeedsAttention => EmailDeliveryState.Unknown,
+            _ => EmailDeliveryState.Queued,
+        };
+        return new EmailDelivery(state, to, language, state == EmailDeliveryState.Sent ? null : message.LastError, message.CompletedAt, message.Attempts);
+    }
+}
