@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using SesBot.Core.Audit;
 using SesBot.Core.Conversations;
 using SesBot.Core.Persistence;
+using SesBot.Core.Support;
 using SesBot.Core.Workflow;
 
 namespace SesBot.Core;
@@ -33,7 +34,17 @@ public static class CoreServiceCollectionExtensions
         builder.Services.AddScoped<DatabaseWrites>();
         builder.Services.AddScoped<AuditLogQuery>();
         builder.Services.AddScoped<AccountHistory>();
+        builder.Services.AddSesBotSupport();
         return builder;
+    }
+
+    /// <summary>The support desk's core: which channel support works in (<c>Support</c> section) and its queue.</summary>
+    public static IServiceCollection AddSesBotSupport(this IServiceCollection services)
+    {
+        services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.Section);
+        services.AddScoped<SupportChannels>();
+        services.AddScoped<SupportQueue>();
+        return services;
     }
 
     public static IServiceCollection AddSesBotDatabase(

@@ -13,17 +13,24 @@ public static class RequestCards
 {
     /// <summary>
     /// The answer to a submission, saying what really happened: carried out at once ("deleted", "completed"), queued
-    /// (an email not sent yet), or submitted to support.
+    /// (an email not sent yet), or submitted to support. <paramref name="supportAlerted"/> false: the request was not
+    /// posted to support (no support channel), so the card says so under what support does next.
     /// </summary>
-    public static Reply Submitted(RequestDetails details)
+    public static Reply Submitted(RequestDetails details, bool supportAlerted = true)
     {
         ArgumentNullException.ThrowIfNull(details);
         var request = details.Request;
         var status = Status(details);
         var (headline, summary) = Outcome(details);
+        List<ReplyBlock> top = [new ParagraphBlock(headline, Tone.Good), new ParagraphBlock(NextSteps(request))];
+        if (!supportAlerted && RemovalOptionCatalog.Get(request.Kind).Handling != OptionHandling.SelfService)
+        {
+            top.Add(new ParagraphBlock($"SES support has not been alerted yet: no support channel is set up in SesBot. Please tell SES support about request {request.Id}.", Tone.Attention));
+        }
+
         return status with
         {
-            Blocks = [new ParagraphBlock(headline, Tone.Good), new ParagraphBlock(NextSteps(request)), .. status.Blocks],
+            Blocks = [.. top, .. status.Blocks],
             Summary = summary,
         };
     }

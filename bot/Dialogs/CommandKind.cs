@@ -10,4 +10,13 @@ public enum CommandKind
     Status,
     Help,
     Cancel,
+
+    /// <summary>"use this channel for support requests" (admins, in a team channel).</summary>
+    UseSupportChannel,
+
+    /// <summary>"support channel": which one is set.</summary>
+    ShowSupportChannel,
+
+    /// <summary>"queue", or "queue mine" (argument <see cref="CommandParser.Mine"/>).</summary>
+    Queue,
 }

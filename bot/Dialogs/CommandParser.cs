@@ -8,6 +8,9 @@ namespace SesBot.Bot.Dialogs;
 /// </summary>
 public static partial class CommandParser
 {
+    /// <summary>The argument of "queue mine".</summary>
+    public const string Mine = "mine";
+
     public static Command Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -37,6 +40,21 @@ public static partial class CommandParser
         if (Has("status") && words.Count <= 2)
         {
             return new Command(CommandKind.Status);
+        }
+
+        if (Has("support") && Has("channel") && Has("use", "set", "make", "choose", "pick") && Has("this", "here") && words.Count <= 8)
+        {
+            return new Command(CommandKind.UseSupportChannel);
+        }
+
+        if (Has("support") && Has("channel") && words.Count <= 4)
+        {
+            return new Command(CommandKind.ShowSupportChannel);
+        }
+
+        if (words.Count <= 3 && Has("queue"))
+        {
+            return Has("mine", "my", "me") ? new Command(CommandKind.Queue, Mine) : new Command(CommandKind.Queue);
         }
 
         if (RemovalTarget(words) is { } target)

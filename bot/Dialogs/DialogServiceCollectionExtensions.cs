@@ -14,6 +14,7 @@ public static class DialogServiceCollectionExtensions
         services.AddScoped<DialogRouter>();
         services.AddScoped<RemovalDialog>();
         services.AddScoped<IDialog>(sp => sp.GetRequiredService<RemovalDialog>());
+        services.AddScoped<Support.SupportDesk>();
         services.AddScoped<SesBotTurnHandler>();
         services.AddScoped<ITurnHandler>(sp => sp.GetRequiredService<SesBotTurnHandler>());
         return services;

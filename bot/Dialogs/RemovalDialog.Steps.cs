@@ -151,9 +151,13 @@ public sealed partial class RemovalDialog
 
         switch (result.Kind)
         {
-            case OutcomeKind.Ok or OutcomeKind.Duplicate:
-                // A new request comes with its details as this turn made them; a duplicate was committed earlier.
-                var details = result.Details ?? await catalog.FindRequestAsync(actor, result.Request!.Id, cancellationToken);
+            case OutcomeKind.Ok:
+                // A new request comes with its details as this turn made them; its support card is queued in this turn.
+                var made = result.Details!;
+                return FlowOutcome.End(RequestCards.Submitted(made, await support.AnnounceAsync(made, cancellationToken)));
+            case OutcomeKind.Duplicate:
+                // Committed (and announced) by an earlier turn.
+                var details = await catalog.FindRequestAsync(actor, result.Request!.Id, cancellationToken);
                 return FlowOutcome.End(RequestCards.Submitted(details!));
             case OutcomeKind.Invalid:
                 var shown = state.Step == FlowStep.ReviewTransfer ? state with { Step = FlowStep.TransferContact } : state;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SesBot.Bot.Cards;
 using SesBot.Bot.Dialogs.Turns;
+using SesBot.Bot.Support;
 using SesBot.Core.Domain;
 using SesBot.Core.Workflow;
 
@@ -12,7 +13,7 @@ namespace SesBot.Bot.Dialogs;
 /// again against what the person may see.
 /// </summary>
 public sealed partial class RemovalDialog(
-    ResellerCatalog catalog, RemovalRequestService requests, IOptions<DialogOptions> options, ILogger<RemovalDialog> logger)
+    ResellerCatalog catalog, RemovalRequestService requests, SupportDesk support, IOptions<DialogOptions> options, ILogger<RemovalDialog> logger)
 {
     public async Task<FlowOutcome> StartAsync(FlowKind kind, Actor actor, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using SesBot.Bot.Cards;
 using SesBot.Bot.Dialogs.Turns;
+using SesBot.Bot.Support;
 using SesBot.Core.Domain;
 using SesBot.Core.Workflow;
 
@@ -15,7 +16,8 @@ public sealed class SesBotTurnHandler(
     DialogRouter dialogs,
     RemovalDialog removal,
     ResellerCatalog catalog,
-    RemovalRequestService requests) : ITurnHandler
+    RemovalRequestService requests,
+    SupportDesk support) : ITurnHandler
 {
     public const int RecentRequests = 20;
 
@@ -76,6 +78,12 @@ public sealed class SesBotTurnHandler(
                 return Keep(state, Reply.Text("Which request? Type \"status\" followed by its id, e.g. \"status R-7KD2QX\", or \"my requests\" to list them."));
             case CommandKind.Help:
                 return Keep(state, HelpReplies.Help());
+            case CommandKind.UseSupportChannel:
+                return Keep(state, await support.UseThisChannelAsync(input, actor, cancellationToken));
+            case CommandKind.ShowSupportChannel:
+                return Keep(state, await support.ShowChannelAsync(actor, cancellationToken));
+            case CommandKind.Queue:
+                return Keep(state, await support.QueueAsync(input, actor, command.Argument == CommandParser.Mine, cancellationToken));
             case CommandKind.Cancel:
                 return state is null
                     ? FlowOutcome.End(Reply.Text("There's nothing in progress to cancel."))

@@ -91,7 +91,7 @@ public static class RemovalOptionCatalog
             "Deleted in error (urgent ticket)",
             "Opens an urgent ticket so SES support can restore the account as soon as possible.",
             [FormFields.Note],
-            "SES support has been alerted to restore the account urgently.",
+            "Next: SES support restores the account urgently.",
             OptionHandling.SupportTicket,
             RequestWorkflow.SupportTicket,
             Provider: null),

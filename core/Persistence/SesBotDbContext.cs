@@ -5,6 +5,7 @@ using SesBot.Core.Dialogs;
 using SesBot.Core.Domain;
 using SesBot.Core.Identity;
 using SesBot.Core.Outbox;
+using SesBot.Core.Support;
 
 namespace SesBot.Core.Persistence;
 
@@ -45,6 +46,8 @@ public abstract class SesBotDbContext : DbContext
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<OutboxAttempt> OutboxAttempts => Set<OutboxAttempt>();
+
+    public DbSet<SupportChannel> SupportChannels => Set<SupportChannel>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -2,6 +2,7 @@ using SesBot.Bot.Channels.Teams.Auth;
 using SesBot.Bot.Channels.Teams.Connector;
 using SesBot.Bot.Pipeline;
 using SesBot.Bot.Pipeline.Outbox;
+using SesBot.Bot.Support;
 
 namespace SesBot.Bot.Channels.Teams;
 
@@ -17,6 +18,8 @@ public static class TeamsChannelExtensions
         builder.Services.AddScoped<TeamsActivityProcessor>();
         builder.Services.AddSingleton<TeamsOutboxHandler>();
         builder.Services.AddSingleton<IOutboxHandler>(sp => sp.GetRequiredService<TeamsOutboxHandler>());
+        builder.Services.AddSingleton<IOutboxHandler, TeamsChannelThreadHandler>();
+        builder.Services.AddSingleton<ISupportThreadPoster, TeamsSupportThreadPoster>();
         builder.Services.AddTurnPipeline();
         return builder;
     }

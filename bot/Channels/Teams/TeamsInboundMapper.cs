@@ -131,6 +131,7 @@ public static partial class TeamsInboundMapper
         Channel = ChannelName,
         ConversationKey = activity.Conversation?.Id ?? string.Empty,
         Scope = scope,
+        ConversationAddressKey = TeamsConversationStore.KeyOf(activity),
         // Identity is the tenant and the AAD object id only (TeamsIdentity); never from.id.
         TenantKey = TeamsIdentity.TenantKeyOf(activity) ?? string.Empty,
         UserKey = TeamsIdentity.UserKeyOf(activity) ?? string.Empty,

@@ -16,6 +16,15 @@ public sealed record TurnInput
 
     public ConversationScope Scope { get; init; } = ConversationScope.Personal;
 
+    /// <summary>
+    /// The key the conversation's address is stored by, when it differs from <see cref="ConversationKey"/> (a Teams
+    /// channel thread is stored as its channel).
+    /// </summary>
+    public string? ConversationAddressKey { get; init; }
+
+    /// <summary>The key the conversation's address is stored by (see <see cref="ConversationAddressKey"/>).</summary>
+    public string AddressKey => ConversationAddressKey ?? ConversationKey;
+
     /// <summary>The tenant (Teams) or workspace (Slack).</summary>
     public required string TenantKey { get; init; }
 

@@ -37,6 +37,15 @@ public sealed class CommandParserTests
     [InlineData("CANCEL!", CommandKind.Cancel, null)]
     [InlineData("stop please", CommandKind.Cancel, null)]
     [InlineData("never mind, quit", CommandKind.Cancel, null)]
+    [InlineData("use this channel for support requests", CommandKind.UseSupportChannel, null)]
+    [InlineData("Please set this as the support channel", CommandKind.UseSupportChannel, null)]
+    [InlineData("use this channel for support", CommandKind.UseSupportChannel, null)]
+    [InlineData("support channel", CommandKind.ShowSupportChannel, null)]
+    [InlineData("which support channel?", CommandKind.ShowSupportChannel, null)]
+    [InlineData("queue", CommandKind.Queue, null)]
+    [InlineData("show the queue", CommandKind.Queue, null)]
+    [InlineData("queue mine", CommandKind.Queue, CommandParser.Mine)]
+    [InlineData("my queue", CommandKind.Queue, CommandParser.Mine)]
     public void Parse_Command_Recognised(string text, CommandKind kind, string? argument)
     {
         Assert.Equal(new Command(kind, argument), CommandParser.Parse(text));
@@ -55,6 +64,8 @@ public sealed class CommandParserTests
     [InlineData("cancel R-7KD2QX")]
     [InlineData("please don't cancel the subscription migration yet")]
     [InlineData("remove")]
+    [InlineData("we set up a support channel with the customer's IT team last week")]
+    [InlineData("the project is in a queue behind two other migrations")]
     public void Parse_NotACommand_None(string? text)
     {
         Assert.Equal(CommandKind.None, CommandParser.Parse(text).Kind);

@@ -116,7 +116,8 @@ public sealed class RemovalDialogDeleteTests : DialogTestBase
             .AssertParagraph("deleted from SES on 18 Nov 2026 10:00 UTC", Tone.Warning);
         await Alex.Click(ActionIds.SubmitDeletedInError, (DataKeys.Note, "Deleted the wrong lab account."))
             .AssertStatus(TurnStatus.Complete)
-            .AssertText("SES support has been alerted to restore the account urgently.");
+            .AssertText("Next: SES support restores the account urgently.")
+            .AssertText("SES support has not been alerted yet: no support channel is set up in SesBot.");
 
         var requests = await RequestsAsync();
         Assert.Equal(2, requests.Count);

@@ -101,6 +101,7 @@ public sealed class DialogHost : IAsyncDisposable
         services.AddScoped<RemovalRequestService>();
         services.AddScoped<ResellerCatalog>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddSesBotSupport();
         services.AddTurnPipeline();
         _configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -32,6 +32,20 @@ public sealed class DialogTranscript
 
     public Task<Turn> Send(string text) => HandleAsync(Input() with { Text = text }, text);
 
+    /// <summary>
+    /// Says something (mentioning SesBot) in a team channel, as a new post: the conversation is the post's thread, its
+    /// address is stored as the channel.
+    /// </summary>
+    public Task<Turn> SendInChannel(string channelId, string text) => HandleAsync(
+        Input() with
+        {
+            Scope = SesBot.Core.Conversations.ConversationScope.TeamChannel,
+            ConversationKey = $"{channelId};messageid={Guid.NewGuid():N}",
+            ConversationAddressKey = channelId,
+            Text = text,
+        },
+        $"(in {channelId}) {text}");
+
     /// <summary>Clicks the button with this verb on the newest card that has one.</summary>
     public Task<Turn> Click(string verb, params (string Key, string Value)[] inputs)
     {

@@ -11,6 +11,9 @@ public sealed record Person(string Name, string UserKey, string TenantKey = Demo
     /// <summary>Support agent.</summary>
     public static Person Megan { get; } = new("Megan Bowen", "00000000-0000-0000-0000-0000000000021");
 
+    /// <summary>SES admin.</summary>
+    public static Person Isaiah { get; } = new("Isaiah Langer", "00000000-0000-0000-0000-0000000000023");
+
     /// <summary>Fabrikam reseller user.</summary>
     public static Person Adele { get; } = new("Adele Vance", "00000000-0000-0000-0000-0000000000022");
 
