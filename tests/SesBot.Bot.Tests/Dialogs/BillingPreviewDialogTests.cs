@@ -48,7 +48,7 @@ public sealed class BillingPreviewDialogTests
             .AssertFact("Linked this month", "1 Dec 2026 to 1 Dec 2026 (UTC)")
             .AssertFact("Days", "1 of 31")
             .AssertFact("Share of the month", "3.23 %")
-            .AssertFact("Billed in SES this month so far", "420.00 USD (SES billing data for December 2026, as last imported)")
+            .AssertFact("Billed in SES this month so far", "420.00 USD: the usage SES imported for December 2026 while the account was linked")
             .AssertParagraph("1 of 31 days of December 2026 (3.23 %)", Tone.Warning);
     }
 

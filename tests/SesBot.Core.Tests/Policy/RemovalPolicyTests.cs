@@ -43,7 +43,7 @@ public sealed class RemovalPolicyTests
         Assert.Contains($"{months} month(s) of billing data", delete.DenialReason, StringComparison.Ordinal);
         Assert.Contains("invoicing history", delete.DenialReason, StringComparison.Ordinal);
         Assert.Contains("cloud provider's console", delete.DenialReason, StringComparison.Ordinal);
-        Assert.Contains(decision.Warnings, w => w.Contains("stopped in the cloud provider's console, not in SES", StringComparison.Ordinal));
+        Assert.Contains(decision.Warnings, w => w.Contains("SES cannot stop its charges: that is done in the cloud provider's console", StringComparison.Ordinal));
         Assert.Equal(ConfirmationKind.TypeAccountId, delete.Confirmation);
         Assert.NotEmpty(delete.Warnings);
     }
