@@ -40,7 +40,9 @@ public static partial class RemovalCards
         };
         if (errors is { Count: > 0 })
         {
-            blocks.Add(new ParagraphBlock($"{errors.Count} field(s) need fixing; everything else you entered is kept.", Tone.Attention));
+            blocks.Add(new ParagraphBlock(
+                errors.Count == 1 ? "1 field needs fixing; everything else you entered is kept." : $"{errors.Count} fields need fixing; everything else you entered is kept.",
+                Tone.Attention));
         }
 
         foreach (var input in FormFields.TransferContact)
@@ -214,6 +216,15 @@ public static partial class RemovalCards
         }
 
         blocks.AddRange(decision.Warnings.Select(w => new ParagraphBlock(w, Tone.Warning)));
+        var deleted = customer.Accounts.Where(a => a.State == AccountState.Active).ToList();
+        if (deleted.Count > 0)
+        {
+            // Say exactly what goes, and what does not happen: nothing is closed at the cloud provider.
+            blocks.Add(new ParagraphBlock(
+                $"These accounts are deleted from SES with {customer.Name}: {string.Join(", ", deleted.Select(a => $"{Texts.Provider(a.Provider)} {a.ExternalId}"))}. " +
+                "Nothing is closed or unlinked at the cloud provider: stop any charges there.", Tone.Attention));
+        }
+
         blocks.Add(new ActionsBlock([Action(state, RemovalOptionCatalog.Get(RemovalOption.RemoveCustomer).Label, ActionIds.ConfirmRemoveCustomer, ReplyActionStyle.Destructive), BackAction(state), CancelAction(state)]));
         return new Reply(blocks) { Summary = $"Confirm removing {customer.Name}" };
     }

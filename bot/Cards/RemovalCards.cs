@@ -119,6 +119,13 @@ public static partial class RemovalCards
             blocks.Add(new ParagraphBlock("There is nothing you can do with this account from here right now.", Tone.Attention));
         }
 
+        if (options.OpenRequest is { } open)
+        {
+            // The request that holds the account: its card shows where it stands and offers Cancel while that is allowed.
+            actions.Add(new ReplyAction($"Open request {open.RequestId}", ActionIds.RefreshStatus,
+                new Dictionary<string, string>(StringComparer.Ordinal) { [DataKeys.RequestId] = open.RequestId }) { SubmitsInputs = false });
+        }
+
         actions.Add(BackAction(state));
         actions.Add(CancelAction(state));
         blocks.Add(new ActionsBlock(actions));

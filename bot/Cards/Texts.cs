@@ -21,7 +21,12 @@ public static class Texts
     public static string BillingStatus(CloudAccount account)
     {
         var months = account.BillingRecords.Select(r => r.Month).Distinct().Count();
-        return months == 0 ? "no billing data" : $"billing data for {months} month(s)";
+        return months switch
+        {
+            0 => "no billing data",
+            1 => "billing data for 1 month",
+            _ => $"billing data for {months} months",
+        };
     }
 
     public static string State(CloudAccount account) => account.State switch

@@ -15,7 +15,7 @@ internal static class PolicyTexts
         "an account that was added by mistake.";
 
     public static string DeleteDeniedBillingData(int months) =>
-        $"This account has {months} month(s) of billing data. Deleting it would erase invoicing history and could " +
+        $"This account has {(months == 1 ? "1 month" : $"{months} months")} of billing data. Deleting it would erase invoicing history and could " +
         "create invoicing discrepancies, so it stays in SES. Stop its billing in the cloud provider's console instead.";
 
     public static string OpenRequest(OpenRequestRef open) =>

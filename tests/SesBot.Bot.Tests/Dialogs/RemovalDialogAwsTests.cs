@@ -36,7 +36,7 @@ public sealed class RemovalDialogAwsTests : DialogTestBase
                 (C(ContactField.BillingContactPhone), "+1 206 555 0100"),
                 (C(ContactField.BillingContactEmail), "sam.at.globex"))
             .AssertStatus(TurnStatus.Waiting)
-            .AssertText("4 field(s) need fixing; everything else you entered is kept.")
+            .AssertText("4 fields need fixing; everything else you entered is kept.")
             .AssertError(C(ContactField.ContactPhone), "\"555\" is not a valid United States phone number")
             .AssertError(C(ContactField.PostalCode), "not a United States postal code")
             .AssertError(C(ContactField.BillingContactEmail), "is not an email address")

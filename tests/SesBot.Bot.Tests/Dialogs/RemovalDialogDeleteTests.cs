@@ -73,8 +73,8 @@ public sealed class RemovalDialogDeleteTests : DialogTestBase
     }
 
     [Theory]
-    [InlineData("c-contoso", "a-contoso-prod", "12 month(s) of billing data")]
-    [InlineData("c-tailspin", "z-tailspin-prod", "20 month(s) of billing data")]
+    [InlineData("c-contoso", "a-contoso-prod", "12 months of billing data")]
+    [InlineData("c-tailspin", "z-tailspin-prod", "20 months of billing data")]
     public async Task Options_AccountWithBillingData_DeleteDeniedWithReasonAndWarningProminent(string customerId, string accountId, string reason)
     {
         await OpenOptionsAsync(Alex, customerId, accountId)

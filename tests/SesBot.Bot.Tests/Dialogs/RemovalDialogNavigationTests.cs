@@ -77,7 +77,7 @@ public sealed class RemovalDialogNavigationTests : DialogTestBase
 
         await Alex.Click(ActionIds.ConfirmDelete, (DataKeys.Confirmation, "210987654321"))
             .AssertStatus(TurnStatus.Waiting)
-            .AssertText("Not submitted: This account has 1 month(s) of billing data.")
+            .AssertText("Not submitted: This account has 1 month of billing data.")
             .AssertParagraph("This account has billing data in SES", Tone.Warning)
             .AssertNoAction(ActionIds.ConfirmDelete)
             .AssertNoAction(ActionIds.ChooseOption, DataKeys.Option, nameof(RemovalOption.DeleteFromPlatform));

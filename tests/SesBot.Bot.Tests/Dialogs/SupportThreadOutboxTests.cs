@@ -57,7 +57,7 @@ public sealed class SupportThreadOutboxTests : IAsyncLifetime
         foreach (var expected in new[]
         {
             $"New request {id}: Remove from the payer organization", "Northwind Cloud Partners", "Adventure Works Cycles", "345678901234",
-            "owned by the customer", "billing data for 3 month(s)", "Remove from the payer organization", "Alex Wilber",
+            "owned by the customer", "billing data for 3 months", "Remove from the payer organization", "Alex Wilber",
             "18 Nov 2026 10:03 UTC", "Billing impact (previewed at submission)", "Submitted, waiting for support",
         })
         {

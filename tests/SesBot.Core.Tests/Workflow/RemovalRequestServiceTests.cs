@@ -328,7 +328,7 @@ public sealed class RemovalRequestServiceTests : IAsyncLifetime
         var result = await SubmitAsync(RemovalOption.DeleteFromPlatform, Assigned, confirmation: "111111111111");
 
         Assert.Equal(OutcomeKind.Denied, result.Kind);
-        Assert.Contains("3 month(s) of billing data", result.Message, StringComparison.Ordinal);
+        Assert.Contains("3 months of billing data", result.Message, StringComparison.Ordinal);
         Assert.Contains("cloud provider's console", result.Message, StringComparison.Ordinal);
         Assert.Equal(AccountState.Active, (await LoadAccountAsync(Assigned)).State);
         await AssertNoRequestsAsync();
@@ -627,7 +627,7 @@ public sealed class RemovalRequestServiceTests : IAsyncLifetime
 
         Assert.Equal(OutcomeKind.Denied, result.Kind);
         Assert.StartsWith("The policy no longer allows this:", result.Message, StringComparison.Ordinal);
-        Assert.Contains("1 month(s) of billing data", result.Message, StringComparison.Ordinal);
+        Assert.Contains("1 month of billing data", result.Message, StringComparison.Ordinal);
         var stored = await LoadRequestAsync("R-LATE01");
         Assert.Equal(RequestStatus.Rejected, stored.Status);
         Assert.Equal(result.Message, stored.LastNote);
