@@ -95,7 +95,7 @@ public static class RequestCards
         };
     }
 
-    public static Reply List(IReadOnlyList<RemovalRequest> requests)
+    public static Reply List(IReadOnlyList<RequestSummary> requests)
     {
         ArgumentNullException.ThrowIfNull(requests);
         if (requests.Count == 0)
@@ -103,13 +103,32 @@ public static class RequestCards
             return Reply.Card("You have no removal requests.", new ParagraphBlock("You have no removal requests yet."), HelpReplies.Menu());
         }
 
-        var blocks = new List<ReplyBlock>
+        var open = requests.Where(r => r.Request.IsOpen).ToList();
+        var closed = requests.Where(r => !r.Request.IsOpen).ToList();
+        var blocks = new List<ReplyBlock> { new HeadingBlock("Your removal requests") };
+        blocks.Add(new ParagraphBlock(open.Count == 0 ? "Open: none." : "Open:", Tone.Subtle));
+        if (open.Count > 0)
         {
-            new HeadingBlock("Your removal requests"),
-            new FactsBlock([.. requests.Select(r => new ReplyFact(r.Id, $"{Texts.Option(r.Kind)} · {ListStatus(r)} · {Texts.Day(r.CreatedAt)}"))]),
-        };
-        blocks.Add(new ActionsBlock([.. requests.Take(5).Select(r => new ReplyAction($"Open {r.Id}", ActionIds.RefreshStatus, Data(r)) { SubmitsInputs = false })]));
-        return new Reply(blocks) { Summary = $"{requests.Count} removal request(s)" };
+            blocks.Add(new FactsBlock([.. open.Select(Line)]));
+        }
+
+        if (closed.Count > 0)
+        {
+            blocks.Add(new ParagraphBlock("Closed:", Tone.Subtle));
+            blocks.Add(new FactsBlock([.. closed.Select(Line)]));
+        }
+
+        // Buttons for the open ones first: those are the ones a reseller follows up on.
+        blocks.Add(new ActionsBlock([.. open.Concat(closed).Take(5).Select(r => new ReplyAction($"Open {r.Request.Id}", ActionIds.RefreshStatus, Data(r.Request)) { SubmitsInputs = false })]));
+        return new Reply(blocks) { Summary = requests.Count == 1 ? "1 removal request" : $"{requests.Count} removal requests" };
+
+        static ReplyFact Line(RequestSummary r)
+        {
+            var subject = r.AccountExternalId is { } id && r.Provider is { } provider
+                ? $"{r.CustomerName}, {Texts.Provider(provider)} {id}"
+                : r.CustomerName;
+            return new ReplyFact(r.Request.Id, $"{Texts.Option(r.Request.Kind)} · {subject} · {ListStatus(r.Request)} · {Texts.Day(r.Request.CreatedAt)}");
+        }
     }
 
     public static Reply NotFound(string requestId) => Reply.Text($"I can't find a request {requestId} among yours. Type \"my requests\" to see them.");

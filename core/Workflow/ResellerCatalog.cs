@@ -40,7 +40,8 @@ public sealed class ResellerCatalog(SesBotDbContext db)
             .FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<RemovalRequest>> RecentRequestsAsync(Actor actor, int take, CancellationToken cancellationToken = default)
+    /// <summary>The latest requests the person may see, each with its customer and account, in one query.</summary>
+    public async Task<IReadOnlyList<RequestSummary>> RecentRequestsAsync(Actor actor, int take, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var query = db.RemovalRequests.AsNoTracking();
@@ -49,7 +50,16 @@ public sealed class ResellerCatalog(SesBotDbContext db)
             query = query.Where(r => r.ResellerId == actor.ResellerId);
         }
 
-        return await query.OrderByDescending(r => r.CreatedAt).Take(take).ToListAsync(cancellationToken);
+        var rows = await (
+            from r in query
+            join c in db.Customers.AsNoTracking() on r.CustomerId equals c.Id
+            join a in db.CloudAccounts.AsNoTracking() on r.CloudAccountId equals a.Id into accounts
+            from a in accounts.DefaultIfEmpty()
+            orderby r.CreatedAt descending
+            select new { Request = r, Customer = c.Name, Provider = a == null ? (CloudProvider?)null : a.Provider, ExternalId = a == null ? null : a.ExternalId })
+            .Take(take)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(x => new RequestSummary(x.Request, x.Customer, x.Provider, x.ExternalId))];
     }
 
     public async Task<RequestDetails?> FindRequestAsync(Actor actor, string requestId, CancellationToken cancellationToken = default)

@@ -21,8 +21,12 @@ public sealed class RequestCommandsTests : DialogTestBase
 
         await Alex.Send("show my requests")
             .AssertText("Your removal requests")
-            .AssertFact(suspend, "Suspend the subscription · Submitted, waiting for support · 18 Nov 2026")
-            .AssertFact(payer, "Remove from the payer organization · Submitted, waiting for support")
+            .AssertText("Open:")
+            .AssertNoText("Closed:")
+            .AssertFact(suspend, "Suspend the subscription · Tailspin Toys, Azure ")
+            .AssertFact(suspend, " · Submitted, waiting for support · 18 Nov 2026")
+            .AssertFact(payer, "Remove from the payer organization · Adventure Works Cycles, AWS ")
+            .AssertFact(payer, " · Submitted, waiting for support")
             .AssertAction(ActionIds.RefreshStatus, DataKeys.RequestId, payer);
         await Alex.Click(ActionIds.RefreshStatus)
             .AssertText($"Suspend the subscription: {suspend}")
