@@ -25,6 +25,7 @@ if (AuditExportCommand.Matches(args))
 
 await app.InitializeDatabaseAsync();
 app.MapSesBotEndpoints();
+app.MapLocalStartPage();
 app.MapTeamsChannel();
 app.MapAuditExport();
 await app.RunAsync();
