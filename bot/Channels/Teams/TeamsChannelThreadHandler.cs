@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using SesBot.Bot.Channels.Teams.Connector;
 using SesBot.Bot.Channels.Teams.Protocol;
@@ -28,43 +27,16 @@ public sealed class TeamsChannelThreadHandler(IConnectorClient connector, ILogge
             return OutboxOutcome.Failed("The message could not be read.");
         }
 
-        try
-        {
-            var created = await connector.CreateChannelThreadAsync(
-                payload.ServiceUrl, payload.Bot, payload.ChannelId, payload.TeamId, payload.TenantId, payload.Activity, cancellationToken);
-            return OutboxOutcome.Sent(JsonSerializer.Serialize(created, ProtocolJson.Options));
-        }
-        catch (ConversationBlockedException)
-        {
-            Log.SupportThreadBlocked(logger, message.IdempotencyKey);
-            return OutboxOutcome.Failed("SesBot may no longer write into the support channel (removed from the team or blocked).");
-        }
-        catch (MessageTooLargeException ex)
-        {
-            return OutboxOutcome.Failed(ex.Message);
-        }
-        catch (ConnectorException ex) when (ex.IsOutcomeUnknown)
-        {
-            return OutboxOutcome.Unknown(ex.Message);
-        }
-        catch (ConnectorException ex) when (IsTransient(ex.StatusCode))
-        {
-            return OutboxOutcome.Retry(ex.Message);
-        }
-        catch (ConnectorException ex)
-        {
-            return OutboxOutcome.Failed(ex.Message);
-        }
-        catch (BotTokenException ex)
-        {
-            return OutboxOutcome.Retry(ex.Message);
-        }
+        return await ConnectorOutcome.OfAsync(
+            () => connector.CreateChannelThreadAsync(
+                payload.ServiceUrl, payload.Bot, payload.ChannelId, payload.TeamId, payload.TenantId, payload.Activity, cancellationToken),
+            idempotent: false,
+            blocked: () =>
+            {
+                Log.SupportThreadBlocked(logger, message.IdempotencyKey);
+                return Task.FromResult("SesBot may no longer write into the support channel (removed from the team or blocked).");
+            });
     }
-
-    /// <summary>No answer at all (the connection was never made) and the answers that say "not now" are worth another try.</summary>
-    private static bool IsTransient(HttpStatusCode? status) => status is null
-        or HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed or HttpStatusCode.Unauthorized
-        or HttpStatusCode.RequestTimeout or >= HttpStatusCode.InternalServerError;
 
     private static TeamsChannelThreadMessage? Read(OutboxMessage message)
     {

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SesBot.Bot.Channels.Teams.Connector;
@@ -31,48 +30,21 @@ public sealed class TeamsOutboxHandler(
             return OutboxOutcome.Failed("The message could not be read.");
         }
 
-        try
-        {
-            var response = payload.Operation switch
+        return await ConnectorOutcome.OfAsync(
+            () => payload.Operation switch
             {
-                TeamsOutboundOperation.Update => await connector.UpdateActivityAsync(payload.ServiceUrl, payload.ConversationId, payload.ActivityId!, payload.Activity, cancellationToken),
-                TeamsOutboundOperation.Reply => await connector.ReplyToActivityAsync(payload.ServiceUrl, payload.ConversationId, payload.ActivityId!, payload.Activity, cancellationToken),
-                _ => await connector.SendToConversationAsync(payload.ServiceUrl, payload.ConversationId, payload.Activity, cancellationToken),
-            };
-            return OutboxOutcome.Sent(JsonSerializer.Serialize(response, ProtocolJson.Options));
-        }
-        catch (ConversationBlockedException)
-        {
-            Log.ConversationBlocked(logger, payload.ConversationKey);
-            await MarkBlockedAsync(payload.ConversationKey, cancellationToken);
-            return OutboxOutcome.Failed("The person blocked or uninstalled SesBot in this conversation.");
-        }
-        catch (MessageTooLargeException ex)
-        {
-            return OutboxOutcome.Failed(ex.Message);
-        }
-        catch (ConnectorException ex) when (ex.IsOutcomeUnknown)
-        {
-            return payload.Operation == TeamsOutboundOperation.Update ? OutboxOutcome.Retry(ex.Message) : OutboxOutcome.Unknown(ex.Message);
-        }
-        catch (ConnectorException ex) when (IsTransient(ex.StatusCode))
-        {
-            return OutboxOutcome.Retry(ex.Message);
-        }
-        catch (ConnectorException ex)
-        {
-            return OutboxOutcome.Failed(ex.Message);
-        }
-        catch (BotTokenException ex)
-        {
-            return OutboxOutcome.Retry(ex.Message);
-        }
+                TeamsOutboundOperation.Update => connector.UpdateActivityAsync(payload.ServiceUrl, payload.ConversationId, payload.ActivityId!, payload.Activity, cancellationToken),
+                TeamsOutboundOperation.Reply => connector.ReplyToActivityAsync(payload.ServiceUrl, payload.ConversationId, payload.ActivityId!, payload.Activity, cancellationToken),
+                _ => connector.SendToConversationAsync(payload.ServiceUrl, payload.ConversationId, payload.Activity, cancellationToken),
+            },
+            idempotent: payload.Operation == TeamsOutboundOperation.Update,
+            blocked: async () =>
+            {
+                Log.ConversationBlocked(logger, payload.ConversationKey);
+                await MarkBlockedAsync(payload.ConversationKey, cancellationToken);
+                return "The person blocked or uninstalled SesBot in this conversation.";
+            });
     }
-
-    /// <summary>No answer at all (the connection was never made) and the answers that say "not now" are worth another try.</summary>
-    private static bool IsTransient(HttpStatusCode? status) => status is null
-        or HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed or HttpStatusCode.Unauthorized
-        or HttpStatusCode.RequestTimeout or >= HttpStatusCode.InternalServerError;
 
     private static TeamsOutboundMessage? Read(OutboxMessage message)
     {
