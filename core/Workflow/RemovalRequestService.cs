@@ -249,6 +249,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         if (RemovalOptionCatalog.Get(option).IsAboutCustomer)
         {
             customer = await db.Customers.Include(c => c.Accounts).ThenInclude(a => a.BillingRecords)
+                .AsSplitQuery() // one statement would scan every account's billing rows (see ResellerCatalog.FindCustomerAsync)
                 .FirstOrDefaultAsync(c => c.Id == subjectId, cancellationToken);
         }
         else
