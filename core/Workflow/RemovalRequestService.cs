@@ -36,11 +36,10 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             return new(OutcomeKind.NotFound, Message: "That account or customer was not found among yours.");
         }
 
-        var subjectKey = RemovalRequest.SubjectKeyFor(command.Option, subject.Customer.Id, subject.Account?.Id);
         var info = RemovalOptionCatalog.Get(command.Option);
         var open = info.IsAboutCustomer
             ? await OpenRequestOfCustomerAsync(subject.Customer.Id, exceptId: null, cancellationToken)
-            : await OpenRequestForAsync(subjectKey, exceptId: null, cancellationToken);
+            : subject.OpenOnAccount;
         var decision = Decide(command.Option, subject, open);
         if (!decision.IsAllowed)
         {
@@ -162,7 +161,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             return null;
         }
 
-        var open = await OpenRequestForAsync(RemovalRequest.SubjectKeyFor(RemovalOption.DeleteFromPlatform, subject.Customer.Id, account.Id), null, cancellationToken);
+        var open = subject.OpenOnAccount;
         var decision = RemovalPolicy.EvaluateAccount(account, open);
         var impact = decision.For(RemovalOption.AwsRemoveFromPayer)?.IsAllowed == true
             ? BillingImpactCalculator.Calculate(account.LinkedAt, clock.GetUtcNow())
@@ -236,12 +235,6 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             : $"Only SES support can move request {request.Id} on (\"{trigger}\").";
     }
 
-    private async Task<OpenRequestRef?> OpenRequestForAsync(string subjectKey, string? exceptId, CancellationToken cancellationToken) =>
-        await db.RemovalRequests.AsNoTracking()
-            .Where(r => r.OpenSubjectKey == subjectKey && r.Id != exceptId)
-            .Select(r => new OpenRequestRef(r.Id, r.Kind))
-            .FirstOrDefaultAsync(cancellationToken);
-
     private async Task<Subject?> LoadSubjectAsync(Actor actor, RemovalOption option, string subjectId, CancellationToken cancellationToken)
     {
         Customer? customer;
@@ -254,8 +247,31 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         }
         else
         {
-            account = await db.CloudAccounts.Include(a => a.BillingRecords).FirstOrDefaultAsync(a => a.Id == subjectId, cancellationToken);
-            customer = account is null ? null : await db.Customers.FirstOrDefaultAsync(c => c.Id == account.CustomerId, cancellationToken);
+            // One statement for what every account step needs: the account with its billing rows (tracked, so they
+            // attach to it), its customer, and the open request that holds the account, if any.
+            var key = RemovalRequest.SubjectKeyFor(option, string.Empty, subjectId);
+            var row = await (
+                from a in db.CloudAccounts
+                where a.Id == subjectId
+                join c in db.Customers on a.CustomerId equals c.Id
+                select new
+                {
+                    Account = a,
+                    Billing = a.BillingRecords.ToList(),
+                    Customer = c,
+                    OpenId = db.RemovalRequests.Where(r => r.OpenSubjectKey == key).Select(r => r.Id).FirstOrDefault(),
+                    OpenKind = db.RemovalRequests.Where(r => r.OpenSubjectKey == key).Select(r => (RemovalOption?)r.Kind).FirstOrDefault(),
+                })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (row is null || !MaySee(actor, row.Customer.ResellerId))
+            {
+                return null;
+            }
+
+            return new Subject(row.Customer, row.Account)
+            {
+                OpenOnAccount = row.OpenId is { } openId && row.OpenKind is { } openKind ? new OpenRequestRef(openId, openKind) : null,
+            };
         }
 
         if (customer is null || !MaySee(actor, customer.ResellerId))
@@ -404,5 +420,9 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
 
     private static string NewRequestId() => "R-" + RandomNumberGenerator.GetString(IdAlphabet, 6);
 
-    private sealed record Subject(Customer Customer, CloudAccount? Account);
+    private sealed record Subject(Customer Customer, CloudAccount? Account)
+    {
+        /// <summary>For an account: the open request about it (read with it), or null.</summary>
+        public OpenRequestRef? OpenOnAccount { get; init; }
+    }
 }
