@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using SesBot.Core.Domain;
@@ -167,9 +168,13 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         var impact = decision.For(RemovalOption.AwsRemoveFromPayer)?.IsAllowed == true
             ? BillingImpactCalculator.Calculate(account.LinkedAt, clock.GetUtcNow())
             : null;
+        var transferEnd = decision.For(RemovalOption.AwsEndBillingTransfer)?.IsAllowed == true && account.BillingTransfer is { } transfer
+            ? BillingImpactCalculator.UntilTransferEnds(transfer.StartedAt, clock.GetUtcNow())
+            : null;
         return new AccountOptions(subject.Customer, account, decision, impact, open)
         {
-            MonthToDate = impact is null ? [] : MonthToDate(account, impact.Month),
+            EndTransferImpact = transferEnd,
+            MonthToDate = (impact ?? transferEnd) is { } shown ? MonthToDate(account, shown.Month) : [],
         };
     }
 
@@ -271,7 +276,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
 
     /// <summary>The triggers that carry a request out, so the policy is asked again first.</summary>
     private static bool IsExecution(RequestTrigger trigger) =>
-        trigger is RequestTrigger.Complete or RequestTrigger.MarkRemovedFromPayer;
+        trigger is RequestTrigger.Complete or RequestTrigger.MarkRemovedFromPayer or RequestTrigger.EndBillingTransfer;
 
     private static WorkflowResult? Complete(RemovalRequest request, SubmitRemovalRequest command, Subject subject, DateTimeOffset now)
     {
@@ -318,9 +323,18 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             command.TargetPartnerTenantId,
             command.EndCustomerEmail,
             command.EndCustomerLanguage,
-            RemovalOptionCatalog.Get(command.Option).Workflow == RequestWorkflow.PayerRemoval ? BillingImpactCalculator.Calculate(subject.Account!.LinkedAt, now) : null);
+            PreviewImpact(command.Option, subject.Account, now));
         return null;
     }
+
+    /// <summary>The billing impact a request records at submission: the linked part of the month, or what is billed until a transfer ends.</summary>
+    private static BillingImpact? PreviewImpact(RemovalOption option, CloudAccount? account, DateTimeOffset now) =>
+        RemovalOptionCatalog.Get(option).Workflow switch
+        {
+            RequestWorkflow.PayerRemoval => BillingImpactCalculator.Calculate(account!.LinkedAt, now),
+            RequestWorkflow.BillingTransferEnd when account?.BillingTransfer is { } transfer => BillingImpactCalculator.UntilTransferEnds(transfer.StartedAt, now),
+            _ => null,
+        };
 
     /// <summary>What a completed request means for the account or customer, audited.</summary>
     private void CarryOut(RemovalRequest request, Subject subject, Actor actor, DateTimeOffset now)
@@ -350,6 +364,15 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             case RemovalOption.AzureSuspend:
                 account!.MarkSuspended(now);
                 Audit(actor, account, "Suspended", $"Suspended by request {request.Id}.");
+                break;
+            case RemovalOption.AwsEndBillingTransfer:
+                // Ended now, it runs to the end of this month: the impact is recorded as it turned out.
+                var transfer = account!.BillingTransfer!;
+                var impact = BillingImpactCalculator.UntilTransferEnds(transfer.StartedAt, now);
+                account.EndBillingTransfer(impact.PeriodEnd);
+                request.RecordBillingImpact(impact);
+                Audit(actor, account, "BillingTransferEnded", string.Create(
+                    CultureInfo.InvariantCulture, $"Billing transfer {transfer.Id} ended by request {request.Id}; it ends {impact.PeriodEnd.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC."));
                 break;
             case RemovalOption.DeletedInErrorTicket:
                 account!.Restore();

@@ -73,11 +73,20 @@ public sealed partial class AwsOrganizationsClient(HttpClient http, ILogger<AwsO
             token => new InboundTransfersRequest(BillingTransferType, token, MaxPageSize),
             cancellationToken);
 
-    /// <summary>Ends a responsibility transfer at <paramref name="endTimestamp"/> (AWS's default when null). Sent once, like Remove.</summary>
+    /// <summary>
+    /// Ends a responsibility transfer. AWS ends a withdrawn transfer at 23:59:59 UTC on the last day of the month of
+    /// <paramref name="endTimestamp"/> (see <see cref="SesBot.Core.Domain.BillingTransferTerms"/>; AWS's default when
+    /// null), sent as epoch seconds. Sent once, like Remove: an ambiguous failure is <see cref="AwsErrorKind.OutcomeUnknown"/>.
+    /// </summary>
     public async Task<AwsResponsibilityTransfer> TerminateResponsibilityTransferAsync(
         string transferId, DateTimeOffset? endTimestamp, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(transferId);
+        ArgumentNullException.ThrowIfNull(transferId);
+        if (!SesBot.Core.Domain.BillingTransferTerms.IsTransferId(transferId))
+        {
+            throw new ArgumentException("An AWS transfer id is rt- followed by 8 to 32 lower-case letters or digits.", nameof(transferId));
+        }
+
         var response = await SendAsync<TerminateTransferRequest, TransferResponse>(
             AwsOperations.TerminateResponsibilityTransfer, new TerminateTransferRequest(transferId, endTimestamp), cancellationToken)
             .ConfigureAwait(false);
