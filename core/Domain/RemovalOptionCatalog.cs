@@ -99,8 +99,8 @@ public static class RemovalOptionCatalog
             RemovalOption.AwsEndBillingTransfer,
             "End billing transfer",
             "End the billing transfer",
-            "SES support ends the AWS Billing Transfer through which the distributor pays the customer's AWS organization. " +
-            "It ends at 23:59:59 UTC on the last day of the month, not at once; from the 1st of the next month the customer's organization pays AWS itself.",
+            "SES support ends the AWS Billing Transfer through which the distributor pays the customer's AWS organization's bills; " +
+            "after the transfer's end the customer's organization pays AWS itself.",
             [],
             "Next: SES support ends the billing transfer at AWS. The distributor keeps paying until 23:59:59 UTC on the last day of the month " +
             "in which support ends it, so you invoice the customer up to then. This card shows when it is done.",

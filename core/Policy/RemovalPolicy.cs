@@ -146,7 +146,7 @@ public static class RemovalPolicy
         var denial = account.Origin switch
         {
             AccountOrigin.CustomerOwned => "The customer already owns this account, so there is no ownership to transfer. Remove it from the payer organization instead.",
-            AccountOrigin.BillingTransfer => PolicyTexts.MemberOnly("The customer owns this account and its organization, so there is no ownership to transfer."),
+            AccountOrigin.BillingTransfer => MemberOnly(account, "The customer owns this account and its organization, so there is no ownership to transfer."),
             _ => Blocked(account, open),
         };
         return Decision(RemovalOption.AwsTransferOwnership, denial, []);
@@ -157,7 +157,7 @@ public static class RemovalPolicy
         var denial = account.Origin switch
         {
             AccountOrigin.DistributorAssigned => "The distributor assigned this account, so it leaves through a transfer of ownership, not a removal from the payer organization.",
-            AccountOrigin.BillingTransfer => PolicyTexts.MemberOnly("It is not a member of the distributor's payer organization, so there is nothing to remove it from."),
+            AccountOrigin.BillingTransfer => MemberOnly(account, "It is not a member of the distributor's payer organization, so there is nothing to remove it from."),
             _ => Blocked(account, open),
         };
         return Decision(RemovalOption.AwsRemoveFromPayer, denial, ["Mid-month, you invoice the customer only for the days the account was linked this month."]);
@@ -168,7 +168,7 @@ public static class RemovalPolicy
         var denial = account.Origin switch
         {
             AccountOrigin.DistributorAssigned => "The distributor holds root access to assigned accounts, so the end customer cannot unlink it themselves.",
-            AccountOrigin.BillingTransfer => PolicyTexts.MemberOnly("It is not in the distributor's organization, so there is no organization for the end customer to leave."),
+            AccountOrigin.BillingTransfer => MemberOnly(account, "It is not in the distributor's organization, so there is no organization for the end customer to leave."),
             _ => Blocked(account, open),
         };
         return Decision(RemovalOption.AwsSelfUnlink, denial, ["The end customer needs a valid payment method on the account before AWS lets it leave the organization."]);
@@ -192,6 +192,10 @@ public static class RemovalPolicy
             ];
         return Decision(RemovalOption.AwsEndBillingTransfer, denial, warnings);
     }
+
+    /// <summary>A member-only option on an account billed through Billing Transfer: once the transfer has ended, why nothing applies any more.</summary>
+    private static string MemberOnly(CloudAccount account, string why) =>
+        account.State == AccountState.Active ? PolicyTexts.MemberOnly(why) : PolicyTexts.NotActive(account);
 
     private static OptionDecision DeletedInError(CloudAccount account, OpenRequestRef? open)
     {

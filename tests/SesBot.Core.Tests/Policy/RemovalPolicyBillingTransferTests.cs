@@ -84,6 +84,7 @@ public sealed class RemovalPolicyBillingTransferTests
         var decision = RemovalPolicy.EvaluateAccount(account);
 
         Assert.Empty(decision.Allowed);
+        Assert.All(decision.Denied.Where(d => d.Option != RemovalOption.DeleteFromPlatform), d => Assert.StartsWith("The billing transfer was ended", d.DenialReason, StringComparison.Ordinal));
         Assert.Equal(
             "The billing transfer was ended: the distributor pays for this account until 31 Dec 2026 23:59:59 UTC.",
             decision.For(RemovalOption.AwsEndBillingTransfer)!.DenialReason);
