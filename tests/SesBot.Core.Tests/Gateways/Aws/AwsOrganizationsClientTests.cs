@@ -173,6 +173,31 @@ public sealed class AwsOrganizationsClientTests
         Assert.Equal("""{"Id":"rt-coho7x2k9m4q","EndTimestamp":1767225599}""", request.Body); // 2025-12-31T23:59:59Z
     }
 
+    [Fact]
+    public async Task FindInboundBillingTransfer_ById_FilteredRequestAndTheMatch()
+    {
+        await using var harness = await OrganizationsHarness.StartAsync(OrganizationsHarness.Answer(_ =>
+            """{"ResponsibilityTransfers":[{"Id":"rt-coho7x2k9m4q","Type":"BILLING","Status":"ACCEPTED","StartTimestamp":1754006400,"Source":{"ManagementAccountId":"890123456789"}}]}"""));
+
+        var transfer = await harness.Client.FindInboundBillingTransferAsync("rt-coho7x2k9m4q");
+
+        Assert.Equal("ACCEPTED", transfer!.Status);
+        Assert.Equal(new DateTimeOffset(2025, 8, 1, 0, 0, 0, TimeSpan.Zero), transfer.StartTimestamp);
+        Assert.Equal("890123456789", transfer.Source?.ManagementAccountId);
+        var request = Assert.Single(harness.Server.Requests);
+        Assert.Equal("AWSOrganizationsV20161128.ListInboundResponsibilityTransfers", request.Target);
+        Assert.Equal("""{"Type":"BILLING","Id":"rt-coho7x2k9m4q","MaxResults":20}""", request.Body);
+    }
+
+    [Fact]
+    public async Task FindInboundBillingTransfer_NotFound_Null()
+    {
+        await using var harness = await OrganizationsHarness.StartAsync(
+            OrganizationsHarness.Error(400, "ResponsibilityTransferNotFoundException", "No such transfer."));
+
+        Assert.Null(await harness.Client.FindInboundBillingTransferAsync("rt-coho7x2k9m4q"));
+    }
+
     [Theory]
     [InlineData("rt-1")]
     [InlineData("rt-ABCDEFGH")]

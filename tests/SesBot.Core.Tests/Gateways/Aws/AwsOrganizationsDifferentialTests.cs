@@ -35,7 +35,7 @@ public sealed class AwsOrganizationsDifferentialTests
         await RunSesBotAsync(server.Url);
         var ours = server.Requests.ToList();
 
-        Assert.Equal(8, js.Count);
+        Assert.Equal(9, js.Count);
         Assert.Equal(js.Select(r => r.Operation), ours.Select(r => r.Operation));
         foreach (var (theirs, mine) in js.Zip(ours))
         {
@@ -97,6 +97,7 @@ public sealed class AwsOrganizationsDifferentialTests
         await client.ListDelegatedServicesForAccountAsync("111122223333");
         await client.RemoveAccountFromOrganizationAsync("111122223333");
         await client.ListInboundResponsibilityTransfersAsync();
+        await client.FindInboundBillingTransferAsync("rt-coho7x2k9m4q");
         await client.TerminateResponsibilityTransferAsync("rt-coho7x2k9m4q", DateTimeOffset.Parse("2026-12-31T23:59:59Z", CultureInfo.InvariantCulture));
     }
 
