@@ -9,7 +9,12 @@ namespace SesBot.Bot.Cards;
 public static partial class RemovalCards
 {
     public static Reply ConfirmEndBillingTransfer(
-        FlowState state, Customer customer, CloudAccount account, BillingImpact impact, IReadOnlyList<MonthToDateAmount>? monthToDate = null)
+        FlowState state,
+        Customer customer,
+        CloudAccount account,
+        BillingImpact impact,
+        IReadOnlyList<MonthToDateAmount>? monthToDate = null,
+        IReadOnlyList<CloudAccount>? sameTransfer = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(customer);
@@ -45,9 +50,12 @@ public static partial class RemovalCards
         };
         if (account.BillingTransfer is { } transfer)
         {
+            var others = sameTransfer is { Count: > 0 }
+                ? $" It ends for {(sameTransfer.Count == 1 ? "this account" : "these accounts")} of {customer.Name} as well: {string.Join(", ", sameTransfer.Select(Texts.AccountLabel))}."
+                : string.Empty;
             blocks.Add(new ParagraphBlock(
                 $"Ending it stops the distributor paying for the customer's whole AWS organization (management account {transfer.SourceManagementAccountId}), " +
-                "not only this account, and it cannot be undone: a new transfer needs a new invitation.", Tone.Warning));
+                $"not only this account, and it cannot be undone: a new transfer needs a new invitation.{others}", Tone.Warning));
         }
 
         blocks.Add(new ActionsBlock([Action(state, "Submit: end the transfer", ActionIds.ConfirmEndBillingTransfer, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]));

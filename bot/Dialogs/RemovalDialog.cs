@@ -104,7 +104,7 @@ public sealed partial class RemovalDialog(
         FlowStep.ConfirmRemoveFromPayer when account.RemoveFromPayerImpact is { } impact =>
             RemovalCards.ConfirmRemoveFromPayer(state, account.Customer, account.Account, impact, account.MonthToDate),
         FlowStep.ConfirmEndBillingTransfer when account.EndTransferImpact is { } transferEnd =>
-            RemovalCards.ConfirmEndBillingTransfer(state, account.Customer, account.Account, transferEnd, account.MonthToDate),
+            RemovalCards.ConfirmEndBillingTransfer(state, account.Customer, account.Account, transferEnd, account.MonthToDate, account.TransferAccounts),
         FlowStep.UnlinkDetails => RemovalCards.UnlinkForm(state, account.Customer, account.Account),
         FlowStep.AzureTransferDetails => RemovalCards.AzureTransferForm(state, account.Customer, account.Account),
         FlowStep.AzureSuspendDetails => RemovalCards.AzureSuspendForm(state, account.Customer, account.Account),

@@ -53,6 +53,8 @@ public static class DemoData
         var transferStart = monthStart.AddMonths(-3);
         Bill(coho.AddAccount(new CloudAccount("a-coho-org", coho.Id, CloudProvider.Aws, "890123456789", "Coho Winery (own organization)", AccountOrigin.BillingTransfer, transferStart)
             .WithBillingTransfer(CohoTransferId, transferStart, "890123456789")), thisMonth, 3, 515m);
+        Bill(coho.AddAccount(new CloudAccount("a-coho-shop", coho.Id, CloudProvider.Aws, "890123456790", "Coho Winery Web Shop (same organization)", AccountOrigin.BillingTransfer, transferStart)
+            .WithBillingTransfer(CohoTransferId, transferStart, "890123456789")), thisMonth, 3, 88m);
 
         var woodgrove = Customer("c-woodgrove", FabrikamResellerId, "Woodgrove Bank");
         Aws(woodgrove, "a-woodgrove-core", "678901234567", "Woodgrove Core Banking", AccountOrigin.DistributorAssigned, monthStart.AddMonths(-30), thisMonth, 24, 9800m);

@@ -22,4 +22,7 @@ public sealed record AccountOptions(
     /// still pays for, and the reseller invoices, if support ends it now (up to 23:59:59 UTC on the month's last day).
     /// </summary>
     public BillingImpact? EndTransferImpact { get; init; }
+
+    /// <summary>The customer's other accounts billed through the same transfer: ending it ends it for them too.</summary>
+    public IReadOnlyList<CloudAccount> TransferAccounts { get; init; } = [];
 }

@@ -42,6 +42,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         var open = info.IsAboutCustomer
             ? await OpenRequestOfCustomerAsync(subject.Customer.Id, exceptId: null, cancellationToken)
             : await OpenRequestForAsync(subjectKey, exceptId: null, cancellationToken);
+        open ??= await OpenTransferEndAsync(command.Option, subject.Account, exceptId: null, cancellationToken);
         var decision = Decide(command.Option, subject, open);
         if (!decision.IsAllowed)
         {
@@ -80,6 +81,12 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         if (subject.Account is { } account)
         {
             account.Touch();
+
+            // Ending a billing transfer ends it for every account of the organization: a request about another of them conflicts.
+            foreach (var sibling in subject.TransferSiblings)
+            {
+                sibling.Touch();
+            }
         }
         else
         {
@@ -163,7 +170,8 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             return null;
         }
 
-        var open = await OpenRequestForAsync(RemovalRequest.SubjectKeyFor(RemovalOption.DeleteFromPlatform, subject.Customer.Id, account.Id), null, cancellationToken);
+        var open = await OpenRequestForAsync(RemovalRequest.SubjectKeyFor(RemovalOption.DeleteFromPlatform, subject.Customer.Id, account.Id), null, cancellationToken)
+            ?? await OpenTransferEndAsync(RemovalOption.AwsEndBillingTransfer, account, exceptId: null, cancellationToken);
         var decision = RemovalPolicy.EvaluateAccount(account, open);
         var impact = decision.For(RemovalOption.AwsRemoveFromPayer)?.IsAllowed == true
             ? BillingImpactCalculator.Calculate(account.LinkedAt, clock.GetUtcNow())
@@ -174,6 +182,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         return new AccountOptions(subject.Customer, account, decision, impact, open)
         {
             EndTransferImpact = transferEnd,
+            TransferAccounts = [.. (await SameTransferAsync(account, tracked: false, cancellationToken)).Where(a => a.CustomerId == account.CustomerId)],
             MonthToDate = (impact ?? transferEnd) is { } shown ? MonthToDate(account, shown.Month) : [],
         };
     }
@@ -267,7 +276,12 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             return null;
         }
 
-        return new Subject(customer, account);
+        return new Subject(customer, account)
+        {
+            TransferSiblings = option == RemovalOption.AwsEndBillingTransfer && account is not null
+                ? await SameTransferAsync(account, tracked: true, cancellationToken)
+                : [],
+        };
     }
 
     private static bool MaySee(Actor actor, string resellerId) => actor.IsSupport || actor.ResellerId == resellerId;
@@ -369,10 +383,14 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
                 // Ended now, it runs to the end of this month: the impact is recorded as it turned out.
                 var transfer = account!.BillingTransfer!;
                 var impact = BillingImpactCalculator.UntilTransferEnds(transfer.StartedAt, now);
-                account.EndBillingTransfer(impact.PeriodEnd);
                 request.RecordBillingImpact(impact);
-                Audit(actor, account, "BillingTransferEnded", string.Create(
-                    CultureInfo.InvariantCulture, $"Billing transfer {transfer.Id} ended by request {request.Id}; it ends {impact.PeriodEnd.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC."));
+                foreach (var ended in subject.TransferSiblings.Where(a => a.State == AccountState.Active).Prepend(account))
+                {
+                    // The transfer covers the customer's whole organization: every account billed through it ends with it.
+                    ended.EndBillingTransfer(impact.PeriodEnd);
+                    Audit(actor, ended, "BillingTransferEnded", string.Create(
+                        CultureInfo.InvariantCulture, $"Billing transfer {transfer.Id} ended by request {request.Id}; it ends {impact.PeriodEnd.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC."));
+                }
                 break;
             case RemovalOption.DeletedInErrorTicket:
                 account!.Restore();
@@ -426,5 +444,9 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
 
     private static string NewRequestId() => "R-" + RandomNumberGenerator.GetString(IdAlphabet, 6);
 
-    private sealed record Subject(Customer Customer, CloudAccount? Account);
+    private sealed record Subject(Customer Customer, CloudAccount? Account)
+    {
+        /// <summary>For a billing-transfer end: the other accounts billed through the same transfer (tracked).</summary>
+        public IReadOnlyList<CloudAccount> TransferSiblings { get; init; } = [];
+    }
 }

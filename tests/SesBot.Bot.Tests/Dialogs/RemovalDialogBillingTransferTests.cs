@@ -18,7 +18,8 @@ namespace SesBot.Bot.Tests.Dialogs;
 /// options offer "End billing transfer" (and say why the member-only ones do not apply), the confirmation shows when the
 /// transfer ends and what to invoice up to then, and the request reads well until support has ended it. The demo data
 /// has Coho Winery's organization (a-coho-org, 890123456789) billed through transfer rt-coho7x2k9m4q since the 1st of
-/// the month three months back, with 515.00 USD of billing data this month. The host's clock starts on 18 Nov 2026.
+/// the month three months back, with 515.00 USD of billing data this month, and a second account of that organization
+/// billed through the same transfer (a-coho-shop, 890123456790). The host's clock starts on 18 Nov 2026.
 /// </summary>
 public sealed class RemovalDialogBillingTransferTests : DialogTestBase
 {
@@ -69,6 +70,7 @@ public sealed class RemovalDialogBillingTransferTests : DialogTestBase
                 "Invoice Coho Winery for November 2026 up to 30 Nov 2026 23:59:59 UTC, when the transfer ends: 30 of 30 days (100 %). " +
                 "From 1 Dec 2026 the customer's organization pays AWS itself.", Tone.Warning)
             .AssertParagraph("whole AWS organization (management account 890123456789)", Tone.Warning)
+            .AssertParagraph("It ends for this account of Coho Winery as well: AWS 890123456790 · Coho Winery Web Shop (same organization).", Tone.Warning)
             .AssertAction(ActionIds.ConfirmEndBillingTransfer);
         Assert.Equal("Confirm ending the billing transfer of 890123456789", card.Replies[^1].Summary);
         await AssertNothingChangedAsync();
@@ -112,6 +114,14 @@ public sealed class RemovalDialogBillingTransferTests : DialogTestBase
             .AssertFact("End billing transfer", $"Request {request.Id} (end the billing transfer) is already open")
             .AssertAction(ActionIds.RefreshStatus, DataKeys.RequestId, request.Id);
 
+        // The other account of the organization: the same transfer, so the same request holds it.
+        await OpenOptionsAsync(Alex, "c-coho", "a-coho-shop")
+            .AssertFact("End billing transfer", $"Request {request.Id} (end the billing transfer) is already open")
+            .AssertNoAction(ActionIds.ChooseOption, DataKeys.Option, nameof(RemovalOption.AwsEndBillingTransfer));
+        await Alex.Click(ActionIds.ChooseOption, (DataKeys.Option, nameof(RemovalOption.AwsEndBillingTransfer)))
+            .AssertText($"Request {request.Id} (end the billing transfer) is already open");
+        Assert.Single(await RequestsAsync());
+
         await SupportAsync(request.Id, RequestTrigger.Accept);
         Alex.Advance(TimeSpan.FromDays(14)); // support ends it on 2 December: it runs to the end of December
         await SupportAsync(request.Id, RequestTrigger.EndBillingTransfer);
@@ -133,6 +143,9 @@ public sealed class RemovalDialogBillingTransferTests : DialogTestBase
         var account = await AccountAsync("a-coho-org");
         Assert.Equal(AccountState.Departed, account.State);
         Assert.Equal(new DateTimeOffset(2026, 12, 31, 23, 59, 59, TimeSpan.Zero), account.BillingTransfer!.EndsAt);
+        var shop = await AccountAsync("a-coho-shop");
+        Assert.Equal((AccountState.Departed, account.BillingTransfer.EndsAt), (shop.State, shop.BillingTransfer!.EndsAt));
+        Assert.Equal(["BillingTransferEnded"], (await AuditAsync("a-coho-shop")).Select(e => e.Action));
 
         // The account afterwards: nothing more to do, and its history tells the same story.
         await OpenOptionsAsync(Alex, "c-coho", "a-coho-org")

@@ -14,6 +14,7 @@ public sealed class BillingTransferEndTests : IAsyncLifetime
 {
     private const string Account = "a-bt";
     private const string TransferId = "rt-coho7x2k9m4q";
+    private const string Sibling = "a-bt-shop";
     private static readonly DateTimeOffset TransferStart = new(2026, 9, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Now = new(2026, 12, 4, 10, 0, 0, TimeSpan.Zero);
 
@@ -29,6 +30,10 @@ public sealed class BillingTransferEndTests : IAsyncLifetime
         var account = coho.AddAccount(new CloudAccount(Account, coho.Id, CloudProvider.Aws, "890123456789", "Coho Winery (own organization)", AccountOrigin.BillingTransfer, TransferStart)
             .WithBillingTransfer(TransferId, TransferStart, "890123456789"));
         account.AddBillingRecord(new DateOnly(2026, 11, 1), 500m, "USD");
+        coho.AddAccount(new CloudAccount(Sibling, coho.Id, CloudProvider.Aws, "890123456790", "Web shop", AccountOrigin.BillingTransfer, TransferStart)
+            .WithBillingTransfer(TransferId, TransferStart, "890123456789"));
+        coho.AddAccount(new CloudAccount("a-other", coho.Id, CloudProvider.Aws, "890123456791", "Another organization", AccountOrigin.BillingTransfer, TransferStart)
+            .WithBillingTransfer("rt-other0000000", TransferStart, "890123456791"));
         account.AddBillingRecord(new DateOnly(2026, 12, 1), 515m, "USD");
         db.Customers.Add(coho);
         await db.SaveChangesAsync();
@@ -84,6 +89,33 @@ public sealed class BillingTransferEndTests : IAsyncLifetime
         await using var db = _database.CreateContext();
         var detail = await db.AuditEvents.Where(e => e.EntityId == Account).Select(e => e.Details).SingleAsync();
         Assert.Equal($"Billing transfer {TransferId} ended by request {id}; it ends 2027-01-31 23:59:59 UTC.", detail);
+    }
+
+    [Fact]
+    public async Task SameTransfer_OneRequestHoldsEveryAccountAndEndsThemAll()
+    {
+        await using (var db = _database.CreateContext())
+        {
+            var options = (await new RemovalRequestService(db, _clock).GetAccountOptionsAsync(TestData.Requester, Account))!;
+            Assert.Equal([Sibling], options.TransferAccounts.Select(a => a.Id));
+        }
+
+        var id = (await TurnAsync(s => s.SubmitAsync(new SubmitRemovalRequest("key-1", TestData.Requester, RemovalOption.AwsEndBillingTransfer, Account)))).Request!.Id;
+        var second = await TurnAsync(s => s.SubmitAsync(new SubmitRemovalRequest("key-2", TestData.Colleague, RemovalOption.AwsEndBillingTransfer, Sibling)));
+        Assert.Equal(OutcomeKind.Denied, second.Kind);
+        Assert.Contains($"Request {id} (end the billing transfer) is already open", second.Message, StringComparison.Ordinal);
+        var other = await TurnAsync(s => s.SubmitAsync(new SubmitRemovalRequest("key-3", TestData.Colleague, RemovalOption.AwsEndBillingTransfer, "a-other")));
+        Assert.Equal(OutcomeKind.Ok, other.Kind); // another organization's transfer is not held
+
+        await ApplyAsync(id, RequestTrigger.Accept, TestData.SupportAgent);
+        await ApplyAsync(id, RequestTrigger.EndBillingTransfer, TestData.SupportAgent);
+
+        await using var check = _database.CreateContext();
+        var states = await check.CloudAccounts.ToDictionaryAsync(a => a.Id, a => a.State);
+        Assert.Equal(AccountState.Departed, states[Account]);
+        Assert.Equal(AccountState.Departed, states[Sibling]);
+        Assert.Equal(AccountState.Active, states["a-other"]);
+        Assert.Equal(["BillingTransferEnded"], await AuditActionsAsync(nameof(CloudAccount), Sibling));
     }
 
     [Fact]
