@@ -27,6 +27,7 @@ public static class ActionIds
     public const string Cancel = "cancel";
     public const string Back = "back";
     public const string RefreshStatus = "refreshStatus";
+    public const string ConfirmEndBillingTransfer = "confirmEndBillingTransfer";
 
     /// <summary>All of the above, for routing tables and tests.</summary>
     public static IReadOnlyList<string> All { get; } =
@@ -34,5 +35,6 @@ public static class ActionIds
         StartRemoveAccount, StartRemoveCustomer, SelectCustomer, SearchCustomers, SelectAccount, ChooseOption, ConfirmDelete, ReviewTransferContact, SubmitTransferRequest,
         ConfirmRemoveFromPayer, SubmitUnlink, SubmitAzureTransfer, SubmitAzureSuspend, SubmitDeletedInError,
         ConfirmRemoveCustomer, CancelRequest, ShowMyRequests, Help, Cancel, Back, RefreshStatus,
+        ConfirmEndBillingTransfer,
     ];
 }
