@@ -111,6 +111,9 @@ public static class HistoryCards
         nameof(RequestTrigger.SendInstructions) => "sent the unlink instructions to the end customer",
         nameof(RequestTrigger.Fail) => "reported that the removal failed",
         nameof(RequestTrigger.Retry) => "tried the removal again",
+        "Assigned" => "took the request",
+        "InformationRequested" => $"asked the reseller: \"{entry.Details}\"",
+        "InformationProvided" => $"answered support: \"{entry.Details}\"",
         _ => null,
     };
 
