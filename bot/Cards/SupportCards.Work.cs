@@ -54,7 +54,8 @@ public static partial class SupportCards
 
         return new Reply(blocks)
         {
-            Summary = $"{request.Id}: {Texts.Status(request.Status)}{(request.AssignedToName is { } who ? $", {who}" : string.Empty)}",
+            // A new thread keeps the new-request summary (the channel's notification); later copies say where it stands.
+            Summary = fresh ? card.Summary : $"{request.Id}: {Texts.Status(request.Status)}{(request.AssignedToName is { } who ? $", {who}" : string.Empty)}",
             Refresh = request.IsOpen && info.Handling != OptionHandling.SelfService
                 ? new ReplyAction("Refresh", ActionIds.SupportRefresh, Data(request)) { SubmitsInputs = false }
                 : null,
@@ -93,7 +94,7 @@ public static partial class SupportCards
                 ? $"{who}, since {Texts.Instant(request.AssignedAt ?? request.UpdatedAt)}"
                 : request.IsOpen ? "nobody yet" : "nobody"),
         };
-        if (request.IsOpen)
+        if (request.IsOpen && now - request.CreatedAt >= TimeSpan.FromMinutes(1))
         {
             facts.Add(new("Waiting", $"{Waiting(now - request.CreatedAt)} since it was filed"));
         }
