@@ -25,4 +25,11 @@ public interface IRequestMessenger
 
     /// <summary>Sends <paramref name="reply"/> into conversation <paramref name="conversationKey"/> (stored under <paramref name="address"/>); null when the address cannot take it.</summary>
     OutboxMessage? Send(ConversationAddress address, string conversationKey, Reply reply, string idempotencyKey, DateTimeOffset now);
+
+    /// <summary>
+    /// Opens (or finds) a personal chat with the person the channel knows as <paramref name="userChannelKey"/>, starting
+    /// with <paramref name="reply"/>, for someone SesBot has no personal chat with yet; <paramref name="seenIn"/> is a
+    /// conversation SesBot and the person share (where they filed). Null when the channel cannot do that from there.
+    /// </summary>
+    OutboxMessage? StartPersonalChat(ConversationAddress seenIn, string userChannelKey, Reply reply, string idempotencyKey, DateTimeOffset now);
 }

@@ -62,7 +62,9 @@ public sealed class RequestUpdates(SesBotDbContext db, IEnumerable<IRequestMesse
         if (notice is not null)
         {
             var personal = await PersonalChatAsync(request.RequestedById, cancellationToken);
-            var message = personal is null ? null : Messenger(personal.Channel)?.Send(personal, personal.ConversationKey, notice, NoticeKey(request), now);
+            var message = personal is null
+                ? await StartPersonalChatAsync(request, notice, now, cancellationToken)
+                : Messenger(personal.Channel)?.Send(personal, personal.ConversationKey, notice, NoticeKey(request), now);
             if (message is null)
             {
                 Log.ResellerUnreachable(logger, request.Id, "personal chat");
@@ -91,6 +93,18 @@ public sealed class RequestUpdates(SesBotDbContext db, IEnumerable<IRequestMesse
     private async Task<ConversationAddress?> AddressAsync(string channel, string key, CancellationToken cancellationToken) =>
         db.ConversationAddresses.Local.FirstOrDefault(a => a.Channel == channel && a.ConversationKey == key)
         ?? await db.ConversationAddresses.AsNoTracking().FirstOrDefaultAsync(a => a.Channel == channel && a.ConversationKey == key, cancellationToken);
+
+    /// <summary>No personal chat yet (the request was filed in a group chat or channel): open one from where they filed.</summary>
+    private async Task<Core.Outbox.OutboxMessage?> StartPersonalChatAsync(RemovalRequest request, Reply notice, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (request.Origin is not { RequesterChannelKey: { } user } origin || Messenger(origin.Channel) is not { } messenger)
+        {
+            return null;
+        }
+
+        var filedIn = await AddressAsync(origin.Channel, origin.AddressKey, cancellationToken);
+        return filedIn is null || filedIn.BlockedAt is not null ? null : messenger.StartPersonalChat(filedIn, user, notice, NoticeKey(request), now);
+    }
 
     /// <summary>The person's personal chat with SesBot, by their actor id (<c>channel:tenant:user</c>); null when SesBot has none.</summary>
     private async Task<ConversationAddress?> PersonalChatAsync(string actorId, CancellationToken cancellationToken)

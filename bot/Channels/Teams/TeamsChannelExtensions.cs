@@ -22,6 +22,7 @@ public static class TeamsChannelExtensions
         builder.Services.AddSingleton<ISupportThreadPoster, TeamsSupportThreadPoster>();
         builder.Services.AddSingleton<IRequestMessenger, TeamsRequestMessenger>();
         builder.Services.AddSingleton<IOutboxHandler, TeamsFollowUpHandler>();
+        builder.Services.AddSingleton<IOutboxHandler, TeamsPersonalChatHandler>();
         builder.Services.AddTurnPipeline();
         return builder;
     }

@@ -31,6 +31,35 @@ public sealed class TeamsRequestMessenger(TeamsReplyRenderer renderer) : IReques
     public OutboxMessage? Send(ConversationAddress address, string conversationKey, Reply reply, string idempotencyKey, DateTimeOffset now) =>
         Outbound(address, conversationKey, TeamsOutboundOperation.Send, null, reply, idempotencyKey, now);
 
+    public OutboxMessage? StartPersonalChat(ConversationAddress seenIn, string userChannelKey, Reply reply, string idempotencyKey, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(seenIn);
+        ArgumentException.ThrowIfNullOrEmpty(userChannelKey);
+        ArgumentNullException.ThrowIfNull(reply);
+        if (seenIn.Channel != Channel)
+        {
+            return null;
+        }
+
+        var reference = TeamsConversationStore.Read(seenIn);
+        var tenantId = reference.TenantId ?? seenIn.TenantKey;
+        if (string.IsNullOrEmpty(reference.BotId) || string.IsNullOrEmpty(tenantId))
+        {
+            return null;
+        }
+
+        var payload = new TeamsPersonalChatMessage
+        {
+            ServiceUrl = reference.ServiceUrl,
+            Bot = new ChannelAccount { Id = reference.BotId, Name = reference.BotName },
+            UserId = userChannelKey,
+            TenantId = tenantId,
+            Activity = renderer.ToActivity(reply),
+        };
+        return new OutboxMessage(
+            TeamsPersonalChatMessage.Kind, idempotencyKey, $"{TeamsInboundMapper.ChannelName}:personal:{userChannelKey}", JsonSerializer.Serialize(payload, ProtocolJson.Options), now);
+    }
+
     private OutboxMessage FollowUp(OutboxMessage thread, TeamsOutboundOperation operation, Reply reply, string idempotencyKey, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(thread);

@@ -34,6 +34,9 @@ public abstract class SupportDeskTestBase : IAsyncLifetime
 
     protected DialogTranscript Isaiah { get; private set; } = null!;
 
+    /// <summary>Where Alex talks to SesBot (and files): a personal chat unless a test class says a group chat.</summary>
+    protected virtual ConversationScope AlexChatScope => ConversationScope.Personal;
+
     public async Task InitializeAsync()
     {
         _host = await DialogHost.StartAsync(configure: services =>
@@ -46,7 +49,7 @@ public abstract class SupportDeskTestBase : IAsyncLifetime
         Megan = Alex.As(Person.Megan);
         Isaiah = Alex.As(Person.Isaiah);
         await RememberAsync(ChannelId, ConversationScope.TeamChannel, null);
-        await RememberAsync(Person.Alex.ConversationKey, ConversationScope.Personal, Person.Alex);
+        await RememberAsync(Person.Alex.ConversationKey, AlexChatScope, AlexChatScope == ConversationScope.Personal ? Person.Alex : null);
         await Isaiah.SendInChannel(ChannelId, "use this channel for support requests").AssertText("Done");
     }
 
@@ -108,7 +111,7 @@ public abstract class SupportDeskTestBase : IAsyncLifetime
         {
             ServiceUrl = ServiceUrl,
             ConversationId = key,
-            ConversationType = scope == ConversationScope.TeamChannel ? "channel" : "personal",
+            ConversationType = scope switch { ConversationScope.TeamChannel => "channel", ConversationScope.GroupChat => "groupChat", _ => "personal" },
             TenantId = DemoData.PlaygroundTenantId,
             BotId = "28:sesbot-app-id",
             BotName = "SesBot",
