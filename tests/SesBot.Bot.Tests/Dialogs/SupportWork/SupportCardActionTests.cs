@@ -27,7 +27,7 @@ public sealed class SupportCardActionTests : SupportDeskTestBase
         var before = (await OutboxAsync()).Count;
 
         await Megan.Click(ActionIds.SupportAccept)
-            .AssertFact("Status", "Accepted by support").AssertFact("Assigned to", "Megan Bowen")
+            .AssertFact("Status", "Accepted by support").AssertFact("Assigned to", "Megan Bowen").AssertFact("Billing", "billing data for 3 months")
             .AssertAction(ActionIds.SupportRemovedFromPayer).AssertNoAction(ActionIds.SupportAccept).AssertNoAction(ActionIds.SupportAssign)
             .AssertText("Megan Bowen accepted the request");
 
