@@ -29,6 +29,19 @@ public static class ActionIds
     public const string RefreshStatus = "refreshStatus";
     public const string ConfirmEndBillingTransfer = "confirmEndBillingTransfer";
 
+    // The support card (in the support channel's thread) and the reseller's answer to support's question.
+    public const string SupportRefresh = "supportRefresh";
+    public const string SupportAssign = "supportAssign";
+    public const string SupportAccept = "supportAccept";
+    public const string SupportReject = "supportReject";
+    public const string SupportAsk = "supportAsk";
+    public const string SupportAwsContacted = "supportAwsContacted";
+    public const string SupportPaperworkComplete = "supportPaperworkComplete";
+    public const string SupportCredentialsDelivered = "supportCredentialsDelivered";
+    public const string SupportRemovedFromPayer = "supportRemovedFromPayer";
+    public const string SupportComplete = "supportComplete";
+    public const string AnswerSupport = "answerSupport";
+
     /// <summary>All of the above, for routing tables and tests.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -36,5 +49,7 @@ public static class ActionIds
         ConfirmRemoveFromPayer, SubmitUnlink, SubmitAzureTransfer, SubmitAzureSuspend, SubmitDeletedInError,
         ConfirmRemoveCustomer, CancelRequest, ShowMyRequests, Help, Cancel, Back, RefreshStatus,
         ConfirmEndBillingTransfer,
+        SupportRefresh, SupportAssign, SupportAccept, SupportReject, SupportAsk, SupportAwsContacted, SupportPaperworkComplete,
+        SupportCredentialsDelivered, SupportRemovedFromPayer, SupportComplete, AnswerSupport,
     ];
 }

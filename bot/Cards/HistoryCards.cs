@@ -116,6 +116,9 @@ public static class HistoryCards
             ? "tried ending the billing transfer again"
             : "tried the removal again",
         nameof(RequestTrigger.EndBillingTransfer) => "ended the billing transfer at AWS",
+        "Assigned" => "took the request",
+        "InformationRequested" => $"asked the reseller: \"{entry.Details}\"",
+        "InformationProvided" => $"answered support: \"{entry.Details}\"",
         _ => null,
     };
 

@@ -57,6 +57,11 @@ public static class RequestCards
         }
 
         facts.Add(new ReplyFact("Requested by", $"{request.RequestedByName}, {Texts.Instant(request.CreatedAt)}"));
+        if (request.AssignedToName is { } assignee && request.IsOpen)
+        {
+            facts.Add(new ReplyFact("Handled by", $"{assignee} (SES support)"));
+        }
+
         if (request.LastNote is { } note)
         {
             facts.Add(new ReplyFact("Note", note));
@@ -83,6 +88,13 @@ public static class RequestCards
         {
             blocks.Add(new ParagraphBlock("History", Tone.Subtle));
             blocks.Add(new FactsBlock([.. details.Timeline.Select(e => new ReplyFact(Texts.Instant(e.At), HistoryCards.Sentence(RequestAuditEntries.Of(e, request))))]));
+        }
+
+        if (request.OpenQuestion is { } question)
+        {
+            // Support waits on the reseller: the question and a box to answer it, on the card they look at.
+            blocks.Add(new ParagraphBlock($"SES support needs more information: {question}", Tone.Attention));
+            blocks.AddRange(ResellerNotices.AnswerBox(request));
         }
 
         var refresh = new ReplyAction("Refresh", ActionIds.RefreshStatus, Data(request));

@@ -6,7 +6,7 @@ using SesBot.Core.Workflow;
 namespace SesBot.Bot.Cards;
 
 /// <summary>Cards of the support desk: the new-request card posted to the support channel, the channel choice, the queue.</summary>
-public static class SupportCards
+public static partial class SupportCards
 {
     /// <summary>The card that opens a request's thread in the support channel. Typed text is passed as plain text.</summary>
     public static Reply NewRequest(RequestDetails details, string resellerName)
@@ -138,24 +138,20 @@ public static class SupportCards
     public static Reply Queue(IReadOnlyList<QueueEntry> entries, DateTimeOffset now, bool mine)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        if (mine)
-        {
-            return Reply.Card("Nothing is assigned to you yet.", new ParagraphBlock(
-                $"Nothing is assigned to you yet: requests cannot be assigned yet. {entries.Count} open request(s) are unassigned; type \"queue\" to list them."));
-        }
-
         if (entries.Count == 0)
         {
-            return Reply.Card("The queue is empty.", new ParagraphBlock("No open requests. The queue is empty.", Tone.Good));
+            return mine
+                ? Reply.Card("Nothing is assigned to you.", new ParagraphBlock("No open request is assigned to you. Type \"queue\" to see them all, and \"Assign to me\" on a request's card to take it."))
+                : Reply.Card("The queue is empty.", new ParagraphBlock("No open requests. The queue is empty.", Tone.Good));
         }
 
         var facts = entries.Select(e => new ReplyFact(
             e.RequestId,
             $"{Texts.Option(e.Kind)} · {e.CustomerName}{(e.AccountExternalId is { } account ? $" / {account}" : string.Empty)} · " +
-            $"{Texts.Status(e.Status)} · {e.AssigneeName ?? "unassigned"} · waiting {Waiting(now - e.CreatedAt)}"));
+            $"{Texts.Status(e.Status)}{(e.WaitingOnReseller ? ", waiting on the reseller" : string.Empty)} · {e.AssigneeName ?? "unassigned"} · waiting {Waiting(now - e.CreatedAt)}"));
         return Reply.Card(
-            $"{entries.Count} open request(s)",
-            new HeadingBlock($"Open requests, oldest first ({entries.Count}{(entries.Count >= SupportQueue.MaxEntries ? "+" : string.Empty)})"),
+            mine ? $"{entries.Count} open request(s) assigned to you" : $"{entries.Count} open request(s)",
+            new HeadingBlock($"{(mine ? "Assigned to you" : "Open requests")}, oldest first ({entries.Count}{(entries.Count >= SupportQueue.MaxEntries ? "+" : string.Empty)})"),
             new FactsBlock([.. facts]));
     }
 

@@ -16,6 +16,8 @@ public static class DialogServiceCollectionExtensions
         services.AddScoped<RemovalDialog>();
         services.AddScoped<IDialog>(sp => sp.GetRequiredService<RemovalDialog>());
         services.AddScoped<Support.SupportDesk>();
+        services.AddScoped<Support.SupportActions>();
+        services.AddScoped<Support.RequestUpdates>();
         services.AddScoped<SesBotTurnHandler>();
         services.AddScoped<ITurnHandler>(sp => sp.GetRequiredService<SesBotTurnHandler>());
         return services;

@@ -17,7 +17,8 @@ public sealed class SesBotTurnHandler(
     RemovalDialog removal,
     ResellerCatalog catalog,
     RemovalRequestService requests,
-    SupportDesk support) : ITurnHandler
+    SupportDesk support,
+    SupportActions supportActions) : ITurnHandler
 {
     public const int RecentRequests = 20;
 
@@ -30,6 +31,7 @@ public sealed class SesBotTurnHandler(
             return TurnResult.Complete(HelpReplies.NotLinked());
         }
 
+        support.Attend(input);
         var stored = await store.LoadAsync(input, cancellationToken);
         var outcome = input.IsAction
             ? await OnActionAsync(input, stored.State, actor, cancellationToken)
@@ -88,6 +90,10 @@ public sealed class SesBotTurnHandler(
                 return state is null
                     ? FlowOutcome.End(Reply.Text("There's nothing in progress to cancel."))
                     : FlowOutcome.Cancel(RemovalCards.Stopped());
+            case CommandKind.None when state is null && !string.IsNullOrWhiteSpace(input.Text)
+                && await supportActions.AnswerAsync(null, actor, input.Text, cancellationToken) is { } answered:
+                // Support asked this person something: their next typed message (outside a dialog) is the answer.
+                return FlowOutcome.End(answered);
             default:
                 return state is null || string.IsNullOrWhiteSpace(input.Text)
                     ? FlowOutcome.End(HelpReplies.NotUnderstood())
@@ -111,6 +117,11 @@ public sealed class SesBotTurnHandler(
                 return Keep(state, await StatusAsync(actor, input.Value(DataKeys.RequestId) ?? string.Empty, cancellationToken));
             case ActionIds.CancelRequest:
                 return Keep(state, await CancelRequestAsync(input, actor, cancellationToken));
+            case ActionIds.AnswerSupport:
+                return Keep(state, await supportActions.AnswerAsync(input.Value(DataKeys.RequestId) ?? string.Empty, actor, input.Value(SupportFields.Answer), cancellationToken)
+                    ?? RequestCards.NotFound(input.Value(DataKeys.RequestId) ?? string.Empty));
+            case var verb when SupportActions.Handles(verb):
+                return Keep(state, await supportActions.ActAsync(input, actor, cancellationToken));
         }
 
         // A dialog button: it must come from the dialog in progress, at the step it is at.

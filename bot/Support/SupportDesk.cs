@@ -23,6 +23,8 @@ public sealed class SupportDesk(
 {
     private static int _warnedNoChannel;
 
+    private TurnInput? _turn;
+
     /// <summary>The idempotency key of a request's support thread: its outbox row keeps where the card went (ResultJson).</summary>
     public static string ThreadKey(string requestId) => $"support-thread:{requestId}";
 
@@ -33,6 +35,7 @@ public sealed class SupportDesk(
     public async Task<bool> AnnounceAsync(RequestDetails details, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(details);
+        RecordOrigin(details.Request);
         var current = await channels.CurrentAsync(cancellationToken);
         if (current is null)
         {
@@ -54,7 +57,7 @@ public sealed class SupportDesk(
 
         var reseller = await db.Resellers.AsNoTracking()
             .Where(r => r.Id == details.Request.ResellerId).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken);
-        var card = SupportCards.NewRequest(details, reseller ?? details.Request.ResellerId);
+        var card = SupportCards.Work(details, reseller ?? details.Request.ResellerId, clock.GetUtcNow());
         var message = poster.NewThread(address, card, ThreadKey(details.Request.Id), clock.GetUtcNow());
         if (message is null)
         {
@@ -66,6 +69,9 @@ public sealed class SupportDesk(
         Log.SupportThreadQueued(logger, details.Request.Id, current.ConversationKey);
         return true;
     }
+
+    /// <summary>The turn being handled (this desk lives for one turn): where a request filed in it comes from.</summary>
+    public void Attend(TurnInput input) => _turn = input ?? throw new ArgumentNullException(nameof(input));
 
     /// <summary>"use this channel for support requests": admins only, in a team channel.</summary>
     public async Task<Reply> UseThisChannelAsync(TurnInput input, Actor actor, CancellationToken cancellationToken)
@@ -105,7 +111,7 @@ public sealed class SupportDesk(
     public async Task<Reply> QueueAsync(TurnInput input, Actor actor, bool mine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var entries = await queue.OpenAsync(actor, cancellationToken);
+        var entries = await queue.OpenAsync(actor, mine, cancellationToken);
         if (entries is null)
         {
             return SupportCards.QueueRefused();
@@ -121,6 +127,26 @@ public sealed class SupportDesk(
         }
 
         return SupportCards.Queue(entries, clock.GetUtcNow(), mine);
+    }
+
+    /// <summary>
+    /// Keeps where the request was filed, so support's updates reach the reseller there: the conversation, the card the
+    /// filing click came from (its status card, updated in place later) and the requester's id in the channel.
+    /// </summary>
+    private void RecordOrigin(RemovalRequest request)
+    {
+        if (_turn is not { } turn || request.Origin is not null)
+        {
+            return;
+        }
+
+        string? Fit(string? key) => key is { Length: > 0 and <= RequestOrigin.KeyLength } ? key : null;
+        if (Fit(turn.ConversationKey) is not { } conversation || Fit(turn.AddressKey) is not { } address)
+        {
+            return;
+        }
+
+        request.RecordOrigin(new RequestOrigin(turn.Channel, conversation, address, turn.IsAction ? Fit(turn.ReplyToKey) : null, Fit(turn.ChannelUserId)));
     }
 
     /// <summary>The stored address, including one this turn has just remembered (not yet committed).</summary>

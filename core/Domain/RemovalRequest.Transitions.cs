@@ -118,6 +118,9 @@ public sealed partial class RemovalRequest
         if (!IsOpen)
         {
             OpenSubjectKey = null;
+            OpenQuestion = null; // a closed request waits on nobody
+            QuestionAskedAt = null;
+            QuestionAskedByName = null;
         }
 
         _pendingAudit.Add(new AuditEvent(

@@ -2,7 +2,7 @@ using SesBot.Core.Domain;
 
 namespace SesBot.Core.Support;
 
-/// <summary>One open request as support's queue lists it. Nobody is assigned yet (assignment comes later): null.</summary>
+/// <summary>One open request as support's queue lists it, with who has it (null: unassigned).</summary>
 public sealed record QueueEntry(
     string RequestId,
     RemovalOption Kind,
@@ -12,4 +12,8 @@ public sealed record QueueEntry(
     CloudProvider? Provider,
     string? AccountExternalId,
     DateTimeOffset CreatedAt,
-    string? AssigneeName = null);
+    string? AssigneeName = null)
+{
+    /// <summary>Support asked the reseller something and waits on the answer.</summary>
+    public bool WaitingOnReseller { get; init; }
+}

@@ -427,7 +427,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         var customer = subject?.Customer ?? await db.Customers.AsNoTracking().FirstAsync(c => c.Id == request.CustomerId, cancellationToken);
         var account = subject?.Account ?? (request.CloudAccountId is null
             ? null
-            : await db.CloudAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.CloudAccountId, cancellationToken));
+            : await db.CloudAccounts.AsNoTracking().Include(a => a.BillingRecords).FirstOrDefaultAsync(a => a.Id == request.CloudAccountId, cancellationToken));
         // A request this turn creates has no recorded events yet: its timeline is what it records now.
         List<AuditEvent> recorded = isNew
             ? []

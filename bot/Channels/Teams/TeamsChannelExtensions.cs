@@ -20,6 +20,9 @@ public static class TeamsChannelExtensions
         builder.Services.AddSingleton<IOutboxHandler>(sp => sp.GetRequiredService<TeamsOutboxHandler>());
         builder.Services.AddSingleton<IOutboxHandler, TeamsChannelThreadHandler>();
         builder.Services.AddSingleton<ISupportThreadPoster, TeamsSupportThreadPoster>();
+        builder.Services.AddSingleton<IRequestMessenger, TeamsRequestMessenger>();
+        builder.Services.AddSingleton<IOutboxHandler, TeamsFollowUpHandler>();
+        builder.Services.AddSingleton<IOutboxHandler, TeamsPersonalChatHandler>();
         builder.Services.AddTurnPipeline();
         return builder;
     }

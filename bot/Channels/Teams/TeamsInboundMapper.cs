@@ -138,6 +138,7 @@ public static partial class TeamsInboundMapper
         ChannelUserId = activity.From?.Id,
         UserName = activity.From?.Name,
         Locale = activity.Locale,
+        ReplyToKey = string.IsNullOrEmpty(activity.ReplyToId) ? null : activity.ReplyToId,
     };
 
     private static Dictionary<string, string> Flatten(JsonElement data)

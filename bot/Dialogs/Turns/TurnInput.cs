@@ -50,6 +50,9 @@ public sealed record TurnInput
 
     public string? Locale { get; init; }
 
+    /// <summary>The message a card action came from (Teams: <c>replyToId</c>), when the channel says; that card can be updated in place later.</summary>
+    public string? ReplyToKey { get; init; }
+
     public bool IsAction => Verb is not null;
 
     public string? Value(string key) => Values.TryGetValue(key, out var value) ? value : null;

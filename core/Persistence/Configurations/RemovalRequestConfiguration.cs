@@ -27,6 +27,20 @@ internal sealed class RemovalRequestConfiguration : IEntityTypeConfiguration<Rem
         builder.Property(r => r.EndCustomerEmail).HasMaxLength(FieldLimits.Email);
         builder.Property(r => r.EndCustomerLanguage).HasMaxLength(FieldLimits.Language);
         builder.Property(r => r.LastNote).HasMaxLength(FieldLimits.SupportNote);
+        builder.Property(r => r.AssignedToId).HasMaxLength(128);
+        builder.Property(r => r.AssignedToName).HasMaxLength(200);
+        builder.HasIndex(r => r.AssignedToId);
+        builder.Property(r => r.OpenQuestion).HasMaxLength(FieldLimits.SupportNote);
+        builder.Property(r => r.QuestionAskedByName).HasMaxLength(200);
+        builder.Ignore(r => r.IsWaitingOnReseller);
+        builder.OwnsOne(r => r.Origin, origin =>
+        {
+            origin.Property(o => o.Channel).HasColumnName("OriginChannel").HasMaxLength(32);
+            origin.Property(o => o.ConversationKey).HasColumnName("OriginConversationKey").HasMaxLength(RequestOrigin.KeyLength);
+            origin.Property(o => o.AddressKey).HasColumnName("OriginAddressKey").HasMaxLength(RequestOrigin.KeyLength);
+            origin.Property(o => o.CardMessageKey).HasColumnName("OriginCardMessageKey").HasMaxLength(RequestOrigin.KeyLength);
+            origin.Property(o => o.RequesterChannelKey).HasColumnName("OriginRequesterChannelKey").HasMaxLength(RequestOrigin.KeyLength);
+        });
         builder.HasIndex(r => new { r.ResellerId, r.CreatedAt });
         builder.HasOne<Reseller>().WithMany().HasForeignKey(r => r.ResellerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Customer>().WithMany().HasForeignKey(r => r.CustomerId).OnDelete(DeleteBehavior.Restrict);

@@ -50,6 +50,32 @@ public sealed class SupportQueueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpenAsync_Mine_OnlyTheAgentsAssignedRequestsWithAssigneeAndWaitingOnReseller()
+    {
+        var megan = new Actor("msteams:t:megan", "Megan Bowen", Role.SupportAgent);
+        var isaiah = new Actor("msteams:t:isaiah", "Isaiah Langer", Role.Admin);
+        await using (var db = _database.CreateContext())
+        {
+            var mine = Request("R-MINE01", RemovalOption.AwsRemoveFromPayer, "c-adventure", "a-adventure-web", minutes: 0);
+            mine.AssignTo(megan, _clock);
+            mine.AskReseller(megan, "Payment method added?", _clock);
+            var theirs = Request("R-THEIR1", RemovalOption.AzureSuspend, "c-tailspin", "z-tailspin-dev", minutes: 5);
+            theirs.AssignTo(isaiah, _clock);
+            db.RemovalRequests.AddRange(mine, theirs, Request("R-NONE01", RemovalOption.AwsTransferOwnership, "c-contoso", "a-contoso-prod", minutes: 10));
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = _database.CreateContext();
+        var queue = new SupportQueue(read);
+        var assigned = await queue.OpenAsync(megan, mine: true);
+        var all = await queue.OpenAsync(megan);
+
+        var entry = Assert.Single(assigned!);
+        Assert.Equal(("R-MINE01", "Megan Bowen", true), (entry.RequestId, entry.AssigneeName, entry.WaitingOnReseller));
+        Assert.Equal([("R-MINE01", "Megan Bowen"), ("R-THEIR1", "Isaiah Langer"), ("R-NONE01", null)], all!.Select(e => (e.RequestId, e.AssigneeName)));
+    }
+
+    [Fact]
     public async Task OpenAsync_Reseller_Null()
     {
         await using var db = _database.CreateContext();

@@ -364,6 +364,17 @@ namespace SesBot.Core.Persistence.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedToId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("AssignedToName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("CloudAccountId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -398,9 +409,20 @@ namespace SesBot.Core.Persistence.Migrations.PostgreSql
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("OpenQuestion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("OpenSubjectKey")
                         .HasMaxLength(96)
                         .HasColumnType("character varying(96)");
+
+                    b.Property<DateTimeOffset?>("QuestionAskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("QuestionAskedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
@@ -442,6 +464,8 @@ namespace SesBot.Core.Persistence.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssignedToId");
 
                     b.HasIndex("CloudAccountId");
 
@@ -761,6 +785,47 @@ namespace SesBot.Core.Persistence.Migrations.PostgreSql
                                 .HasForeignKey("RemovalRequestId");
                         });
 
+                    b.OwnsOne("SesBot.Core.Domain.RequestOrigin", "Origin", b1 =>
+                        {
+                            b1.Property<string>("RemovalRequestId")
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<string>("AddressKey")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("OriginAddressKey");
+
+                            b1.Property<string>("CardMessageKey")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("OriginCardMessageKey");
+
+                            b1.Property<string>("Channel")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("OriginChannel");
+
+                            b1.Property<string>("ConversationKey")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("OriginConversationKey");
+
+                            b1.Property<string>("RequesterChannelKey")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("OriginRequesterChannelKey");
+
+                            b1.HasKey("RemovalRequestId");
+
+                            b1.ToTable("RemovalRequests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RemovalRequestId");
+                        });
+
                     b.OwnsOne("SesBot.Core.Domain.TransferContact", "Contact", b1 =>
                         {
                             b1.Property<string>("RemovalRequestId")
@@ -849,6 +914,8 @@ namespace SesBot.Core.Persistence.Migrations.PostgreSql
                     b.Navigation("BillingImpact");
 
                     b.Navigation("Contact");
+
+                    b.Navigation("Origin");
                 });
 
             modelBuilder.Entity("SesBot.Core.Identity.ChannelUser", b =>

@@ -349,6 +349,17 @@ namespace SesBot.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedToId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedToName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CloudAccountId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -383,8 +394,19 @@ namespace SesBot.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OpenQuestion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OpenSubjectKey")
                         .HasMaxLength(96)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("QuestionAskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuestionAskedByName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
@@ -427,6 +449,8 @@ namespace SesBot.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssignedToId");
 
                     b.HasIndex("CloudAccountId");
 
@@ -738,6 +762,47 @@ namespace SesBot.Core.Persistence.Migrations.Sqlite
                                 .HasForeignKey("RemovalRequestId");
                         });
 
+                    b.OwnsOne("SesBot.Core.Domain.RequestOrigin", "Origin", b1 =>
+                        {
+                            b1.Property<string>("RemovalRequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("AddressKey")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OriginAddressKey");
+
+                            b1.Property<string>("CardMessageKey")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OriginCardMessageKey");
+
+                            b1.Property<string>("Channel")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OriginChannel");
+
+                            b1.Property<string>("ConversationKey")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OriginConversationKey");
+
+                            b1.Property<string>("RequesterChannelKey")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("OriginRequesterChannelKey");
+
+                            b1.HasKey("RemovalRequestId");
+
+                            b1.ToTable("RemovalRequests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RemovalRequestId");
+                        });
+
                     b.OwnsOne("SesBot.Core.Domain.TransferContact", "Contact", b1 =>
                         {
                             b1.Property<string>("RemovalRequestId")
@@ -826,6 +891,8 @@ namespace SesBot.Core.Persistence.Migrations.Sqlite
                     b.Navigation("BillingImpact");
 
                     b.Navigation("Contact");
+
+                    b.Navigation("Origin");
                 });
 
             modelBuilder.Entity("SesBot.Core.Identity.ChannelUser", b =>

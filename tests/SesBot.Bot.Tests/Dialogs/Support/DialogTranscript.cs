@@ -88,12 +88,22 @@ public sealed class DialogTranscript
         }
 
         var said = $"[{action.Title}] {verb}" + (inputs.Length == 0 ? string.Empty : " " + string.Join(", ", inputs.Select(i => $"{i.Key}={i.Value}")));
-        return HandleAsync(Input() with { Verb = verb, Values = values }, said);
+        // The card's message id, as Teams sends it with a click (replyToId): the card the click came from.
+        return HandleAsync(Input() with { Verb = verb, Values = values, ReplyToKey = CardKey(card) }, said);
     }
 
     /// <summary>A card action made up by hand (a tampered or replayed payload), not taken from any card.</summary>
     public Task<Turn> Forge(string verb, params (string Key, string Value)[] values) =>
         HandleAsync(Input() with { Verb = verb, Values = values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal) }, $"(forged) {verb}");
+
+    /// <summary>The message id this transcript gives the card of a turn (as Teams' <c>replyToId</c> names the clicked card).</summary>
+    public string CardKey(Turn card)
+    {
+        lock (_turns)
+        {
+            return $"card-{Person.Name.Split(' ')[0].ToLowerInvariant()}-{_turns.IndexOf(card)}";
+        }
+    }
 
     public Task RestartAsync() => Host.RestartAsync();
 
