@@ -52,10 +52,13 @@ public sealed class OptionCatalogCoverageTests : DialogTestBase
     }
 
     [Fact]
-    public async Task CustomerPicker_SearchInput_HasTheSearchLimit()
+    public async Task CustomerPicker_OneWayToSearch_TheDropdownItselfNoSearchField()
     {
         var card = await FlowWalker.WalkToAsync(Alex, FlowStep.SelectCustomer);
 
-        Assert.Equal(FieldLimits.SearchText, card.Blocks.OfType<TextInputBlock>().Single(i => i.Id == DataKeys.Search).MaxLength);
+        Assert.DoesNotContain(card.Blocks.OfType<TextInputBlock>(), i => i.Id == DataKeys.Search);
+        card.AssertNoAction(ActionIds.SearchCustomers);
+        var picker = card.Blocks.OfType<ChoiceInputBlock>().Single(c => c.Id == DataKeys.CustomerId);
+        Assert.True(picker.IsSearchable);
     }
 }

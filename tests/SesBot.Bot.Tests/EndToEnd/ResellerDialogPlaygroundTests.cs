@@ -49,7 +49,7 @@ public sealed class ResellerDialogPlaygroundTests(TeamsPlaygroundFixture fixture
         Assert.Contains("\"555\" is not a valid United States phone number", form, StringComparison.Ordinal);
         Assert.Contains("not a United States postal code", form, StringComparison.Ordinal);
         Assert.Contains("is not an email address", form, StringComparison.Ordinal);
-        Assert.Contains("Email for the account assignment is required.", form, StringComparison.Ordinal);
+        Assert.Contains("Required.", form, StringComparison.Ordinal);
         Assert.Equal("Globex Corporation", CardReader.Input(card, "contactCompanyName")["value"]?.GetValue<string>());
         Assert.Equal("sam.at.globex", CardReader.Input(card, "contactBillingContactEmail")["value"]?.GetValue<string>());
 
@@ -87,7 +87,7 @@ public sealed class ResellerDialogPlaygroundTests(TeamsPlaygroundFixture fixture
     public async Task RemoveFromPayer_CustomerOwnedAccountLinkedThisMonth_ShowsBillingImpactAndSubmits()
     {
         var (messageId, card) = await StartAsync("remove account");
-        card = await ClickAsync(messageId, card, ActionIds.SearchCustomers, ("search", "adventure"));
+        // The dropdown lists the reseller's customers at once: they fit on one page.
         Assert.Contains("Adventure Works Cycles", CardReader.Text(card), StringComparison.Ordinal);
 
         card = await ClickAsync(messageId, card, ActionIds.SelectCustomer, ("customerId", "c-adventure"));
