@@ -44,15 +44,21 @@ public static partial class RemovalCards
             {
                 IsRequired = false,
                 Error = error,
+                // One match of a typed search is chosen already: Continue is all that is left to do.
+                Value = searched && page.Customers.Count == 1 && !page.HasMore ? page.Customers[0].Id : null,
                 Placeholder = page.HasMore ? "Type part of the name" : "Choose a customer",
                 IsSearchable = true,
-                // The server is asked only when the list in the card is not the whole list.
-                SearchDataset = page.HasMore || searched ? CustomersDataset : null,
+                // Only when the card cannot hold them all does the dropdown ask the server (typeahead dataset).
+                SearchDataset = page.HasMore ? CustomersDataset : null,
             });
-            if (page.HasMore || searched)
+            if (page.HasMore)
             {
                 blocks.Add(new ParagraphBlock(
-                    "Not in the list? Type part of the name in the box (Teams searches all your customers), or send it as a message.", Tone.Subtle));
+                    "Not in the list? Type part of the name in the box to search all your customers, or send it as a message.", Tone.Subtle));
+            }
+            else if (searched)
+            {
+                blocks.Add(new ParagraphBlock("Not the one? Send another part of the name as a message.", Tone.Subtle));
             }
         }
 

@@ -60,5 +60,15 @@ public sealed class OptionCatalogCoverageTests : DialogTestBase
         card.AssertNoAction(ActionIds.SearchCustomers);
         var picker = card.Blocks.OfType<ChoiceInputBlock>().Single(c => c.Id == DataKeys.CustomerId);
         Assert.True(picker.IsSearchable);
+
+        // Alex's four customers fit on one page: all listed at once, nothing to ask the server.
+        Assert.Equal(["Adventure Works Cycles", "Contoso Ltd", "Tailspin Toys", "Wingtip Toys"], picker.Choices.Select(c => c.Title));
+        Assert.Null(picker.SearchDataset);
+        Assert.Null(picker.Value);
+
+        // A typed search with one match has it chosen already.
+        var searched = (await Alex.Send("tailspin")).Blocks.OfType<ChoiceInputBlock>().Single(c => c.Id == DataKeys.CustomerId);
+        Assert.Equal(("c-tailspin", (string?)null), (searched.Value, searched.SearchDataset));
+        await Alex.Click(ActionIds.SelectCustomer).AssertText("Which account of Tailspin Toys?");
     }
 }
