@@ -68,7 +68,7 @@ public sealed class ResellerDialogPlaygroundTests(TeamsPlaygroundFixture fixture
         card = await InvokeAsync(messageId, ActionIds.ReviewTransferContact, corrected);
         var review = CardReader.Text(card);
         Assert.Contains("Check and submit the transfer of ownership", review, StringComparison.Ordinal);
-        Assert.Contains("+15035550142", review, StringComparison.Ordinal);
+        Assert.Contains("+1 503-555-0142", review, StringComparison.Ordinal); // stored as +15035550142, shown as written in the US
 
         card = await ClickAsync(messageId, card, ActionIds.SubmitTransferRequest);
         var submitted = CardReader.Text(card);

@@ -17,7 +17,7 @@ internal sealed class PlaygroundPage : IAsyncDisposable
 
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
-    private int _cards;
+    private ILocator? _card;
 
     private PlaygroundPage(IPlaywright playwright, IBrowser browser, IPage page)
     {
@@ -30,8 +30,8 @@ internal sealed class PlaygroundPage : IAsyncDisposable
 
     public static string ScreenshotDirectory => RepoPaths.InRoot(".artifacts", "screenshots");
 
-    /// <summary>The newest card the bot posted (a card updated in place by a click stays the newest).</summary>
-    public ILocator Card => Page.Locator(".ac-adaptiveCard").Last;
+    /// <summary>The card of the step in progress: the bot's answer to the last message typed (a click updates it in place).</summary>
+    public ILocator Card => _card ?? Page.Locator(".ac-adaptiveCard").Last;
 
     public static async Task<PlaygroundPage> OpenAsync(int playgroundPort)
     {
@@ -53,7 +53,7 @@ internal sealed class PlaygroundPage : IAsyncDisposable
         await page.GotoAsync($"http://127.0.0.1:{playgroundPort}/");
         await page.Locator("[data-lexical-editor=\"true\"]").WaitForAsync();
         var opened = new PlaygroundPage(playwright, browser, page);
-        opened._cards = await opened.SettledCardCountAsync();
+        await opened.WaitForSettledCardsAsync();
         return opened;
     }
 
@@ -61,7 +61,7 @@ internal sealed class PlaygroundPage : IAsyncDisposable
     /// Loading the page installs the app in the personal chat, and the bot's welcome card arrives a moment later: wait
     /// until the number of cards has stayed the same for two seconds, so that card is not taken for an answer.
     /// </summary>
-    private async Task<int> SettledCardCountAsync()
+    private async Task WaitForSettledCardsAsync()
     {
         var cards = Page.Locator(".ac-adaptiveCard");
         var count = await cards.CountAsync();
@@ -76,21 +76,46 @@ internal sealed class PlaygroundPage : IAsyncDisposable
                 (count, stableSince) = (now, Environment.TickCount64);
             }
         }
-
-        return count;
     }
 
-    /// <summary>Types a message in the compose box, sends it, and waits for the bot's new card containing <paramref name="expect"/>.</summary>
+    /// <summary>
+    /// Types a message in the compose box, sends it, and waits for the bot's new card containing <paramref name="expect"/>;
+    /// that card is <see cref="Card"/> from then on (a welcome card arriving late does not take its place).
+    /// </summary>
     public async Task SayAsync(string text, string expect)
     {
+        var cards = Page.Locator(".ac-adaptiveCard");
+        var before = await cards.CountAsync();
         var box = Page.Locator("[data-lexical-editor=\"true\"]");
         await box.ClickAsync();
         await box.PressSequentiallyAsync(text);
         await Page.Keyboard.PressAsync("Enter");
-        var cards = Page.Locator(".ac-adaptiveCard");
-        await Assertions.Expect(cards).Not.ToHaveCountAsync(_cards, new() { Timeout = (float)Patience.TotalMilliseconds });
-        _cards = await cards.CountAsync();
-        await ExpectAsync(expect);
+        var deadline = Environment.TickCount64 + (long)Patience.TotalMilliseconds;
+        while (true)
+        {
+            var texts = await cards.AllInnerTextsAsync();
+            var index = -1;
+            for (var i = before; i < texts.Count; i++)
+            {
+                if (texts[i].Contains(expect, StringComparison.Ordinal))
+                {
+                    index = i;
+                }
+            }
+
+            if (index >= 0)
+            {
+                _card = cards.Nth(index);
+                return;
+            }
+
+            if (Environment.TickCount64 > deadline)
+            {
+                throw new TimeoutException($"No new card with \"{expect}\" after \"{text}\". Cards now:\n{string.Join("\n---\n", texts.Skip(before))}");
+            }
+
+            await Task.Delay(200);
+        }
     }
 
     /// <summary>Opens the card's dropdown, types part of the name, and picks the option with this title.</summary>
