@@ -225,7 +225,11 @@ public static partial class RemovalCards
         var blocks = new List<ReplyBlock>
         {
             new HeadingBlock($"Remove {customer.Name}?"),
-            new FactsBlock([.. customer.Accounts.Select(a => new ReplyFact($"{Texts.Provider(a.Provider)} {a.ExternalId}", $"{a.DisplayName}; {Texts.BillingStatus(a)}; {Texts.State(a)}"))]),
+            // The customer's accounts as on the account list: each once, with its badges.
+            new ItemsBlock([.. customer.Accounts.Select(a => new ReplyItem($"{Texts.Provider(a.Provider)} {a.ExternalId} · {a.DisplayName}")
+            {
+                Badges = AccountBadges(a, null),
+            })]),
         };
         if (!decision.IsAllowed)
         {
