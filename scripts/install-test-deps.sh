@@ -22,5 +22,11 @@ if [ ! -d tests/node/node_modules ] || [ tests/node/package-lock.json -nt tests/
   npm ci --prefix tests/node --no-audit --no-fund --loglevel=error
 fi
 
+# Debian's Chromium for the Playwright tests that drive the Agents Playground's web page and take the screenshots
+# (Playwright's own browser download does not work here; the tests launch /usr/bin/chromium).
+if [ ! -x /usr/bin/chromium ]; then
+  apt_install chromium
+fi
+
 # .NET local tools pinned in dotnet-tools.json: dotnet-ef (migration checks) and smtp4dev (the SMTP server the email tests start).
 dotnet tool restore >/dev/null

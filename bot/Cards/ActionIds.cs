@@ -22,6 +22,9 @@ public static class ActionIds
     public const string SubmitDeletedInError = "submitDeletedInError";
     public const string ConfirmRemoveCustomer = "confirmRemoveCustomer";
     public const string CancelRequest = "cancelRequest";
+
+    /// <summary>The "Yes, cancel it" of the confirmation that "Cancel this request" asks for.</summary>
+    public const string ConfirmCancelRequest = "confirmCancelRequest";
     public const string ShowMyRequests = "showMyRequests";
     public const string Help = "help";
     public const string Cancel = "cancel";
@@ -47,7 +50,7 @@ public static class ActionIds
     [
         StartRemoveAccount, StartRemoveCustomer, SelectCustomer, SearchCustomers, SelectAccount, ChooseOption, ConfirmDelete, ReviewTransferContact, SubmitTransferRequest,
         ConfirmRemoveFromPayer, SubmitUnlink, SubmitAzureTransfer, SubmitAzureSuspend, SubmitDeletedInError,
-        ConfirmRemoveCustomer, CancelRequest, ShowMyRequests, Help, Cancel, Back, RefreshStatus,
+        ConfirmRemoveCustomer, CancelRequest, ConfirmCancelRequest, ShowMyRequests, Help, Cancel, Back, RefreshStatus,
         ConfirmEndBillingTransfer,
         SupportRefresh, SupportAssign, SupportAccept, SupportReject, SupportAsk, SupportAwsContacted, SupportPaperworkComplete,
         SupportCredentialsDelivered, SupportRemovedFromPayer, SupportComplete, AnswerSupport,

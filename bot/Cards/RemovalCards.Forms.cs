@@ -37,6 +37,7 @@ public static partial class RemovalCards
             new ParagraphBlock(
                 "Who takes the account over? SES support sends these details to AWS to transfer ownership, then hands the " +
                 "credentials to the new owner and removes the account from the distributor's payer organization."),
+            new ParagraphBlock("Every field is required (marked *).", Tone.Subtle),
         };
         if (errors is { Count: > 0 })
         {
@@ -45,20 +46,28 @@ public static partial class RemovalCards
                 Tone.Attention));
         }
 
-        foreach (var input in FormFields.TransferContact)
+        // Three parts, each under its own heading: the new owner, their billing contact, and where AWS sends the account.
+        foreach (var (heading, fields) in TransferSections)
         {
-            var field = input.Contact!.Value;
-            if (field == ContactField.BillingContactName)
+            blocks.Add(new SectionBlock(heading, [.. fields.Select(field =>
             {
-                blocks.Add(new ParagraphBlock("Billing contact", Tone.Subtle));
-            }
-
-            blocks.Add(Input(input, draft[field], null) with { Error = errors is not null && errors.TryGetValue(field, out var message) ? message : null });
+                var input = FormFields.TransferContact.Single(f => f.Contact == field);
+                return Input(input, draft[field], null) with { Error = errors is not null && errors.TryGetValue(field, out var message) ? message : null };
+            })]));
         }
 
         blocks.Add(new ActionsBlock([Action(state, "Review", ActionIds.ReviewTransferContact, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]));
         return new Reply(blocks) { Summary = "Transfer of ownership: contact details" };
     }
+
+    /// <summary>The transfer form's sections, in order, with the contact fields each holds.</summary>
+    private static readonly (string Heading, ContactField[] Fields)[] TransferSections =
+    [
+        ("New owner", [ContactField.CompanyName, ContactField.ContactName, ContactField.ContactPhone, ContactField.StreetAddress,
+            ContactField.City, ContactField.StateOrRegion, ContactField.PostalCode, ContactField.Country]),
+        ("Billing contact", [ContactField.BillingContactName, ContactField.BillingContactPhone, ContactField.BillingContactEmail]),
+        ("Account assignment", [ContactField.AssignmentEmail]),
+    ];
 
     public static Reply ReviewTransfer(FlowState state, Customer customer, CloudAccount account, TransferContact contact)
     {
@@ -68,17 +77,28 @@ public static partial class RemovalCards
         [
             new HeadingBlock("Check and submit the transfer of ownership"),
             AccountFacts(customer, account),
-            new ParagraphBlock("New owner", Tone.Subtle),
-            new FactsBlock(
+            new SectionBlock("New owner",
             [
-                new ReplyFact(TransferContactValidator.Label(ContactField.CompanyName), contact.CompanyName),
-                new ReplyFact(TransferContactValidator.Label(ContactField.ContactName), contact.ContactName),
-                new ReplyFact(TransferContactValidator.Label(ContactField.ContactPhone), contact.ContactPhone),
-                new ReplyFact("Address", $"{contact.StreetAddress}, {contact.City}, {contact.StateOrRegion} {contact.PostalCode}, {contact.Country}"),
-                new ReplyFact(TransferContactValidator.Label(ContactField.BillingContactName), contact.BillingContactName),
-                new ReplyFact(TransferContactValidator.Label(ContactField.BillingContactPhone), contact.BillingContactPhone),
-                new ReplyFact(TransferContactValidator.Label(ContactField.BillingContactEmail), contact.BillingContactEmail),
-                new ReplyFact(TransferContactValidator.Label(ContactField.AssignmentEmail), contact.AssignmentEmail),
+                new FactsBlock(
+                [
+                    new ReplyFact(TransferContactValidator.Label(ContactField.CompanyName), contact.CompanyName),
+                    new ReplyFact(TransferContactValidator.Label(ContactField.ContactName), contact.ContactName),
+                    new ReplyFact(TransferContactValidator.Label(ContactField.ContactPhone), Texts.Phone(contact.ContactPhone)),
+                    new ReplyFact("Address", $"{contact.StreetAddress}, {contact.City}, {contact.StateOrRegion} {contact.PostalCode}, {Texts.Country(contact.Country)}"),
+                ]),
+            ]),
+            new SectionBlock("Billing contact",
+            [
+                new FactsBlock(
+                [
+                    new ReplyFact("Name", contact.BillingContactName),
+                    new ReplyFact("Phone", Texts.Phone(contact.BillingContactPhone)),
+                    new ReplyFact("Email", contact.BillingContactEmail),
+                ]),
+            ]),
+            new SectionBlock("Account assignment",
+            [
+                new FactsBlock([new ReplyFact(TransferContactValidator.Label(ContactField.AssignmentEmail), contact.AssignmentEmail)]),
             ]),
             new ActionsBlock([Action(state, "Submit the request", ActionIds.SubmitTransferRequest, ReplyActionStyle.Primary), Action(state, "Edit", ActionIds.Back) with { SubmitsInputs = false }, CancelAction(state)]),
         ])
@@ -205,7 +225,11 @@ public static partial class RemovalCards
         var blocks = new List<ReplyBlock>
         {
             new HeadingBlock($"Remove {customer.Name}?"),
-            new FactsBlock([.. customer.Accounts.Select(a => new ReplyFact($"{Texts.Provider(a.Provider)} {a.ExternalId}", $"{a.DisplayName}; {Texts.BillingStatus(a)}; {Texts.State(a)}"))]),
+            // The customer's accounts as on the account list: each once, with its badges.
+            new ItemsBlock([.. customer.Accounts.Select(a => new ReplyItem($"{Texts.Provider(a.Provider)} {a.ExternalId} · {a.DisplayName}")
+            {
+                Badges = AccountBadges(a, null),
+            })]),
         };
         if (!decision.IsAllowed)
         {

@@ -8,15 +8,16 @@ namespace SesBot.Bot.Cards;
 public static partial class RemovalCards
 {
     /// <summary>
-    /// A form field's input with the value already entered and the error to show under it (errors by field id). The card
-    /// never marks it required: the server says what is missing, field by field, and keeps the rest.
+    /// A form field's input with the value already entered and the error to show under it (errors by field id). A required
+    /// field is marked so on the card (the client shows its mark and holds the click back while it is empty); the server
+    /// checks again and says what is missing, field by field, keeping the rest.
     /// </summary>
     internal static TextInputBlock Input(FormField field, string? value, IReadOnlyDictionary<string, string>? errors, string? label = null) =>
         new(field.Id, label ?? field.Label)
         {
             Value = value,
             Error = ErrorOf(errors, field.Id),
-            IsRequired = false,
+            IsRequired = field.IsRequired,
             Kind = field.Kind switch
             {
                 FormFieldKind.Multiline => TextInputKind.Multiline,

@@ -20,7 +20,7 @@ public static class RequestCards
     {
         ArgumentNullException.ThrowIfNull(details);
         var request = details.Request;
-        var status = Status(details);
+        var status = Status(details, withNextStep: false);
         var (headline, summary) = Outcome(details);
         List<ReplyBlock> top = [new ParagraphBlock(headline, Tone.Good), new ParagraphBlock(NextSteps(request))];
         if (!supportAlerted && RemovalOptionCatalog.Get(request.Kind).Handling != OptionHandling.SelfService)
@@ -35,7 +35,13 @@ public static class RequestCards
         };
     }
 
-    public static Reply Status(RequestDetails details)
+    /// <summary>
+    /// A request as it stands: its status as a badge, what it is about, what was submitted (contact, reason, partner,
+    /// email and language), the next step while it is open, the history, and Cancel while the workflow allows it.
+    /// </summary>
+    public static Reply Status(RequestDetails details) => Status(details, withNextStep: true);
+
+    private static Reply Status(RequestDetails details, bool withNextStep)
     {
         ArgumentNullException.ThrowIfNull(details);
         var request = details.Request;
@@ -50,7 +56,6 @@ public static class RequestCards
             facts.Add(new ReplyFact("Account", Texts.AccountLabel(account)));
         }
 
-        facts.Add(new ReplyFact("Status", StatusText(details)));
         if (details.Email is { } email)
         {
             facts.Add(new ReplyFact("Instructions email", EmailText(email)));
@@ -82,8 +87,19 @@ public static class RequestCards
         var blocks = new List<ReplyBlock>
         {
             new HeadingBlock($"{Texts.Option(request.Kind)}: {request.Id}"),
+            new BadgesBlock([new ReplyBadge($"Status: {StatusText(details)}", StatusTone(request.Status))]),
             new FactsBlock(facts),
         };
+        if (SubmittedFacts(request) is { Count: > 0 } submitted)
+        {
+            blocks.Add(new SectionBlock("What was submitted", [new FactsBlock(submitted)]));
+        }
+
+        if (withNextStep && Texts.NextStep(request) is { } next)
+        {
+            blocks.Add(new ParagraphBlock(next));
+        }
+
         if (details.Timeline.Count > 0)
         {
             blocks.Add(new ParagraphBlock("History", Tone.Subtle));
@@ -150,6 +166,28 @@ public static class RequestCards
         }
     }
 
+    /// <summary>"Cancel this request" asks first: what cancelling means, and a button to go ahead or to keep the request.</summary>
+    public static Reply ConfirmCancel(RequestDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var request = details.Request;
+        var subject = details.Account is { } account ? Texts.AccountLabel(account) : details.Customer.Name;
+        return new Reply(
+        [
+            new HeadingBlock($"Cancel request {request.Id}?"),
+            new ParagraphBlock($"{Texts.Option(request.Kind)} for {subject}."),
+            new ParagraphBlock(
+                "Cancelling stops it: SES support does nothing more with it, and you can choose another option for the account. " +
+                "A cancelled request cannot be reopened; you would submit a new one.", Tone.Warning),
+            new ActionsBlock(
+            [
+                new ReplyAction("Yes, cancel it", ActionIds.ConfirmCancelRequest, Data(request), ReplyActionStyle.Destructive) { SubmitsInputs = false },
+                new ReplyAction("No, keep it", ActionIds.RefreshStatus, Data(request)) { SubmitsInputs = false },
+            ]),
+        ])
+        { Summary = $"Cancel request {request.Id}?" };
+    }
+
     public static Reply NotFound(string requestId) => Reply.Text($"I can't find a request {requestId} among yours. Type \"my requests\" to see them.");
 
     private static Dictionary<string, string> Data(RemovalRequest request) => new(StringComparer.Ordinal)
@@ -157,6 +195,51 @@ public static class RequestCards
         [DataKeys.RequestId] = request.Id,
         [DataKeys.Version] = request.Version.ToString(CultureInfo.InvariantCulture),
     };
+
+    /// <summary>The status badge's tone: done is good, refused or failed needs attention, open is neutral. The text says which.</summary>
+    private static Tone StatusTone(RequestStatus status) => status switch
+    {
+        RequestStatus.Completed => Tone.Good,
+        RequestStatus.Failed or RequestStatus.Rejected => Tone.Attention,
+        RequestStatus.Cancelled => Tone.Normal,
+        _ => Tone.Warning,
+    };
+
+    /// <summary>What the reseller entered for the request, as facts: contact, reason or note, partner, email and language.</summary>
+    private static List<ReplyFact> SubmittedFacts(RemovalRequest request)
+    {
+        var facts = new List<ReplyFact>();
+        if (request.Contact is { } c)
+        {
+            facts.Add(new ReplyFact("New owner", $"{c.CompanyName}, {c.ContactName}, {Texts.Phone(c.ContactPhone)}"));
+            facts.Add(new ReplyFact("Address", $"{c.StreetAddress}, {c.City}, {c.StateOrRegion} {c.PostalCode}, {Texts.Country(c.Country)}"));
+            facts.Add(new ReplyFact("Billing contact", $"{c.BillingContactName}, {Texts.Phone(c.BillingContactPhone)}, {c.BillingContactEmail}"));
+            facts.Add(new ReplyFact("Account assignment email", c.AssignmentEmail));
+        }
+
+        if (request.Reason is { } reason)
+        {
+            facts.Add(new ReplyFact(request.Kind == RemovalOption.DeletedInErrorTicket ? "Note" : "Reason", reason));
+        }
+
+        if (request.TargetPartnerName is { } partner)
+        {
+            facts.Add(new ReplyFact("New partner", partner));
+        }
+
+        if (request.TargetPartnerTenantId is { } tenant)
+        {
+            facts.Add(new ReplyFact("New partner's tenant id", tenant));
+        }
+
+        if (request.EndCustomerEmail is { } email)
+        {
+            facts.Add(new ReplyFact("End customer's email", email));
+            facts.Add(new ReplyFact("Language", UnlinkInstructionsEmail.LanguageName(request.EndCustomerLanguage)));
+        }
+
+        return facts;
+    }
 
     private static string NextSteps(RemovalRequest request) => RemovalOptionCatalog.Get(request.Kind).NextSteps;
 

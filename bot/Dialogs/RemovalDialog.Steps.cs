@@ -39,9 +39,13 @@ public sealed partial class RemovalDialog
             Step = state.Kind == FlowKind.RemoveCustomer ? FlowStep.ConfirmRemoveCustomer : FlowStep.SelectAccount,
         };
         return FlowOutcome.Wait(next, next.Step == FlowStep.SelectAccount
-            ? RemovalCards.AccountPicker(next, customer) // the customer this turn loaded, with its accounts
+            ? await AccountPickerAsync(next, customer, actor, null, cancellationToken) // the customer this turn loaded, with its accounts
             : await RenderAsync(next, actor, cancellationToken));
     }
+
+    /// <summary>The account list, with the open request of each account as a badge.</summary>
+    private async Task<Reply> AccountPickerAsync(FlowState state, Customer customer, Actor actor, string? error, CancellationToken cancellationToken) =>
+        RemovalCards.AccountPicker(state, customer, await catalog.OpenRequestsByAccountAsync(actor, customer.Id, cancellationToken), error);
 
     private async Task<FlowOutcome> SelectAccountAsync(FlowState state, string? accountId, Actor actor, CancellationToken cancellationToken)
     {
@@ -55,7 +59,7 @@ public sealed partial class RemovalDialog
             }
 
             var error = string.IsNullOrEmpty(accountId) ? "Choose an account first." : "That account doesn't belong to this customer. Choose one from the list.";
-            return FlowOutcome.Wait(state, RemovalCards.AccountPicker(state, customer, error));
+            return FlowOutcome.Wait(state, await AccountPickerAsync(state, customer, actor, error, cancellationToken));
         }
 
         var next = state with { AccountId = found.Account.Id, Step = FlowStep.ChooseOption, Option = null };

@@ -66,9 +66,7 @@ public sealed partial class RemovalDialog(
         {
             FlowStep.SelectCustomer => await SearchAsync(state, text, actor, cancellationToken),
             FlowStep.ConfirmDelete => await ConfirmDeleteAsync(state, text, actor, cancellationToken),
-            _ => FlowOutcome.Wait(state,
-                Reply.Text("I'm waiting for your answer on the card. Use its buttons, or type \"cancel\" to stop."),
-                await RenderAsync(state, actor, cancellationToken)),
+            _ => FlowOutcome.Wait(state, RemovalCards.WaitingNote(state), await RenderAsync(state, actor, cancellationToken)),
         };
     }
 
@@ -83,7 +81,7 @@ public sealed partial class RemovalDialog(
                 return RemovalCards.CustomerPicker(state, page);
             case FlowStep.SelectAccount:
                 var customer = await catalog.FindCustomerAsync(actor, state.CustomerId ?? string.Empty, cancellationToken);
-                return customer is null ? Gone() : RemovalCards.AccountPicker(state, customer);
+                return customer is null ? Gone() : await AccountPickerAsync(state, customer, actor, null, cancellationToken);
             case FlowStep.ConfirmRemoveCustomer:
                 var removal = await requests.GetCustomerRemovalAsync(actor, state.CustomerId ?? string.Empty, cancellationToken);
                 return removal is { } r ? RemovalCards.ConfirmRemoveCustomer(state, r.Customer, r.Decision) : Gone();

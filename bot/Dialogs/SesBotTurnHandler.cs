@@ -116,6 +116,8 @@ public sealed class SesBotTurnHandler(
             case ActionIds.RefreshStatus:
                 return Keep(state, await StatusAsync(actor, input.Value(DataKeys.RequestId) ?? string.Empty, cancellationToken));
             case ActionIds.CancelRequest:
+                return Keep(state, await ConfirmCancelAsync(input, actor, cancellationToken));
+            case ActionIds.ConfirmCancelRequest:
                 return Keep(state, await CancelRequestAsync(input, actor, cancellationToken));
             case ActionIds.AnswerSupport:
                 return Keep(state, await supportActions.AnswerAsync(input.Value(DataKeys.RequestId) ?? string.Empty, actor, input.Value(SupportFields.Answer), cancellationToken)
@@ -145,6 +147,21 @@ public sealed class SesBotTurnHandler(
     {
         var details = await catalog.FindRequestAsync(actor, requestId.Trim().ToUpperInvariant(), cancellationToken);
         return details is null ? RequestCards.NotFound(requestId) : RequestCards.Status(details);
+    }
+
+    /// <summary>"Cancel this request": asks first, while the workflow still allows it; otherwise the card as it is now.</summary>
+    private async Task<Reply> ConfirmCancelAsync(TurnInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        var requestId = input.Value(DataKeys.RequestId) ?? string.Empty;
+        var details = await catalog.FindRequestAsync(actor, requestId, cancellationToken);
+        if (details is null)
+        {
+            return RequestCards.NotFound(requestId);
+        }
+
+        return details.Request.AvailableTriggers().Contains(RequestTrigger.Cancel)
+            ? RequestCards.ConfirmCancel(details)
+            : await CancelRequestAsync(input, actor, cancellationToken); // says why not, or that it already is
     }
 
     private async Task<Reply> CancelRequestAsync(TurnInput input, Actor actor, CancellationToken cancellationToken)

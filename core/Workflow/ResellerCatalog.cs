@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SesBot.Core.Domain;
 using SesBot.Core.Persistence;
+using SesBot.Core.Policy;
 
 namespace SesBot.Core.Workflow;
 
@@ -41,6 +42,20 @@ public sealed class ResellerCatalog(SesBotDbContext db)
         return await Visible(actor, db.Customers.AsNoTracking().Include(c => c.Accounts).ThenInclude(a => a.BillingRecords))
             .AsSplitQuery()
             .FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken);
+    }
+
+    /// <summary>The open request of each account of a customer the person may see, by account id (accounts without one are absent).</summary>
+    public async Task<IReadOnlyDictionary<string, OpenRequestRef>> OpenRequestsByAccountAsync(Actor actor, string customerId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var query = db.RemovalRequests.AsNoTracking().Where(r => r.CustomerId == customerId && r.CloudAccountId != null && r.OpenSubjectKey != null);
+        if (!actor.IsSupport)
+        {
+            query = query.Where(r => r.ResellerId == actor.ResellerId);
+        }
+
+        var rows = await query.Select(r => new { AccountId = r.CloudAccountId!, Ref = new OpenRequestRef(r.Id, r.Kind) }).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.AccountId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Ref, StringComparer.Ordinal);
     }
 
     /// <summary>The latest requests the person may see, each with its customer and account, in one query.</summary>

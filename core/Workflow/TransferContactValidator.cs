@@ -27,7 +27,7 @@ public static partial class TransferContactValidator
             var value = Tidy(draft[field]);
             if (value.Length == 0)
             {
-                errors[field] = $"{Label(field)} is required.";
+                errors[field] = "Required."; // shown under the field: its name is right above
             }
             else if (value.Length > FieldLimits.Contact(field))
             {
@@ -58,7 +58,7 @@ public static partial class TransferContactValidator
         {
             if (clean.TryGetValue(field, out var email) && !IsEmailAddress(email))
             {
-                errors[field] = $"{Label(field)}: \"{email}\" is not an email address. Use the form name@example.com.";
+                errors[field] = $"\"{email}\" is not an email address. Use the form name@example.com.";
                 clean.Remove(field);
             }
         }
@@ -74,7 +74,7 @@ public static partial class TransferContactValidator
                 }
                 else
                 {
-                    errors[field] = $"{Label(field)}: {error}";
+                    errors[field] = error;
                     clean.Remove(field);
                 }
             }

@@ -11,6 +11,9 @@ public sealed record ChoiceInputBlock(string Id, string Label, IReadOnlyList<Rep
 
     public string? Placeholder { get; init; }
 
+    /// <summary>Whether the person can type to filter the choices (typeahead over the choices in the card).</summary>
+    public bool IsSearchable { get; init; }
+
     /// <summary>When set, the choices are a first page and the channel may search the rest by this dataset name.</summary>
     public string? SearchDataset { get; init; }
 }

@@ -150,7 +150,8 @@ public sealed class CardGoldenTests : DialogTestBase
 
         await Goldens.CheckAsync("status", await Alex.Send($"status {id}"));
         await Goldens.CheckAsync("my-requests", await Alex.Send("my requests"));
-        await Goldens.CheckAsync("request-cancelled", await Alex.ClickFrom(submitted, ActionIds.CancelRequest));
+        await Goldens.CheckAsync("request-cancel-confirm", await Alex.ClickFrom(submitted, ActionIds.CancelRequest));
+        await Goldens.CheckAsync("request-cancelled", await Alex.Click(ActionIds.ConfirmCancelRequest));
         await Goldens.CheckAsync("request-not-cancelled", await Alex.ClickFrom(submitted, ActionIds.CancelRequest));
         Goldens.AssertAllMatched();
     }

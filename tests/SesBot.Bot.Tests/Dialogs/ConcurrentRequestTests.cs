@@ -89,7 +89,7 @@ public sealed class ConcurrentRequestTests : DialogTestBase
 
         // Alex's confirmation can no longer be shown: he gets the options as they are now…
         await Alex.Send("hmm")
-            .AssertText("I'm waiting for your answer on the card.")
+            .AssertText("I'm waiting for your answer on the card:")
             .AssertFact("Remove from the payer organization", "is already open")
             .AssertNoAction(ActionIds.ConfirmRemoveFromPayer);
 

@@ -1,5 +1,6 @@
 using SesBot.Bot.Cards;
 using SesBot.Bot.Dialogs;
+using SesBot.Bot.Dialogs.Turns;
 using SesBot.Bot.Tests.Dialogs.Support;
 using SesBot.Core.Domain;
 
@@ -61,12 +62,12 @@ public sealed class CrossResellerTests : DialogTestBase
         await adele.Click(ActionIds.SelectCustomer, (DataKeys.CustomerId, "c-woodgrove"));
 
         await adele.Click(ActionIds.SelectAccount, (DataKeys.AccountId, "a-contoso-lab"))
-            .AssertError(DataKeys.AccountId, "That account doesn't belong to this customer")
+            .AssertParagraph("That account doesn't belong to this customer", Tone.Attention)
             .AssertNoText("210987654321")
             .AssertNoAction(ActionIds.ChooseOption);
         // Her own customer's account id of another of her customers is refused too: the account must match the customer chosen.
         await adele.Click(ActionIds.SelectAccount, (DataKeys.AccountId, "a-litware-owned"))
-            .AssertError(DataKeys.AccountId, "That account doesn't belong to this customer");
+            .AssertParagraph("That account doesn't belong to this customer", Tone.Attention);
         await AssertNothingChangedAsync();
     }
 
@@ -82,6 +83,9 @@ public sealed class CrossResellerTests : DialogTestBase
         await adele.Send($"status {id}").AssertText($"I can't find a request {id} among yours.").AssertNoText("Adventure");
         await adele.Forge(ActionIds.RefreshStatus, (DataKeys.RequestId, id)).AssertText($"I can't find a request {id} among yours.");
         await adele.Forge(ActionIds.CancelRequest, (DataKeys.RequestId, id), (DataKeys.Version, version))
+            .AssertText($"I can't find a request {id} among yours.")
+            .AssertNoText("cancelled");
+        await adele.Forge(ActionIds.ConfirmCancelRequest, (DataKeys.RequestId, id), (DataKeys.Version, version))
             .AssertText($"I can't find a request {id} among yours.")
             .AssertNoText("cancelled");
         await adele.Send("my requests").AssertNoText(id);

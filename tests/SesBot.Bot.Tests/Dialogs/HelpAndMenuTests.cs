@@ -41,7 +41,7 @@ public sealed class HelpAndMenuTests : DialogTestBase
         ticket.AssertText($"Request {id} is submitted.").AssertFact("Request", id);
 
         await FlowWalker.WalkToAsync(Alex, FlowStep.ConfirmDelete);
-        var deleted = await Alex.Send("210987654321").AssertFact("Status", "Completed");
+        var deleted = await Alex.Send("210987654321").AssertBadge("Status: Completed");
         Assert.Null(deleted.Replies[0].Refresh);
         deleted.AssertNoAction(ActionIds.CancelRequest);
     }

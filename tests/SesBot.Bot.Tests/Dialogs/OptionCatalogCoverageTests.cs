@@ -52,10 +52,23 @@ public sealed class OptionCatalogCoverageTests : DialogTestBase
     }
 
     [Fact]
-    public async Task CustomerPicker_SearchInput_HasTheSearchLimit()
+    public async Task CustomerPicker_OneWayToSearch_TheDropdownItselfNoSearchField()
     {
         var card = await FlowWalker.WalkToAsync(Alex, FlowStep.SelectCustomer);
 
-        Assert.Equal(FieldLimits.SearchText, card.Blocks.OfType<TextInputBlock>().Single(i => i.Id == DataKeys.Search).MaxLength);
+        Assert.DoesNotContain(card.Blocks.OfType<TextInputBlock>(), i => i.Id == DataKeys.Search);
+        card.AssertNoAction(ActionIds.SearchCustomers);
+        var picker = card.Blocks.OfType<ChoiceInputBlock>().Single(c => c.Id == DataKeys.CustomerId);
+        Assert.True(picker.IsSearchable);
+
+        // Alex's four customers fit on one page: all listed at once, nothing to ask the server.
+        Assert.Equal(["Adventure Works Cycles", "Coho Winery", "Contoso Ltd", "Tailspin Toys", "Wingtip Toys"], picker.Choices.Select(c => c.Title));
+        Assert.Null(picker.SearchDataset);
+        Assert.Null(picker.Value);
+
+        // A typed search with one match has it chosen already.
+        var searched = (await Alex.Send("tailspin")).Blocks.OfType<ChoiceInputBlock>().Single(c => c.Id == DataKeys.CustomerId);
+        Assert.Equal(("c-tailspin", (string?)null), (searched.Value, searched.SearchDataset));
+        await Alex.Click(ActionIds.SelectCustomer).AssertText("Which account of Tailspin Toys?");
     }
 }

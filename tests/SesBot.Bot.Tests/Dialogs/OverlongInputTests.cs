@@ -143,20 +143,21 @@ public sealed class OverlongInputTests : DialogTestBase
     }
 
     [Fact]
-    public async Task Search_ButtonWithTextOverTheLimit_RefusedAndTheEarlierSearchKept()
+    public async Task Search_TypedTextOverTheLimitAfterASearch_RefusedAndTheEarlierSearchKept()
     {
         await FlowWalker.WalkToAsync(Alex, FlowStep.SelectCustomer);
-        await Alex.Click(ActionIds.SearchCustomers, (DataKeys.Search, "Toys")).AssertChoice("Tailspin Toys");
+        await Alex.Send("Toys").AssertChoice("Tailspin Toys");
         var tooLong = Overlong(FieldLimits.SearchText + 1);
 
-        var refused = await Alex.Click(ActionIds.SearchCustomers, (DataKeys.Search, tooLong))
+        var refused = await Alex.Send(tooLong)
             .AssertStatus(TurnStatus.Waiting)
-            .AssertError(DataKeys.Search, "at most 100 characters")
-            .AssertInputValue(DataKeys.Search, "Toys")
-            .AssertChoice("Tailspin Toys");
+            .AssertParagraph("at most 100 characters", Tone.Attention)
+            .AssertText("Customers whose name contains \"Toys\"")
+            .AssertChoice("Tailspin Toys")
+            .AssertNoChoice("Contoso Ltd");
 
-        AssertNotShown(refused, tooLong);
-        await AssertNotStoredAsync(tooLong);
+        AssertNotShown(refused, tooLong[..FieldLimits.SearchText]);
+        await AssertNotStoredAsync(tooLong[..FieldLimits.SearchText]);
     }
 
     [Fact]
@@ -165,7 +166,7 @@ public sealed class OverlongInputTests : DialogTestBase
         await FlowWalker.WalkToAsync(Alex, FlowStep.SelectCustomer);
         var tooLong = Overlong(FieldLimits.SearchText + 1);
 
-        var refused = await Alex.Send(tooLong).AssertError(DataKeys.Search, "The search is too long: at most 100 characters");
+        var refused = await Alex.Send(tooLong).AssertParagraph("The search is too long: at most 100 characters", Tone.Attention);
 
         AssertNotShown(refused, tooLong[..FieldLimits.SearchText]);
         await AssertNotStoredAsync(tooLong[..FieldLimits.SearchText]);

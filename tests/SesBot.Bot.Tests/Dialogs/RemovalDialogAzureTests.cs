@@ -36,7 +36,7 @@ public sealed class RemovalDialogAzureTests : DialogTestBase
             .AssertStatus(TurnStatus.Complete)
             .AssertText("is submitted")
             .AssertText("SES support approves the transfer once the new partner has requested it in Partner Center.")
-            .AssertFact("Status", "Submitted, waiting for support")
+            .AssertBadge("Status: Submitted, waiting for support")
             .AssertAction(ActionIds.CancelRequest);
 
         var request = await SingleRequestAsync();

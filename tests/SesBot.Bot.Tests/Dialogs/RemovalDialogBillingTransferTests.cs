@@ -31,18 +31,19 @@ public sealed class RemovalDialogBillingTransferTests : DialogTestBase
         await Alex.Send("remove account");
 
         await Alex.Click(ActionIds.SelectCustomer, (DataKeys.CustomerId, "c-coho"))
-            .AssertFact("AWS 890123456789", "Coho Winery (own organization); billed through AWS Billing Transfer; linked 1 Aug 2026; billing data for 3 months; active");
+            .AssertRow("AWS 890123456789 · Coho Winery (own organization)", ActionIds.SelectAccount)
+            .AssertBadge("billing data: 3 months");
     }
 
     [Fact]
     public async Task Options_TransferAccount_EndBillingTransferOfferedMemberOnlyDeniedWithReasons()
     {
         var card = await OpenOptionsAsync(Alex, "c-coho", "a-coho-org")
-            .AssertFact("Origin", "billed through AWS Billing Transfer")
-            .AssertFact("Billing transfer", "rt-coho7x2k9m4q, since 1 Aug 2026, for the organization of management account 890123456789")
+            .AssertText("Coho Winery · billed through AWS Billing Transfer · linked 1 Aug 2026")
+            .AssertText("Billing transfer rt-coho7x2k9m4q, since 1 Aug 2026, for the organization of management account 890123456789")
             .AssertAction(ActionIds.ChooseOption, DataKeys.Option, nameof(RemovalOption.AwsEndBillingTransfer))
-            .AssertText("End billing transfer: SES support ends the AWS Billing Transfer")
-            .AssertParagraph("The transfer ends at 23:59:59 UTC on the last day of the month in which support ends it, not at once", Tone.Warning)
+            .AssertRow("End billing transfer", ActionIds.ChooseOption)
+            .AssertRowWarning("The transfer ends at 23:59:59 UTC on the last day of the month in which support ends it, not at once")
             .AssertFact("Delete from SES", "3 months of billing data")
             .AssertFact("Transfer of ownership", "This account is billed through AWS Billing Transfer. The customer owns this account and its organization")
             .AssertFact("Remove from the payer organization", "It is not a member of the distributor's payer organization")
@@ -101,7 +102,7 @@ public sealed class RemovalDialogBillingTransferTests : DialogTestBase
             .AssertText("is submitted")
             .AssertText("Next: SES support ends the billing transfer at AWS.")
             .AssertFact("What", "End the billing transfer")
-            .AssertFact("Status", "Submitted, waiting for support")
+            .AssertBadge("Status: Submitted, waiting for support")
             .AssertFact("Transfer ends (if ended this month)", "30 Nov 2026 23:59:59 UTC")
             .AssertFact("You invoice", "30 of 30 days (100 %), 1 Nov 2026 to 30 Nov 2026 (UTC)")
             .AssertAction(ActionIds.CancelRequest);
@@ -127,7 +128,7 @@ public sealed class RemovalDialogBillingTransferTests : DialogTestBase
         await SupportAsync(request.Id, RequestTrigger.EndBillingTransfer);
 
         var status = await Alex.Send($"status {request.Id}")
-            .AssertFact("Status", "Completed")
+            .AssertBadge("Status: Completed")
             .AssertFact("Transfer ends", "31 Dec 2026 23:59:59 UTC")
             .AssertFact("You invoice", "31 of 31 days (100 %), 1 Dec 2026 to 31 Dec 2026 (UTC)")
             .AssertFact("Account", "AWS 890123456789 · Coho Winery (own organization)")
@@ -149,7 +150,7 @@ public sealed class RemovalDialogBillingTransferTests : DialogTestBase
 
         // The account afterwards: nothing more to do, and its history tells the same story.
         await OpenOptionsAsync(Alex, "c-coho", "a-coho-org")
-            .AssertFact("State", "billing transfer ended: billed through the distributor until 31 Dec 2026 23:59:59 UTC")
+            .AssertBadge("billing transfer ended")
             .AssertFact("End billing transfer", "The billing transfer was ended: the distributor pays for this account until 31 Dec 2026 23:59:59 UTC.")
             .AssertFact("Remove from the payer organization", "The billing transfer was ended")
             .AssertNoText("End the billing transfer instead")
@@ -167,7 +168,8 @@ public sealed class RemovalDialogBillingTransferTests : DialogTestBase
         await FlowWalker.WalkToAsync(Alex, FlowStep.ConfirmEndBillingTransfer);
         var submitted = await Alex.Click(ActionIds.ConfirmEndBillingTransfer);
 
-        await Alex.ClickFrom(submitted, ActionIds.CancelRequest).AssertText("Cancelled");
+        var confirm = await Alex.ClickFrom(submitted, ActionIds.CancelRequest).AssertText("Cancel request");
+        await Alex.ClickFrom(confirm, ActionIds.ConfirmCancelRequest).AssertText("Cancelled");
 
         Assert.Equal(RequestStatus.Cancelled, (await SingleRequestAsync()).Status);
         Assert.Equal(AccountState.Active, (await AccountAsync("a-coho-org")).State);

@@ -20,9 +20,11 @@ public sealed class RemovalDialogDeleteTests : DialogTestBase
             .AssertNoChoice("Woodgrove Bank");
         await Alex.Click(ActionIds.SelectCustomer, (DataKeys.CustomerId, "c-contoso"))
             .AssertText("Which account of Contoso Ltd?")
-            .AssertChoice($"AWS {LabNumber} · Contoso Lab (added by mistake)");
+            .AssertRow($"AWS {LabNumber} · Contoso Lab (added by mistake)", ActionIds.SelectAccount)
+            .AssertAction(ActionIds.SelectAccount, DataKeys.AccountId, "a-contoso-lab")
+            .AssertBadge("no billing data");
         await Alex.Click(ActionIds.SelectAccount, (DataKeys.AccountId, "a-contoso-lab"))
-            .AssertFact("Billing", "no billing data")
+            .AssertBadge("no billing data")
             .AssertAction(ActionIds.ChooseOption, DataKeys.Option, nameof(RemovalOption.DeleteFromPlatform))
             .AssertNoText("has billing data in SES");
         await Alex.Click(ActionIds.ChooseOption, (DataKeys.Option, nameof(RemovalOption.DeleteFromPlatform)))
@@ -42,7 +44,7 @@ public sealed class RemovalDialogDeleteTests : DialogTestBase
             .AssertText("AWS 210987654321 · Contoso Lab (added by mistake) is deleted from SES (request R-")
             .AssertNoText("is submitted")
             .AssertText("The account is deleted from SES.")
-            .AssertFact("Status", "Completed");
+            .AssertBadge("Status: Completed");
 
         var account = await AccountAsync("a-contoso-lab");
         Assert.Equal(AccountState.Deleted, account.State);
@@ -106,7 +108,7 @@ public sealed class RemovalDialogDeleteTests : DialogTestBase
         Host.Clock.Advance(TimeSpan.FromHours(2));
 
         var options = await OpenOptionsAsync(Alex, "c-contoso", "a-contoso-lab")
-            .AssertFact("State", "deleted from SES on 18 Nov 2026")
+            .AssertBadge("deleted from SES on 18 Nov 2026")
             .AssertAction(ActionIds.ChooseOption, DataKeys.Option, nameof(RemovalOption.DeletedInErrorTicket));
         Assert.Equal(
             [nameof(RemovalOption.DeletedInErrorTicket)],

@@ -17,7 +17,8 @@ public sealed class RemoveCustomerDialogTests : DialogTestBase
             .AssertChoice("Wingtip Toys");
         await Alex.Click(ActionIds.SelectCustomer, (DataKeys.CustomerId, "c-wingtip"))
             .AssertText("Remove Wingtip Toys?")
-            .AssertFact("AWS 567890123456", "no billing data")
+            .AssertText("AWS 567890123456 · Wingtip Sandbox")
+            .AssertBadge("no billing data")
             .AssertParagraph("also deletes its accounts that have no billing data", Tone.Warning)
             .AssertAction(ActionIds.ConfirmRemoveCustomer);
 

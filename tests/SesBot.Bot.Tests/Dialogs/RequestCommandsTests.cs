@@ -43,7 +43,7 @@ public sealed class RequestCommandsTests : DialogTestBase
 
         await Alex.Send($"status {id.ToLowerInvariant()}")
             .AssertText($"Suspend the subscription: {id}")
-            .AssertFact("Status", "Submitted, waiting for support")
+            .AssertBadge("Status: Submitted, waiting for support")
             .AssertFact("Requested by", "Alex Wilber, 18 Nov 2026 10:00 UTC")
             .AssertAction(ActionIds.CancelRequest, DataKeys.RequestId, id);
         await Alex.Send("status R-ZZZZZZ").AssertText("I can't find a request R-ZZZZZZ among yours.");
@@ -56,9 +56,17 @@ public sealed class RequestCommandsTests : DialogTestBase
         var submitted = await SubmitRemoveFromPayerAsync();
         var card = Alex.Last;
 
+        // "Cancel this request" asks first; nothing changes until the reseller says yes.
         await Alex.Click(ActionIds.CancelRequest)
+            .AssertText($"Cancel request {submitted}?")
+            .AssertParagraph("cannot be reopened", Tone.Warning)
+            .AssertAction(ActionIds.ConfirmCancelRequest, DataKeys.RequestId, submitted)
+            .AssertAction(ActionIds.RefreshStatus, DataKeys.RequestId, submitted);
+        Assert.Equal(RequestStatus.Submitted, (await SingleRequestAsync()).Status);
+
+        await Alex.Click(ActionIds.ConfirmCancelRequest)
             .AssertParagraph($"Request {submitted} is cancelled.", Tone.Good)
-            .AssertFact("Status", "Cancelled")
+            .AssertBadge("Status: Cancelled")
             .AssertNoAction(ActionIds.CancelRequest);
         var request = await SingleRequestAsync();
         Assert.Equal((RequestStatus.Cancelled, (string?)null), (request.Status, request.OpenSubjectKey));
@@ -66,13 +74,26 @@ public sealed class RequestCommandsTests : DialogTestBase
         await Alex.ClickFrom(card, ActionIds.CancelRequest)
             .AssertParagraph($"Request {submitted} was already cancelled; nothing changed.", Tone.Good)
             .AssertNoText("Not cancelled")
-            .AssertFact("Status", "Cancelled");
+            .AssertBadge("Status: Cancelled");
         Assert.Equal(RequestStatus.Cancelled, (await SingleRequestAsync()).Status);
         Assert.Equal(["Submitted", "Cancel"], (await AuditAsync(submitted)).Select(e => e.Action));
 
         // The account is free again for a new request.
         await SubmitRemoveFromPayerAsync();
         Assert.Equal(2, (await RequestsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task CancelRequest_NoKeepsIt_RequestStaysOpenWithItsCard()
+    {
+        var submitted = await SubmitRemoveFromPayerAsync();
+
+        await Alex.Click(ActionIds.CancelRequest).AssertAction(ActionIds.ConfirmCancelRequest);
+        await Alex.Click(ActionIds.RefreshStatus)
+            .AssertBadge("Status: Submitted, waiting for support")
+            .AssertAction(ActionIds.CancelRequest, DataKeys.RequestId, submitted);
+        Assert.Equal(RequestStatus.Submitted, (await SingleRequestAsync()).Status);
+        Assert.Equal(["Submitted"], (await AuditAsync(submitted)).Select(e => e.Action));
     }
 
     [Fact]
@@ -90,7 +111,7 @@ public sealed class RequestCommandsTests : DialogTestBase
 
         await Alex.Click(ActionIds.CancelRequest)
             .AssertText("Not cancelled:")
-            .AssertFact("Status", "Accepted by support")
+            .AssertBadge("Status: Accepted by support")
             .AssertNoAction(ActionIds.CancelRequest);
         await Alex.Send($"status {id}").AssertNoAction(ActionIds.CancelRequest);
         Assert.Equal(RequestStatus.Accepted, (await SingleRequestAsync()).Status);
@@ -103,7 +124,8 @@ public sealed class RequestCommandsTests : DialogTestBase
         var patti = Alex.As(Person.Patti);
 
         await patti.Send($"status {id}").AssertFact("Requested by", "Alex Wilber");
-        await patti.Click(ActionIds.CancelRequest)
+        await patti.Click(ActionIds.CancelRequest).AssertAction(ActionIds.ConfirmCancelRequest);
+        await patti.Click(ActionIds.ConfirmCancelRequest)
             .AssertParagraph($"Not cancelled: Only Alex Wilber, who submitted request {id}, can cancel it.", Tone.Attention);
         Assert.Equal(RequestStatus.Submitted, (await SingleRequestAsync()).Status);
     }

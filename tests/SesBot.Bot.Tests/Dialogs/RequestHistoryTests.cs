@@ -26,7 +26,7 @@ public sealed class RequestHistoryTests : DialogTestBase
         await SupportAsync(id, RequestTrigger.MarkRemovedFromPayer);
 
         var status = await Alex.Send($"status {id}")
-            .AssertFact("Status", "Completed")
+            .AssertBadge("Status: Completed")
             .AssertFact("18 Nov 2026 10:00 UTC", $"Alex Wilber asked to remove the account from the payer organization ({id}).")
             .AssertFact("18 Nov 2026 10:00 UTC", $"Megan Bowen accepted the request ({id}).")
             .AssertFact("18 Nov 2026 10:00 UTC", $"Megan Bowen removed the account from the payer organization ({id}).")
@@ -57,7 +57,7 @@ public sealed class RequestHistoryTests : DialogTestBase
 
         await SupportAsync(id, RequestTrigger.Accept);
 
-        await Alex.Send($"status {id}").AssertFact("Status", "Accepted by support").AssertNoAction(ActionIds.CancelRequest);
+        await Alex.Send($"status {id}").AssertBadge("Status: Accepted by support").AssertNoAction(ActionIds.CancelRequest);
     }
 
     private Task SupportAsync(string requestId, RequestTrigger trigger) => Host.InScopeAsync(async sp =>

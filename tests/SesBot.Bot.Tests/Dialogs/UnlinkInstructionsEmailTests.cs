@@ -51,7 +51,7 @@ public sealed class UnlinkInstructionsEmailTests : IAsyncLifetime
             .AssertStatus(TurnStatus.Complete)
             .AssertText($"The instructions are queued for sending to {EndCustomer} in German.")
             .AssertNoText("Instructions sent")
-            .AssertFact("Status", "Submitted, instructions queued for sending")
+            .AssertBadge("Status: Submitted, instructions queued for sending")
             .AssertFact("Instructions email", $"queued for sending to {EndCustomer} in German")
             .AssertAction(ActionIds.CancelRequest);
         var request = await RequestAsync();
@@ -81,7 +81,7 @@ public sealed class UnlinkInstructionsEmailTests : IAsyncLifetime
 
         await _alex.Send("my requests").AssertFact(request.Id, "Instructions sent to the end customer");
         await _alex.Send($"status {request.Id}")
-            .AssertFact("Status", "Instructions sent to the end customer")
+            .AssertBadge("Status: Instructions sent to the end customer")
             .AssertFact("Instructions email", $"sent to {EndCustomer} in German, 18 Nov 2026 10:00 UTC")
             .AssertFact("18 Nov 2026 10:00 UTC", $"Alex Wilber asked to send the end customer instructions to leave the organization ({request.Id}).")
             .AssertFact("18 Nov 2026 10:00 UTC", $"SesBot emailed the unlink instructions to {EndCustomer} in German ({request.Id}).")
@@ -94,7 +94,8 @@ public sealed class UnlinkInstructionsEmailTests : IAsyncLifetime
         Assert.Single(Directory.GetFiles(_pickup, "*.eml"));
 
         // The end customer never left: the requester withdraws the request from its status card.
-        await _alex.Click(ActionIds.CancelRequest).AssertText($"Request {request.Id} is cancelled.").AssertFact("Status", "Cancelled");
+        await _alex.Click(ActionIds.CancelRequest).AssertAction(ActionIds.ConfirmCancelRequest);
+        await _alex.Click(ActionIds.ConfirmCancelRequest).AssertText($"Request {request.Id} is cancelled.").AssertBadge("Status: Cancelled");
         Assert.Equal(RequestStatus.Cancelled, (await RequestAsync()).Status);
     }
 
@@ -104,7 +105,8 @@ public sealed class UnlinkInstructionsEmailTests : IAsyncLifetime
         await StartAsync(smtp: false);
         await SubmitUnlinkAsync("en");
 
-        await _alex.Click(ActionIds.CancelRequest).AssertText("is cancelled.").AssertFact("Status", "Cancelled");
+        await _alex.Click(ActionIds.CancelRequest).AssertAction(ActionIds.ConfirmCancelRequest);
+        await _alex.Click(ActionIds.ConfirmCancelRequest).AssertText("is cancelled.").AssertBadge("Status: Cancelled");
         await DispatchAsync();
 
         Assert.Empty(Directory.GetFiles(_pickup));
@@ -114,7 +116,7 @@ public sealed class UnlinkInstructionsEmailTests : IAsyncLifetime
         Assert.Equal(OutboxStatus.Failed, message.Status);
         Assert.Contains("cancelled before the email went out", message.LastError, StringComparison.Ordinal);
         await _alex.Send($"status {request.Id}")
-            .AssertFact("Status", "Cancelled")
+            .AssertBadge("Status: Cancelled")
             .AssertFact("Instructions email", "sending failed: Not sent: the request was cancelled before the email went out.")
             .AssertNoAction(ActionIds.CancelRequest);
     }
@@ -136,7 +138,7 @@ public sealed class UnlinkInstructionsEmailTests : IAsyncLifetime
         Assert.Equal((OutboxStatus.Failed, 1), (message.Status, message.Attempts));
         Assert.Contains("550", message.LastError, StringComparison.Ordinal);
         var failed = await _alex.Send($"status {request.Id}")
-            .AssertFact("Status", "Submitted, sending the instructions failed")
+            .AssertBadge("Status: Submitted, sending the instructions failed")
             .AssertFact("Instructions email", "sending failed: the recipient's address was refused: 550")
             .AssertAction(ActionIds.CancelRequest);
         var rendered = await AdaptiveCardsRenderer.ValidateAsync(new TeamsReplyRenderer().ToCard(failed.Replies[^1]));
@@ -164,7 +166,7 @@ public sealed class UnlinkInstructionsEmailTests : IAsyncLifetime
         Assert.Equal((OutboxStatus.Pending, 1), (waiting.Status, waiting.Attempts));
         Assert.True(waiting.NextAttemptAt > _host.Clock.GetUtcNow());
         await _alex.Send($"status {request.Id}")
-            .AssertFact("Status", "Submitted, instructions queued for sending")
+            .AssertBadge("Status: Submitted, instructions queued for sending")
             .AssertFact("Instructions email", $"queued for sending to {EndCustomer} in French (the last try failed: the mail server asked to try again later: 451 4.3.0 Mailbox busy");
 
         _smtp.RecipientReply = "250 2.1.5 OK";

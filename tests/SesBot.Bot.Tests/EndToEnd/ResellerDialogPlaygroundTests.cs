@@ -49,7 +49,7 @@ public sealed class ResellerDialogPlaygroundTests(TeamsPlaygroundFixture fixture
         Assert.Contains("\"555\" is not a valid United States phone number", form, StringComparison.Ordinal);
         Assert.Contains("not a United States postal code", form, StringComparison.Ordinal);
         Assert.Contains("is not an email address", form, StringComparison.Ordinal);
-        Assert.Contains("Email for the account assignment is required.", form, StringComparison.Ordinal);
+        Assert.Contains("Required.", form, StringComparison.Ordinal);
         Assert.Equal("Globex Corporation", CardReader.Input(card, "contactCompanyName")["value"]?.GetValue<string>());
         Assert.Equal("sam.at.globex", CardReader.Input(card, "contactBillingContactEmail")["value"]?.GetValue<string>());
 
@@ -68,7 +68,7 @@ public sealed class ResellerDialogPlaygroundTests(TeamsPlaygroundFixture fixture
         card = await InvokeAsync(messageId, ActionIds.ReviewTransferContact, corrected);
         var review = CardReader.Text(card);
         Assert.Contains("Check and submit the transfer of ownership", review, StringComparison.Ordinal);
-        Assert.Contains("+15035550142", review, StringComparison.Ordinal);
+        Assert.Contains("+1 503-555-0142", review, StringComparison.Ordinal); // stored as +15035550142, shown as written in the US
 
         card = await ClickAsync(messageId, card, ActionIds.SubmitTransferRequest);
         var submitted = CardReader.Text(card);
@@ -87,7 +87,7 @@ public sealed class ResellerDialogPlaygroundTests(TeamsPlaygroundFixture fixture
     public async Task RemoveFromPayer_CustomerOwnedAccountLinkedThisMonth_ShowsBillingImpactAndSubmits()
     {
         var (messageId, card) = await StartAsync("remove account");
-        card = await ClickAsync(messageId, card, ActionIds.SearchCustomers, ("search", "adventure"));
+        // The dropdown lists the reseller's customers at once: they fit on one page.
         Assert.Contains("Adventure Works Cycles", CardReader.Text(card), StringComparison.Ordinal);
 
         card = await ClickAsync(messageId, card, ActionIds.SelectCustomer, ("customerId", "c-adventure"));

@@ -12,6 +12,10 @@ public sealed record Column
     [JsonPropertyName("width")]
     public ColumnWidth? Width { get; init; }
 
+    /// <summary>"top", "center" or "bottom": where the column's items sit when a neighbour is taller.</summary>
+    [JsonPropertyName("verticalContentAlignment")]
+    public string? VerticalContentAlignment { get; init; }
+
     [JsonPropertyName("items")]
     public required IReadOnlyList<CardElement> Items { get; init; }
 }

@@ -55,7 +55,7 @@ public sealed class TeamsReplyRendererFixtureTests
         Assert.Equal("*Contoso* [Ltd]", _renderer.ToActivity(plain).Text);
     }
 
-    /// <summary>Heading, a paragraph of every tone, facts, each input kind (with value, error, limits), and buttons of every style, plus a refresh.</summary>
+    /// <summary>Heading, a paragraph of every tone, facts, badges, list rows, a section, each input kind (with value, error, limits), and buttons of every style, plus a refresh.</summary>
     private static Reply EveryBlock() => new Reply(
     [
         new HeadingBlock("Transfer of ownership: AWS 123456789012"),
@@ -65,6 +65,19 @@ public sealed class TeamsReplyRendererFixtureTests
         new ParagraphBlock("This account has billing data in SES.", Tone.Warning),
         new ParagraphBlock("1 field(s) need fixing.", Tone.Attention),
         new FactsBlock([new ReplyFact("Customer", "Contoso Ltd"), new ReplyFact("Billing", "12 month(s) of billing data")]),
+        new BadgesBlock([new ReplyBadge("Status: Submitted", Tone.Warning), new ReplyBadge("Status: Completed", Tone.Good)]),
+        new ItemsBlock(
+        [
+            new ReplyItem("AWS 123456789012 · Contoso Prod")
+            {
+                Detail = "assigned by the distributor, linked 3 Nov 2026",
+                Badges = [new ReplyBadge("billing data: 3 months", Tone.Warning), new ReplyBadge("active", Tone.Good), new ReplyBadge("open request R-REQ001", Tone.Attention)],
+                Warnings = ["Deleting removes all of its history."],
+                Action = new ReplyAction("Select", "selectAccount", new Dictionary<string, string> { ["accountId"] = "a-1" }),
+            },
+            new ReplyItem("Azure 0000 · Lab"),
+        ]),
+        new SectionBlock("Billing contact", [new TextInputBlock("billingContactName", "Billing contact name"), new FactsBlock([new ReplyFact("Phone", "+1 206-555-0100")])]),
         new ChoiceInputBlock("customerId", "Customer", [new ReplyChoice("Contoso Ltd", "c-contoso"), new ReplyChoice("Tailspin Toys", "c-tailspin")])
         {
             IsRequired = false,

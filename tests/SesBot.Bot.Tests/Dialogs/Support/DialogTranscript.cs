@@ -59,7 +59,12 @@ public sealed class DialogTranscript
     {
         ArgumentNullException.ThrowIfNull(card);
         var reply = card.ReplyWith(verb) ?? throw new Xunit.Sdk.XunitException($"That card has no button {verb}:\n{card}");
-        var action = reply.Blocks.OfType<ActionsBlock>().SelectMany(b => b.Actions).Last(a => a.Verb == verb);
+        // Of several buttons with the verb (one per list row), the one whose own data is what the click names.
+        var buttons = reply.AllActions.Where(a => a.Verb == verb).ToList();
+        var action = buttons.LastOrDefault(a => a.Data is { } data
+                && inputs.Any(i => data.ContainsKey(i.Key))
+                && inputs.Where(i => data.ContainsKey(i.Key)).All(i => data[i.Key] == i.Value))
+            ?? buttons[^1];
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in action.Data ?? new Dictionary<string, string>())
         {
@@ -68,7 +73,7 @@ public sealed class DialogTranscript
 
         if (action.SubmitsInputs)
         {
-            foreach (var block in reply.Blocks)
+            foreach (var block in reply.AllBlocks)
             {
                 switch (block)
                 {

@@ -15,6 +15,12 @@ public static class TurnAssertions
 
     public static async Task<Turn> AssertFact(this Task<Turn> turn, string label, string valueContains) => (await turn).AssertFact(label, valueContains);
 
+    public static async Task<Turn> AssertBadge(this Task<Turn> turn, string text) => (await turn).AssertBadge(text);
+
+    public static async Task<Turn> AssertRowWarning(this Task<Turn> turn, string text) => (await turn).AssertRowWarning(text);
+
+    public static async Task<Turn> AssertRow(this Task<Turn> turn, string titleContains, string verb) => (await turn).AssertRow(titleContains, verb);
+
     public static async Task<Turn> AssertChoice(this Task<Turn> turn, string title) => (await turn).AssertChoice(title);
 
     public static async Task<Turn> AssertNoChoice(this Task<Turn> turn, string title) => (await turn).AssertNoChoice(title);
