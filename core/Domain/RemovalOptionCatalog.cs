@@ -94,7 +94,8 @@ public static class RemovalOptionCatalog
             "Next: SES support restores the account urgently.",
             OptionHandling.SupportTicket,
             RequestWorkflow.SupportTicket,
-            Provider: null),
+            Provider: null,
+            IsUrgent: true),
     }.ToFrozenDictionary(e => e.Option);
 
     /// <summary>Every entry, in the order of <see cref="RemovalOption"/>.</summary>
