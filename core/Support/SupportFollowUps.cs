@@ -60,11 +60,15 @@ public sealed class SupportFollowUps(SesBotDbContext db, IOptions<FollowUpOption
     /// The follow-ups due now, oldest due first, with their requests (tracked). A schedule whose request moved since it
     /// was planned is not due: the next plan starts its new wait.
     /// </summary>
-    public async Task<IReadOnlyList<DueFollowUp>> DueAsync(int max, CancellationToken cancellationToken = default)
+    /// <param name="max">The most returned.</param>
+    /// <param name="requestId">Only this request's follow-up, when given.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<IReadOnlyList<DueFollowUp>> DueAsync(int max, string? requestId = null, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
+        var schedules = requestId is null ? Schedules : Schedules.Where(s => s.RequestId == requestId);
         var due = await (
-                from s in Schedules
+                from s in schedules
                 where s.DueAt != null && s.DueAt <= now
                 join r in db.RemovalRequests on s.RequestId equals r.Id
                 where r.OpenSubjectKey != null && r.Version == s.RequestVersion

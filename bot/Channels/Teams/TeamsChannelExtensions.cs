@@ -20,6 +20,7 @@ public static class TeamsChannelExtensions
         builder.Services.AddSingleton<IOutboxHandler>(sp => sp.GetRequiredService<TeamsOutboxHandler>());
         builder.Services.AddSingleton<IOutboxHandler, TeamsChannelThreadHandler>();
         builder.Services.AddSingleton<ISupportThreadPoster, TeamsSupportThreadPoster>();
+        builder.Services.AddSingleton<IConversationPoster, TeamsConversationPoster>();
         builder.Services.AddTurnPipeline();
         return builder;
     }
