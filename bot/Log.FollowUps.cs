@@ -23,6 +23,6 @@ internal static partial class Log
     [LoggerMessage(4206, LogLevel.Warning, "The escalation person (Support:Escalation:Email) of request {RequestId} is unknown to SesBot or has no chat with it; escalating elsewhere.")]
     public static partial void EscalationPersonUnreachable(ILogger logger, string requestId);
 
-    [LoggerMessage(4210, LogLevel.Information, "{ActorId} asked to send the instructions of request {RequestId} again: outbox message {MessageId} queued.")]
-    public static partial void EmailRetryQueued(ILogger logger, string actorId, string requestId, long messageId);
+    [LoggerMessage(4210, LogLevel.Information, "{ActorId} asked to send the instructions of request {RequestId} again after outbox message {FailedMessageId} failed: a new attempt is queued.")]
+    public static partial void EmailRetryQueued(ILogger logger, string actorId, string requestId, long failedMessageId);
 }

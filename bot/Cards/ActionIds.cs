@@ -27,12 +27,13 @@ public static class ActionIds
     public const string Cancel = "cancel";
     public const string Back = "back";
     public const string RefreshStatus = "refreshStatus";
+    public const string RetryEmail = "retryEmail";
 
     /// <summary>All of the above, for routing tables and tests.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         StartRemoveAccount, StartRemoveCustomer, SelectCustomer, SearchCustomers, SelectAccount, ChooseOption, ConfirmDelete, ReviewTransferContact, SubmitTransferRequest,
         ConfirmRemoveFromPayer, SubmitUnlink, SubmitAzureTransfer, SubmitAzureSuspend, SubmitDeletedInError,
-        ConfirmRemoveCustomer, CancelRequest, ShowMyRequests, Help, Cancel, Back, RefreshStatus,
+        ConfirmRemoveCustomer, CancelRequest, ShowMyRequests, Help, Cancel, Back, RefreshStatus, RetryEmail,
     ];
 }

@@ -3,6 +3,7 @@ using SesBot.Bot.Dialogs.Turns;
 using SesBot.Core.Audit;
 using SesBot.Core.Domain;
 using SesBot.Core.Email;
+using SesBot.Core.Workflow;
 
 namespace SesBot.Bot.Cards;
 
@@ -111,6 +112,7 @@ public static class HistoryCards
         nameof(RequestTrigger.SendInstructions) => "sent the unlink instructions to the end customer",
         nameof(RequestTrigger.Fail) => "reported that the removal failed",
         nameof(RequestTrigger.Retry) => "tried the removal again",
+        InstructionsEmailRetry.AuditAction => "asked SesBot to send the unlink instructions again",
         _ => null,
     };
 

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SesBot.Bot.Dialogs.Turns;
+using SesBot.Core.Audit;
+using SesBot.Core.Workflow;
 
 namespace SesBot.Bot.Dialogs;
 
@@ -15,6 +18,11 @@ public static class DialogServiceCollectionExtensions
         services.AddScoped<RemovalDialog>();
         services.AddScoped<IDialog>(sp => sp.GetRequiredService<RemovalDialog>());
         services.AddScoped<Support.SupportDesk>();
+        services.TryAddScoped<AuditLogQuery>();
+        services.TryAddScoped<AccountHistory>();
+        services.AddScoped<Audit.AuditCommands>();
+        services.TryAddScoped<InstructionsEmailRetry>();
+        services.AddScoped<Support.RequestEmailRetry>();
         services.AddScoped<SesBotTurnHandler>();
         services.AddScoped<ITurnHandler>(sp => sp.GetRequiredService<SesBotTurnHandler>());
         return services;

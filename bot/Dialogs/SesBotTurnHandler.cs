@@ -1,3 +1,4 @@
+using SesBot.Bot.Audit;
 using SesBot.Bot.Cards;
 using SesBot.Bot.Dialogs.Turns;
 using SesBot.Bot.Support;
@@ -17,7 +18,9 @@ public sealed class SesBotTurnHandler(
     RemovalDialog removal,
     ResellerCatalog catalog,
     RemovalRequestService requests,
-    SupportDesk support) : ITurnHandler
+    SupportDesk support,
+    AuditCommands audit,
+    RequestEmailRetry emailRetry) : ITurnHandler
 {
     public const int RecentRequests = 20;
 
@@ -84,6 +87,10 @@ public sealed class SesBotTurnHandler(
                 return Keep(state, await support.ShowChannelAsync(actor, cancellationToken));
             case CommandKind.Queue:
                 return Keep(state, await support.QueueAsync(input, actor, command.Argument == CommandParser.Mine, cancellationToken));
+            case CommandKind.History:
+                return Keep(state, await audit.HistoryAsync(actor, command.Argument, cancellationToken));
+            case CommandKind.ExportAudit:
+                return Keep(state, await audit.ExportAsync(actor, command.Argument, cancellationToken));
             case CommandKind.Cancel:
                 return state is null
                     ? FlowOutcome.End(Reply.Text("There's nothing in progress to cancel."))
@@ -111,6 +118,8 @@ public sealed class SesBotTurnHandler(
                 return Keep(state, await StatusAsync(actor, input.Value(DataKeys.RequestId) ?? string.Empty, cancellationToken));
             case ActionIds.CancelRequest:
                 return Keep(state, await CancelRequestAsync(input, actor, cancellationToken));
+            case ActionIds.RetryEmail:
+                return Keep(state, await emailRetry.RetryAsync(input, actor, cancellationToken));
         }
 
         // A dialog button: it must come from the dialog in progress, at the step it is at.

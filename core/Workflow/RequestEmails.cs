@@ -15,9 +15,21 @@ internal static class RequestEmails
             return null;
         }
 
+        // The first message, and one more for each time a person asked to send it again: the latest one tells.
         var key = UnlinkInstructionsOutbox.IdempotencyKeyFor(request.Id);
-        var message = db.OutboxMessages.Local.FirstOrDefault(m => m.IdempotencyKey == key)
-            ?? await db.OutboxMessages.AsNoTracking().FirstOrDefaultAsync(m => m.IdempotencyKey == key, cancellationToken);
-        return message is null ? null : EmailDelivery.Of(message, request.EndCustomerEmail, request.EndCustomerLanguage ?? "en");
+        var ordering = UnlinkInstructionsOutbox.OrderingKeyFor(request.Id);
+        var sent = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.OrderingKey == ordering && m.Kind == UnlinkInstructionsOutbox.Kind)
+            .OrderBy(m => m.Id)
+            .ToListAsync(cancellationToken);
+        var added = db.OutboxMessages.Local.Where(m => m.Kind == UnlinkInstructionsOutbox.Kind && m.OrderingKey == ordering && m.Id == 0).ToList();
+        var message = added.LastOrDefault() ?? sent.LastOrDefault();
+        if (message is null)
+        {
+            return null;
+        }
+
+        var retries = sent.Concat(added).Count(m => m.IdempotencyKey != key);
+        return EmailDelivery.Of(message, request.EndCustomerEmail, request.EndCustomerLanguage ?? "en") with { Retries = retries };
     }
 }
