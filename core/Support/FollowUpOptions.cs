@@ -38,12 +38,15 @@ public sealed class FollowUpOptions
     public TimeSpan RemindAfterFor(RemovalOption kind) =>
         Lookup(RemindAfter, kind) ?? (RemovalOptionCatalog.Get(kind).IsUrgent ? DefaultUrgentRemindAfter : DefaultRemindAfter);
 
-    /// <summary>The escalation time of a request kind; never before its reminder.</summary>
+    /// <summary>
+    /// The escalation time of a request kind. Always after its reminder: one not later than the reminder (say, only
+    /// the reminder was configured, longer than the default escalation) becomes twice the reminder time.
+    /// </summary>
     public TimeSpan EscalateAfterFor(RemovalOption kind)
     {
         var escalate = Lookup(EscalateAfter, kind) ?? (RemovalOptionCatalog.Get(kind).IsUrgent ? DefaultUrgentEscalateAfter : DefaultEscalateAfter);
         var remind = RemindAfterFor(kind);
-        return escalate > remind ? escalate : remind;
+        return escalate > remind ? escalate : remind * 2;
     }
 
     private static TimeSpan? Lookup(Dictionary<string, TimeSpan> times, RemovalOption kind)

@@ -30,8 +30,8 @@ public sealed class FollowUpOptionsTests
         Assert.Equal(TimeSpan.FromDays(3), options.RemindAfterFor(RemovalOption.AzureSuspend));
         Assert.Equal(TimeSpan.FromHours(12), options.RemindAfterFor(RemovalOption.AwsSelfUnlink));
 
-        // An escalation is never due before the reminder.
-        Assert.Equal(TimeSpan.FromDays(2), options.EscalateAfterFor(RemovalOption.AwsTransferOwnership));
+        // An escalation is always due after the reminder: at twice its time when configured no later.
+        Assert.Equal(TimeSpan.FromDays(4), options.EscalateAfterFor(RemovalOption.AwsTransferOwnership));
         Assert.Equal("lead@ses.example", options.Escalation.Email);
         Assert.Equal(TimeSpan.FromDays(5), options.RemindResellerAfter);
     }

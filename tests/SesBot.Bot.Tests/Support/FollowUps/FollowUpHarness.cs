@@ -35,11 +35,11 @@ internal static class FollowUpHarness
         });
 
     /// <summary>The support channel's address (SesBot is in the team) and an admin's choice of it.</summary>
-    public static async Task UseSupportChannelAsync(DialogHost host)
+    public static async Task UseSupportChannelAsync(DialogHost host, string serviceUrl = ServiceUrl)
     {
         var reference = new TeamsConversationReference
         {
-            ServiceUrl = ServiceUrl,
+            ServiceUrl = serviceUrl,
             ConversationId = ChannelId,
             ConversationType = "channel",
             TenantId = DemoData.PlaygroundTenantId,
