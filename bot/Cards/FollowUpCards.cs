@@ -46,7 +46,7 @@ public static class FollowUpCards
         ArgumentNullException.ThrowIfNull(request);
         var headline = $"Request {request.Id} has waited {SupportCards.Waiting(waited)} on you.";
         var what = request.Status == RequestStatus.InstructionsSent
-            ? $"The unlink instructions went to {customerName}. Once they have left the organization, SES support completes the request; if they won't, cancel it."
+            ? $"The unlink instructions went to {request.EndCustomerEmail ?? customerName} ({customerName}) on {Texts.Day(request.UpdatedAt)}. Once the account has left the organization, SES support completes the request; if the end customer won't do it, cancel the request."
             : "SES support is waiting for your answer.";
         var data = new Dictionary<string, string>(StringComparer.Ordinal)
         {
