@@ -135,7 +135,7 @@ public static partial class CommandParser
     [GeneratedRegex(@"\bR-[A-Z0-9]{6}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RequestId();
 
-    [GeneratedRegex(@"^\s*(?:(?:show|see)\s+(?:me\s+)?)?(?:the\s+)?(?:account\s+)?history(?:\s+(?:of|for)\s+(?:account\s+|subscription\s+)?|\s+)?(?<id>[0-9a-z][0-9a-z-]{5,63})?\s*[.?!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:show|see)\s+(?:me\s+)?)?(?:the\s+)?(?:account\s+)?history(?:\s+(?:of|for)\s+(?:account\s+|subscription\s+)?|\s+)?(?<id>(?=[0-9a-z-]*[0-9])[0-9a-z][0-9a-z-]{5,63})?\s*[.?!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex History();
 
     [GeneratedRegex(@"^\s*export\s+(?:the\s+)?audit(?:\s+log)?(?<filter>(?:\s.*)?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]

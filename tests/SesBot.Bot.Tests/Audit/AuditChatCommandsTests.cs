@@ -62,6 +62,7 @@ public sealed class AuditChatCommandsTests : DialogTestBase
     [InlineData("export audit", CommandKind.ExportAudit, "")]
     [InlineData("Export the audit log for Northwind from 2026-11-01 to 2026-11-30", CommandKind.ExportAudit, "for Northwind from 2026-11-01 to 2026-11-30")]
     [InlineData("what is the history of SES", CommandKind.None, null)]
+    [InlineData("history channel", CommandKind.None, null)]
     public void Parse_AuditCommands(string text, CommandKind kind, string? argument)
     {
         var command = CommandParser.Parse(text);
