@@ -22,6 +22,7 @@ public sealed class SupportReminderService(
     ILogger<SupportReminderService> logger) : BackgroundService
 {
     private const int BatchSize = 50;
+    private const int MaxPasses = 20;
     private static readonly TimeSpan MinimumWait = TimeSpan.FromSeconds(1);
 
     /// <summary>Brings the schedules up to date, then writes every follow-up due now; returns how many messages were written.</summary>
@@ -30,8 +31,9 @@ public sealed class SupportReminderService(
         await PlanAsync(cancellationToken);
         var written = 0;
 
-        // A reminder that fell due during a long stop may have its escalation due too: one stage per pass.
-        for (var pass = 0; pass < 3; pass++)
+        // Batch after batch until nothing is due (a reminder that fell due during a long stop may have its escalation
+        // due too: one stage per pass), at most MaxPasses batches per run so the loop looks at new requests in between.
+        for (var pass = 0; pass < MaxPasses; pass++)
         {
             IReadOnlyList<string> due;
             await using (var scope = scopes.CreateAsyncScope())
