@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SesBot.Core.Domain;
 using SesBot.Core.Email;
+using SesBot.Core.Outbox;
 using SesBot.Core.Persistence;
 
 namespace SesBot.Core.Workflow;
@@ -15,21 +16,26 @@ internal static class RequestEmails
             return null;
         }
 
-        // The first message, and one more for each time a person asked to send it again: the latest one tells.
-        var key = UnlinkInstructionsOutbox.IdempotencyKeyFor(request.Id);
-        var ordering = UnlinkInstructionsOutbox.OrderingKeyFor(request.Id);
-        var sent = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.OrderingKey == ordering && m.Kind == UnlinkInstructionsOutbox.Kind)
-            .OrderBy(m => m.Id)
-            .ToListAsync(cancellationToken);
-        var added = db.OutboxMessages.Local.Where(m => m.Kind == UnlinkInstructionsOutbox.Kind && m.OrderingKey == ordering && m.Id == 0).ToList();
-        var message = added.LastOrDefault() ?? sent.LastOrDefault();
+        // The first message, then each one a person asked for after the one before failed (its key names that one):
+        // the latest tells. Every look-up goes by the unique idempotency key.
+        var message = await FindByKeyAsync(db, UnlinkInstructionsOutbox.IdempotencyKeyFor(request.Id), cancellationToken);
         if (message is null)
         {
             return null;
         }
 
-        var retries = sent.Concat(added).Count(m => m.IdempotencyKey != key);
+        var retries = 0;
+        while (message.Id != 0 && await FindByKeyAsync(db, UnlinkInstructionsOutbox.RetryKeyFor(request.Id, message.Id), cancellationToken) is { } later)
+        {
+            message = later;
+            retries++;
+        }
+
         return EmailDelivery.Of(message, request.EndCustomerEmail, request.EndCustomerLanguage ?? "en") with { Retries = retries };
     }
+
+    /// <summary>The message with this key, including one this unit of work has just added.</summary>
+    private static async Task<OutboxMessage?> FindByKeyAsync(SesBotDbContext db, string key, CancellationToken cancellationToken) =>
+        db.OutboxMessages.Local.FirstOrDefault(m => m.IdempotencyKey == key)
+        ?? await db.OutboxMessages.AsNoTracking().FirstOrDefaultAsync(m => m.IdempotencyKey == key, cancellationToken);
 }
