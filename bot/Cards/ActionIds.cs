@@ -28,6 +28,7 @@ public static class ActionIds
     public const string Back = "back";
     public const string RefreshStatus = "refreshStatus";
     public const string RetryEmail = "retryEmail";
+    public const string ConfirmEndBillingTransfer = "confirmEndBillingTransfer";
 
     /// <summary>All of the above, for routing tables and tests.</summary>
     public static IReadOnlyList<string> All { get; } =
@@ -35,5 +36,6 @@ public static class ActionIds
         StartRemoveAccount, StartRemoveCustomer, SelectCustomer, SearchCustomers, SelectAccount, ChooseOption, ConfirmDelete, ReviewTransferContact, SubmitTransferRequest,
         ConfirmRemoveFromPayer, SubmitUnlink, SubmitAzureTransfer, SubmitAzureSuspend, SubmitDeletedInError,
         ConfirmRemoveCustomer, CancelRequest, ShowMyRequests, Help, Cancel, Back, RefreshStatus, RetryEmail,
+        ConfirmEndBillingTransfer,
     ];
 }

@@ -12,7 +12,7 @@ using SesBot.Core.Persistence;
 namespace SesBot.Core.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresSesBotDbContext))]
-    [Migration("20261204211427_SupportOps")]
+    [Migration("20261204222315_SupportOps")]
     partial class SupportOps
     {
         /// <inheritdoc />
@@ -266,6 +266,20 @@ namespace SesBot.Core.Persistence.Migrations.PostgreSql
                     b.Property<string>("Id")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("BillingTransferEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BillingTransferId")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<string>("BillingTransferSourceAccountId")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset?>("BillingTransferStartedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");

@@ -11,8 +11,8 @@ using SesBot.Core.Persistence;
 namespace SesBot.Core.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSesBotDbContext))]
-    [Migration("20261204211416_SupportOps")]
-    partial class SupportOps
+    [Migration("20261204211334_BillingTransfer")]
+    partial class BillingTransfer
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -251,6 +251,20 @@ namespace SesBot.Core.Persistence.Migrations.Sqlite
                     b.Property<string>("Id")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("BillingTransferEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BillingTransferId")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BillingTransferSourceAccountId")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BillingTransferStartedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
@@ -593,45 +607,6 @@ namespace SesBot.Core.Persistence.Migrations.Sqlite
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
-            modelBuilder.Entity("SesBot.Core.Support.RequestFollowUp", b =>
-                {
-                    b.Property<string>("RequestId")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("DueAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LastSentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RequestVersion")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Revision")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Stage")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("WaitingOn")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("WaitingSince")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("RequestId");
-
-                    b.HasIndex("DueAt");
-
-                    b.ToTable("RequestFollowUps", (string)null);
-                });
-
             modelBuilder.Entity("SesBot.Core.Support.SupportChannel", b =>
                 {
                     b.Property<long>("Id")
@@ -869,15 +844,6 @@ namespace SesBot.Core.Persistence.Migrations.Sqlite
                     b.HasOne("SesBot.Core.Outbox.OutboxMessage", null)
                         .WithMany()
                         .HasForeignKey("OutboxMessageId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SesBot.Core.Support.RequestFollowUp", b =>
-                {
-                    b.HasOne("SesBot.Core.Domain.RemovalRequest", null)
-                        .WithOne()
-                        .HasForeignKey("SesBot.Core.Support.RequestFollowUp", "RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
