@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using SesBot.Bot.Pipeline.Outbox;
+using SesBot.Bot.Support;
 using SesBot.Core.Persistence;
 
 namespace SesBot.Bot;
@@ -36,6 +37,9 @@ public static class HostExtensions
 
         // Emails (the unlink instructions) leave through the outbox, after the turn that decided them committed.
         builder.Services.AddSesBotEmailOutbox(builder.Configuration);
+
+        // Reminders and escalation of requests that wait too long (Support:RemindAfter, Support:EscalateAfter).
+        builder.Services.AddSupportFollowUps();
 
         // Inbound endpoints are rate-limited per caller; each channel adds its policy (e.g. TeamsRateLimitPolicy).
         builder.Services.AddRateLimiter(options => options.RejectionStatusCode = StatusCodes.Status429TooManyRequests);

@@ -38,12 +38,16 @@ public static class CoreServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>The support desk's core: which channel support works in (<c>Support</c> section) and its queue.</summary>
+    /// <summary>The support desk's core: which channel support works in (<c>Support</c> section), its queue and reminders.</summary>
     public static IServiceCollection AddSesBotSupport(this IServiceCollection services)
     {
         services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.Section);
         services.AddScoped<SupportChannels>();
         services.AddScoped<SupportQueue>();
+
+        // Reminders and escalation of waiting requests (Support:RemindAfter, Support:EscalateAfter, Support:Escalation).
+        services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.Section);
+        services.AddScoped<SupportFollowUps>();
         return services;
     }
 

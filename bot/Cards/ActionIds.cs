@@ -30,6 +30,7 @@ public static class ActionIds
     public const string Cancel = "cancel";
     public const string Back = "back";
     public const string RefreshStatus = "refreshStatus";
+    public const string RetryEmail = "retryEmail";
     public const string ConfirmEndBillingTransfer = "confirmEndBillingTransfer";
 
     // The support card (in the support channel's thread) and the reseller's answer to support's question.
@@ -50,7 +51,7 @@ public static class ActionIds
     [
         StartRemoveAccount, StartRemoveCustomer, SelectCustomer, SearchCustomers, SelectAccount, ChooseOption, ConfirmDelete, ReviewTransferContact, SubmitTransferRequest,
         ConfirmRemoveFromPayer, SubmitUnlink, SubmitAzureTransfer, SubmitAzureSuspend, SubmitDeletedInError,
-        ConfirmRemoveCustomer, CancelRequest, ConfirmCancelRequest, ShowMyRequests, Help, Cancel, Back, RefreshStatus,
+        ConfirmRemoveCustomer, CancelRequest, ConfirmCancelRequest, ShowMyRequests, Help, Cancel, Back, RefreshStatus, RetryEmail,
         ConfirmEndBillingTransfer,
         SupportRefresh, SupportAssign, SupportAccept, SupportReject, SupportAsk, SupportAwsContacted, SupportPaperworkComplete,
         SupportCredentialsDelivered, SupportRemovedFromPayer, SupportComplete, AnswerSupport,

@@ -3,6 +3,7 @@ using SesBot.Bot.Dialogs.Turns;
 using SesBot.Core.Audit;
 using SesBot.Core.Domain;
 using SesBot.Core.Email;
+using SesBot.Core.Workflow;
 
 namespace SesBot.Bot.Cards;
 
@@ -119,6 +120,7 @@ public static class HistoryCards
         "Assigned" => "took the request",
         "InformationRequested" => $"asked the reseller: \"{entry.Details}\"",
         "InformationProvided" => $"answered support: \"{entry.Details}\"",
+        InstructionsEmailRetry.AuditAction => "asked SesBot to send the unlink instructions again",
         _ => null,
     };
 

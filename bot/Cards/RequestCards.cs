@@ -122,6 +122,14 @@ public static class RequestCards
             actions.Add(new ReplyAction("Cancel this request", ActionIds.CancelRequest, Data(request), ReplyActionStyle.Destructive) { SubmitsInputs = false });
         }
 
+        // A failed instructions email can be sent again (the server checks who clicks, and that this failure is still the latest).
+        if (details.Email is { State: EmailDeliveryState.Failed } failed && request.Status == RequestStatus.Submitted)
+        {
+            var retry = Data(request);
+            retry[DataKeys.EmailMessageId] = failed.MessageId.ToString(CultureInfo.InvariantCulture);
+            actions.Add(new ReplyAction("Send the instructions again", ActionIds.RetryEmail, retry, ReplyActionStyle.Primary) { SubmitsInputs = false });
+        }
+
         blocks.Add(new ActionsBlock(actions));
         return new Reply(blocks)
         {

@@ -19,4 +19,10 @@ public enum CommandKind
 
     /// <summary>"queue", or "queue mine" (argument <see cref="CommandParser.Mine"/>).</summary>
     Queue,
+
+    /// <summary>"history &lt;account id&gt;": the account's audit timeline (argument: the id as typed).</summary>
+    History,
+
+    /// <summary>"export audit [for &lt;reseller&gt;] [from yyyy-MM-dd] [to yyyy-MM-dd]" (argument: the filter as typed), admins only.</summary>
+    ExportAudit,
 }

@@ -32,6 +32,11 @@ public static partial class CommandParser
             return new Command(CommandKind.Cancel);
         }
 
+        if (AuditCommand(text) is { } audit)
+        {
+            return audit;
+        }
+
         if (Has("status") && requestId.Success)
         {
             return new Command(CommandKind.Status, requestId.Value.ToUpperInvariant());
@@ -105,6 +110,19 @@ public static partial class CommandParser
         return null;
     }
 
+    /// <summary>"history 3456-7890-1234", "show history of 345678901234", "export audit for Northwind from 2026-11-01".</summary>
+    private static Command? AuditCommand(string text)
+    {
+        if (History().Match(text) is { Success: true } history)
+        {
+            return new Command(CommandKind.History, history.Groups["id"].Success ? history.Groups["id"].Value : null);
+        }
+
+        return ExportAudit().Match(text) is { Success: true } export
+            ? new Command(CommandKind.ExportAudit, export.Groups["filter"].Value.Trim())
+            : null;
+    }
+
     private static readonly HashSet<string> RemovalVerbs = ["remove", "delete", "unlink", "offboard", "transfer", "release", "suspend"];
 
     private static readonly HashSet<string> AccountNouns = ["account", "accounts", "subscription", "subscriptions", "acct"];
@@ -116,4 +134,10 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"\bR-[A-Z0-9]{6}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RequestId();
+
+    [GeneratedRegex(@"^\s*(?:(?:show|see)\s+(?:me\s+)?)?(?:the\s+)?(?:account\s+)?history(?:\s+(?:of|for)\s+(?:account\s+|subscription\s+)?|\s+)?(?<id>(?=[0-9a-z-]*[0-9])[0-9a-z][0-9a-z-]{5,63})?\s*[.?!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex History();
+
+    [GeneratedRegex(@"^\s*export\s+(?:the\s+)?audit(?:\s+log)?(?<filter>(?:\s.*)?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex ExportAudit();
 }

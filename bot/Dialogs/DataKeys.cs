@@ -15,6 +15,9 @@ public static class DataKeys
     public const string Option = "option";
     public const string RequestId = "requestId";
     public const string Version = "version";
+
+    /// <summary>The outbox message of the failed email a "send again" button was shown for.</summary>
+    public const string EmailMessageId = "emailMessageId";
     public const string Search = "search";
     public const string Confirmation = FormFields.ConfirmationId;
     public const string Reason = FormFields.ReasonId;

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SesBot.Bot.Dialogs.Turns;
+using SesBot.Core.Audit;
+using SesBot.Core.Workflow;
 
 namespace SesBot.Bot.Dialogs;
 
@@ -18,6 +21,11 @@ public static class DialogServiceCollectionExtensions
         services.AddScoped<Support.SupportDesk>();
         services.AddScoped<Support.SupportActions>();
         services.AddScoped<Support.RequestUpdates>();
+        services.TryAddScoped<AuditLogQuery>();
+        services.TryAddScoped<AccountHistory>();
+        services.AddScoped<Audit.AuditCommands>();
+        services.TryAddScoped<InstructionsEmailRetry>();
+        services.AddScoped<Support.RequestEmailRetry>();
         services.AddScoped<SesBotTurnHandler>();
         services.AddScoped<ITurnHandler>(sp => sp.GetRequiredService<SesBotTurnHandler>());
         return services;

@@ -1,3 +1,4 @@
+using SesBot.Bot.Audit;
 using SesBot.Bot.Cards;
 using SesBot.Bot.Dialogs.Turns;
 using SesBot.Bot.Support;
@@ -18,7 +19,9 @@ public sealed class SesBotTurnHandler(
     ResellerCatalog catalog,
     RemovalRequestService requests,
     SupportDesk support,
-    SupportActions supportActions) : ITurnHandler
+    SupportActions supportActions,
+    AuditCommands audit,
+    RequestEmailRetry emailRetry) : ITurnHandler
 {
     public const int RecentRequests = 20;
 
@@ -86,6 +89,10 @@ public sealed class SesBotTurnHandler(
                 return Keep(state, await support.ShowChannelAsync(actor, cancellationToken));
             case CommandKind.Queue:
                 return Keep(state, await support.QueueAsync(input, actor, command.Argument == CommandParser.Mine, cancellationToken));
+            case CommandKind.History:
+                return Keep(state, await audit.HistoryAsync(actor, command.Argument, cancellationToken));
+            case CommandKind.ExportAudit:
+                return Keep(state, await audit.ExportAsync(actor, command.Argument, cancellationToken));
             case CommandKind.Cancel:
                 return state is null
                     ? FlowOutcome.End(Reply.Text("There's nothing in progress to cancel."))
@@ -124,6 +131,8 @@ public sealed class SesBotTurnHandler(
                     ?? RequestCards.NotFound(input.Value(DataKeys.RequestId) ?? string.Empty));
             case var verb when SupportActions.Handles(verb):
                 return Keep(state, await supportActions.ActAsync(input, actor, cancellationToken));
+            case ActionIds.RetryEmail:
+                return Keep(state, await emailRetry.RetryAsync(input, actor, cancellationToken));
         }
 
         // A dialog button: it must come from the dialog in progress, at the step it is at.

@@ -94,7 +94,8 @@ public static class RemovalOptionCatalog
             "Next: SES support restores the account urgently.",
             OptionHandling.SupportTicket,
             RequestWorkflow.SupportTicket,
-            Provider: null),
+            Provider: null,
+            IsUrgent: true),
         new(
             RemovalOption.AwsEndBillingTransfer,
             "End billing transfer",

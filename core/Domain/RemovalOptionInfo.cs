@@ -11,6 +11,7 @@ namespace SesBot.Core.Domain;
 /// <param name="Workflow">The table of transitions its requests follow.</param>
 /// <param name="Provider">The cloud it is for; null when it is for any account (or for a customer).</param>
 /// <param name="IsAboutCustomer">Whether it takes a whole customer away rather than one cloud account.</param>
+/// <param name="IsUrgent">Whether support must act on it sooner (reminders and escalation come earlier).</param>
 public sealed record RemovalOptionInfo(
     RemovalOption Option,
     string Label,
@@ -21,7 +22,8 @@ public sealed record RemovalOptionInfo(
     OptionHandling Handling,
     RequestWorkflow Workflow,
     CloudProvider? Provider,
-    bool IsAboutCustomer = false)
+    bool IsAboutCustomer = false,
+    bool IsUrgent = false)
 {
     /// <summary>The request's title inside a sentence ("Request R-1 (transfer of ownership) is …").</summary>
     public string InSentence => char.ToLowerInvariant(RequestTitle[0]) + RequestTitle[1..];

@@ -39,6 +39,19 @@ public static class UnlinkInstructionsOutbox
         return new OutboxMessage(Kind, IdempotencyKeyFor(request.Id), OrderingKeyFor(request.Id), payload, now);
     }
 
+    /// <summary>
+    /// Another attempt after <paramref name="failedMessageId"/> failed for good, asked for by a person. Its key names the
+    /// failed message, so asking twice for the same failure queues one attempt.
+    /// </summary>
+    public static OutboxMessage Retry(RemovalRequest request, long failedMessageId, DateTimeOffset now)
+    {
+        var first = Create(request, now);
+        return new OutboxMessage(Kind, RetryKeyFor(request.Id, failedMessageId), first.OrderingKey, first.PayloadJson, now);
+    }
+
+    public static string RetryKeyFor(string requestId, long failedMessageId) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Kind}:{requestId}:retry-after:{failedMessageId}");
+
     /// <summary>The request id a message carries.</summary>
     /// <exception cref="JsonException">The payload is not one this kind writes.</exception>
     public static string RequestIdOf(OutboxMessage message)

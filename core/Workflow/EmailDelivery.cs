@@ -7,6 +7,12 @@ namespace SesBot.Core.Workflow;
 /// <param name="At">When it was sent or given up; null while queued.</param>
 public sealed record EmailDelivery(EmailDeliveryState State, string To, string Language, string? Problem, DateTimeOffset? At, int Attempts)
 {
+    /// <summary>The outbox message of this delivery (the latest attempt of the request's email); 0 while not yet saved.</summary>
+    public long MessageId { get; init; }
+
+    /// <summary>How many times a person asked to send it again before this delivery.</summary>
+    public int Retries { get; init; }
+
     public static EmailDelivery Of(OutboxMessage message, string to, string language)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -17,6 +23,9 @@ public sealed record EmailDelivery(EmailDeliveryState State, string To, string L
             OutboxStatus.NeedsAttention => EmailDeliveryState.Unknown,
             _ => EmailDeliveryState.Queued,
         };
-        return new EmailDelivery(state, to, language, state == EmailDeliveryState.Sent ? null : message.LastError, message.CompletedAt, message.Attempts);
+        return new EmailDelivery(state, to, language, state == EmailDeliveryState.Sent ? null : message.LastError, message.CompletedAt, message.Attempts)
+        {
+            MessageId = message.Id,
+        };
     }
 }

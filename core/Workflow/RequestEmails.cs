@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SesBot.Core.Domain;
 using SesBot.Core.Email;
+using SesBot.Core.Outbox;
 using SesBot.Core.Persistence;
 
 namespace SesBot.Core.Workflow;
@@ -15,9 +16,26 @@ internal static class RequestEmails
             return null;
         }
 
-        var key = UnlinkInstructionsOutbox.IdempotencyKeyFor(request.Id);
-        var message = db.OutboxMessages.Local.FirstOrDefault(m => m.IdempotencyKey == key)
-            ?? await db.OutboxMessages.AsNoTracking().FirstOrDefaultAsync(m => m.IdempotencyKey == key, cancellationToken);
-        return message is null ? null : EmailDelivery.Of(message, request.EndCustomerEmail, request.EndCustomerLanguage ?? "en");
+        // The first message, then each one a person asked for after the one before failed (its key names that one):
+        // the latest tells. Every look-up goes by the unique idempotency key.
+        var message = await FindByKeyAsync(db, UnlinkInstructionsOutbox.IdempotencyKeyFor(request.Id), cancellationToken);
+        if (message is null)
+        {
+            return null;
+        }
+
+        var retries = 0;
+        while (message.Id != 0 && await FindByKeyAsync(db, UnlinkInstructionsOutbox.RetryKeyFor(request.Id, message.Id), cancellationToken) is { } later)
+        {
+            message = later;
+            retries++;
+        }
+
+        return EmailDelivery.Of(message, request.EndCustomerEmail, request.EndCustomerLanguage ?? "en") with { Retries = retries };
     }
+
+    /// <summary>The message with this key, including one this unit of work has just added.</summary>
+    private static async Task<OutboxMessage?> FindByKeyAsync(SesBotDbContext db, string key, CancellationToken cancellationToken) =>
+        db.OutboxMessages.Local.FirstOrDefault(m => m.IdempotencyKey == key)
+        ?? await db.OutboxMessages.AsNoTracking().FirstOrDefaultAsync(m => m.IdempotencyKey == key, cancellationToken);
 }

@@ -23,6 +23,7 @@ public static class TeamsChannelExtensions
         builder.Services.AddSingleton<IRequestMessenger, TeamsRequestMessenger>();
         builder.Services.AddSingleton<IOutboxHandler, TeamsFollowUpHandler>();
         builder.Services.AddSingleton<IOutboxHandler, TeamsPersonalChatHandler>();
+        builder.Services.AddSingleton<IConversationPoster, TeamsConversationPoster>();
         builder.Services.AddTurnPipeline();
         return builder;
     }

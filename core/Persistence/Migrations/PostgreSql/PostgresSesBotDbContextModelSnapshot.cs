@@ -649,6 +649,45 @@ namespace SesBot.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("SesBot.Core.Support.RequestFollowUp", b =>
+                {
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RequestVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("WaitingOn")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("WaitingSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("RequestId");
+
+                    b.HasIndex("DueAt");
+
+                    b.ToTable("RequestFollowUps", (string)null);
+                });
+
             modelBuilder.Entity("SesBot.Core.Support.SupportChannel", b =>
                 {
                     b.Property<long>("Id")
@@ -931,6 +970,15 @@ namespace SesBot.Core.Persistence.Migrations.PostgreSql
                     b.HasOne("SesBot.Core.Outbox.OutboxMessage", null)
                         .WithMany()
                         .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SesBot.Core.Support.RequestFollowUp", b =>
+                {
+                    b.HasOne("SesBot.Core.Domain.RemovalRequest", null)
+                        .WithOne()
+                        .HasForeignKey("SesBot.Core.Support.RequestFollowUp", "RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -628,6 +628,45 @@ namespace SesBot.Core.Persistence.Migrations.Sqlite
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("SesBot.Core.Support.RequestFollowUp", b =>
+                {
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WaitingOn")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WaitingSince")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RequestId");
+
+                    b.HasIndex("DueAt");
+
+                    b.ToTable("RequestFollowUps", (string)null);
+                });
+
             modelBuilder.Entity("SesBot.Core.Support.SupportChannel", b =>
                 {
                     b.Property<long>("Id")
@@ -908,6 +947,15 @@ namespace SesBot.Core.Persistence.Migrations.Sqlite
                     b.HasOne("SesBot.Core.Outbox.OutboxMessage", null)
                         .WithMany()
                         .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SesBot.Core.Support.RequestFollowUp", b =>
+                {
+                    b.HasOne("SesBot.Core.Domain.RemovalRequest", null)
+                        .WithOne()
+                        .HasForeignKey("SesBot.Core.Support.RequestFollowUp", "RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -19,7 +19,7 @@ public sealed class DialogHost : IAsyncDisposable
     public static readonly DateTimeOffset DefaultStart = new(2026, 11, 18, 10, 0, 0, TimeSpan.Zero);
 
     private readonly string _file;
-    private readonly IConfiguration _configuration;
+    private IConfiguration _configuration;
     private readonly Action<IServiceCollection>? _configure;
 
     private DialogHost(string file, FakeTimeProvider clock, IConfiguration configuration, Action<IServiceCollection>? configure)
@@ -53,6 +53,13 @@ public sealed class DialogHost : IAsyncDisposable
     {
         await Services.DisposeAsync();
         Services = Build();
+    }
+
+    /// <summary>The bot restarts with other settings (an operator changed its configuration); the database stays.</summary>
+    public async Task RestartAsync(IDictionary<string, string?> settings)
+    {
+        _configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        await RestartAsync();
     }
 
     public async Task InScopeAsync(Func<IServiceProvider, Task> work)

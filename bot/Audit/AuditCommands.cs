@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using SesBot.Bot.Cards;
+using SesBot.Bot.Dialogs.Turns;
+using SesBot.Core.Audit;
+using SesBot.Core.Domain;
+using SesBot.Core.Persistence;
+
+namespace SesBot.Bot.Audit;
+
+/// <summary>
+/// The audit in chat: "history &lt;account id&gt;" (the account's timeline, for whoever may see it; anyone else hears the
+/// same "not found" as for an account that does not exist) and "export audit [for &lt;reseller&gt;] [from yyyy-MM-dd]
+/// [to yyyy-MM-dd]" (admins: a signed download link that expires, served by the bot; both days included, UTC).
+/// </summary>
+public sealed partial class AuditCommands(AccountHistory history, SesBotDbContext db, AuditExportLinks? links = null)
+{
+    public async Task<Reply> HistoryAsync(Actor actor, string? typedAccountId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (string.IsNullOrWhiteSpace(typedAccountId))
+        {
+            return Reply.Text("Which account? Type \"history\" and an AWS account number or an Azure subscription id, e.g. \"history 345678901234\".");
+        }
+
+        var timeline = await history.FindAsync(actor, typedAccountId, cancellationToken);
+        return timeline is null ? HistoryCards.NotFound(typedAccountId) : HistoryCards.Timeline(timeline);
+    }
+
+    public async Task<Reply> ExportAsync(Actor actor, string? filterText, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.Role != Role.Admin)
+        {
+            return HistoryCards.ExportNotAllowed();
+        }
+
+        if (links is null)
+        {
+            return Reply.Text("This SesBot does not serve audit downloads; use `dotnet run --project bot -- audit export --out file.csv` on its host.");
+        }
+
+        var match = Filter().Match(filterText ?? string.Empty);
+        if (!match.Success || !TryDay(match.Groups["from"], out var from) || !TryDay(match.Groups["to"], out var to) || (from is not null && to is not null && to < from))
+        {
+            return Reply.Text("I didn't understand that filter. Try \"export audit\", or \"export audit for Northwind Cloud Partners from 2026-11-01 to 2026-11-30\" (UTC days, both included).");
+        }
+
+        string? resellerId = null;
+        string? resellerName = null;
+        if (match.Groups["reseller"].Success)
+        {
+            var typed = match.Groups["reseller"].Value.Trim();
+            var found = await FindResellerAsync(typed, cancellationToken);
+            if (found is null)
+            {
+                return Reply.Text($"There is no single reseller with the id or name \"{typed}\".");
+            }
+
+            (resellerId, resellerName) = found.Value;
+        }
+
+        // "to" names the last day included; the filter's end is the midnight after it.
+        var filter = new AuditFilter(resellerId, from, to?.AddDays(1));
+        var link = links.Create(actor, filter, AuditExportLinks.DefaultLifetime);
+        if (link is null)
+        {
+            return HistoryCards.ExportNotAllowed();
+        }
+
+        var ready = HistoryCards.ExportReady(link);
+        return ready with { Blocks = [.. ready.Blocks, new ParagraphBlock(Describe(resellerName, from, to), Tone.Subtle)] };
+    }
+
+    private static string Describe(string? resellerName, DateTimeOffset? from, DateTimeOffset? to)
+    {
+        var who = resellerName is null ? "every reseller" : resellerName;
+        var when = (from, to) switch
+        {
+            (null, null) => "all time",
+            ({ } f, null) => $"from {Texts.Day(f)}",
+            (null, { } t) => $"up to {Texts.Day(t)}",
+            ({ } f, { } t) => $"{Texts.Day(f)} to {Texts.Day(t)}",
+        };
+        return $"Events of {who}, {when} (UTC days, both included).";
+    }
+
+    private static bool TryDay(Group group, out DateTimeOffset? day)
+    {
+        day = null;
+        if (!group.Success)
+        {
+            return true;
+        }
+
+        if (!DateOnly.TryParseExact(group.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            return false;
+        }
+
+        day = new DateTimeOffset(parsed.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        return true;
+    }
+
+    /// <summary>A reseller by its id, its whole name, or the one name that starts with what was typed (all case-insensitive).</summary>
+    private async Task<(string Id, string Name)?> FindResellerAsync(string typed, CancellationToken cancellationToken)
+    {
+        var resellers = await db.Resellers.AsNoTracking().Select(r => new { r.Id, r.Name }).ToListAsync(cancellationToken);
+        var exact = resellers.Find(r => string.Equals(r.Id, typed, StringComparison.OrdinalIgnoreCase) || string.Equals(r.Name, typed, StringComparison.OrdinalIgnoreCase));
+        if (exact is not null)
+        {
+            return (exact.Id, exact.Name);
+        }
+
+        var starting = resellers.Where(r => r.Name.StartsWith(typed, StringComparison.OrdinalIgnoreCase)).ToList();
+        return starting is [var only] ? (only.Id, only.Name) : null;
+    }
+
+    [GeneratedRegex(@"^\s*(?:for\s+(?<reseller>.+?))?\s*(?:from\s+(?<from>\S+))?\s*(?:to\s+(?<to>\S+))?\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex Filter();
+}
