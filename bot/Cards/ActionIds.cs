@@ -27,6 +27,8 @@ public static class ActionIds
     public const string Cancel = "cancel";
     public const string Back = "back";
     public const string RefreshStatus = "refreshStatus";
+    public const string CheckCloudAccount = "checkCloudAccount";
+    public const string ExecuteCloudChange = "executeCloudChange";
 
     /// <summary>All of the above, for routing tables and tests.</summary>
     public static IReadOnlyList<string> All { get; } =
@@ -34,5 +36,6 @@ public static class ActionIds
         StartRemoveAccount, StartRemoveCustomer, SelectCustomer, SearchCustomers, SelectAccount, ChooseOption, ConfirmDelete, ReviewTransferContact, SubmitTransferRequest,
         ConfirmRemoveFromPayer, SubmitUnlink, SubmitAzureTransfer, SubmitAzureSuspend, SubmitDeletedInError,
         ConfirmRemoveCustomer, CancelRequest, ShowMyRequests, Help, Cancel, Back, RefreshStatus,
+        CheckCloudAccount, ExecuteCloudChange,
     ];
 }

@@ -79,6 +79,12 @@ public static class SupportCards
             blocks.Add(new ParagraphBlock("For information: the reseller did this themselves; nothing for support to do.", Tone.Subtle));
         }
 
+        if (CloudCards.CheckButton(request) is { } check)
+        {
+            blocks.Add(new ParagraphBlock("SesBot can carry this out at the provider: check the account first (state, joined method, delegated administration, tags).", Tone.Subtle));
+            blocks.Add(new ActionsBlock([check]));
+        }
+
         return new Reply(blocks) { Summary = $"New request {request.Id}: {info.RequestTitle} for {details.Customer.Name}" };
     }
 

@@ -17,7 +17,8 @@ public sealed class SesBotTurnHandler(
     RemovalDialog removal,
     ResellerCatalog catalog,
     RemovalRequestService requests,
-    SupportDesk support) : ITurnHandler
+    SupportDesk support,
+    CloudDesk cloud) : ITurnHandler
 {
     public const int RecentRequests = 20;
 
@@ -111,6 +112,10 @@ public sealed class SesBotTurnHandler(
                 return Keep(state, await StatusAsync(actor, input.Value(DataKeys.RequestId) ?? string.Empty, cancellationToken));
             case ActionIds.CancelRequest:
                 return Keep(state, await CancelRequestAsync(input, actor, cancellationToken));
+            case ActionIds.CheckCloudAccount:
+                return Keep(state, await cloud.CheckAsync(input, actor, cancellationToken));
+            case ActionIds.ExecuteCloudChange:
+                return Keep(state, await cloud.ExecuteAsync(input, actor, cancellationToken));
         }
 
         // A dialog button: it must come from the dialog in progress, at the step it is at.
