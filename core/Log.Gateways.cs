@@ -12,9 +12,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 6401, Level = LogLevel.Information, Message = "Simulated Partner Center: {Operation} for subscription {SubscriptionId} (simulated, no Partner Center call)")]
     public static partial void SimulatedAzureCall(ILogger logger, string operation, string subscriptionId);
 
-    [LoggerMessage(EventId = 6402, Level = LogLevel.Information, Message = "Cloud gateways: AWS {AwsMode}, Azure {AzureMode}")]
-    public static partial void CloudGatewaysChosen(ILogger logger, string awsMode, string azureMode);
-
     [LoggerMessage(EventId = 6410, Level = LogLevel.Information, Message = "Execution {ExecutionId} ({Operation}) of request {RequestId} claimed by {ActorId}")]
     public static partial void ExecutionClaimed(ILogger logger, string executionId, CloudOperation operation, string requestId, string actorId);
 

@@ -15,6 +15,7 @@ public static class DialogServiceCollectionExtensions
         services.AddScoped<RemovalDialog>();
         services.AddScoped<IDialog>(sp => sp.GetRequiredService<RemovalDialog>());
         services.AddScoped<Support.SupportDesk>();
+        services.AddScoped<Support.CloudDesk>(); // needs the cloud gateways: AddCloudGateways (the host's AddCloudExecution)
         services.AddScoped<SesBotTurnHandler>();
         services.AddScoped<ITurnHandler>(sp => sp.GetRequiredService<SesBotTurnHandler>());
         return services;

@@ -6,7 +6,7 @@ namespace SesBot.Bot.Support;
 
 /// <summary>
 /// Wires cloud work into the host: the gateway ports (real with <c>Aws</c> / <c>PartnerCenter</c> configured, simulated
-/// otherwise), exactly-once execution, the turn side (<see cref="CloudDesk"/>) and the two outbox handlers.
+/// otherwise), exactly-once execution, where results go, and the two outbox handlers (the turn side, <see cref="CloudDesk"/>, comes with the dialogs).
 /// </summary>
 public static class CloudExecutionExtensions
 {
@@ -14,7 +14,6 @@ public static class CloudExecutionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddCloudGateways(builder.Configuration);
-        builder.Services.AddScoped<CloudDesk>();
         builder.Services.AddScoped<CloudResults>();
         builder.Services.AddSingleton<IConversationMessenger, TeamsConversationMessenger>();
         builder.Services.AddSingleton<IOutboxHandler, CloudExecutionHandler>();
