@@ -29,6 +29,7 @@ public static class ActionIds
     public const string RefreshStatus = "refreshStatus";
     public const string CheckCloudAccount = "checkCloudAccount";
     public const string ExecuteCloudChange = "executeCloudChange";
+    public const string ReleaseCloudExecution = "releaseCloudExecution";
 
     /// <summary>All of the above, for routing tables and tests.</summary>
     public static IReadOnlyList<string> All { get; } =
@@ -36,6 +37,6 @@ public static class ActionIds
         StartRemoveAccount, StartRemoveCustomer, SelectCustomer, SearchCustomers, SelectAccount, ChooseOption, ConfirmDelete, ReviewTransferContact, SubmitTransferRequest,
         ConfirmRemoveFromPayer, SubmitUnlink, SubmitAzureTransfer, SubmitAzureSuspend, SubmitDeletedInError,
         ConfirmRemoveCustomer, CancelRequest, ShowMyRequests, Help, Cancel, Back, RefreshStatus,
-        CheckCloudAccount, ExecuteCloudChange,
+        CheckCloudAccount, ExecuteCloudChange, ReleaseCloudExecution,
     ];
 }

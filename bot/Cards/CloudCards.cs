@@ -86,7 +86,8 @@ public static class CloudCards
         var actions = new List<ReplyAction>();
         if (report.LatestExecution is { Status: CloudExecutionStatus.Unknown })
         {
-            actions.Add(new ReplyAction("Check again", ActionIds.ExecuteCloudChange, Ids(request)) { SubmitsInputs = false });
+            actions.Add(new ReplyAction("Check the outcome again", ActionIds.ExecuteCloudChange, Ids(request)) { SubmitsInputs = false });
+            actions.Add(new ReplyAction("Not done: allow a new attempt", ActionIds.ReleaseCloudExecution, Ids(request)) { SubmitsInputs = false });
         }
         else if (CloudOperations.CanStartAt(request) && report.LatestExecution is not { Status: CloudExecutionStatus.Claimed })
         {
@@ -94,7 +95,7 @@ public static class CloudCards
             actions.Add(new ReplyAction(title, ActionIds.ExecuteCloudChange, Ids(request), ReplyActionStyle.Destructive) { SubmitsInputs = false });
         }
 
-        actions.Add(new ReplyAction("Check again", ActionIds.CheckCloudAccount, Ids(request)) { SubmitsInputs = false });
+        actions.Add(new ReplyAction("Check account again", ActionIds.CheckCloudAccount, Ids(request)) { SubmitsInputs = false });
         if (actions.Any(a => a.Verb == ActionIds.ExecuteCloudChange && a.Style == ReplyActionStyle.Destructive))
         {
             blocks.Add(new ParagraphBlock(operation == CloudOperation.AwsRemoveFromOrganization
@@ -102,7 +103,7 @@ public static class CloudCards
                 : $"Suspending stops the subscription's services. Support only; not by {request.RequestedByName}, who filed it (four-eyes).", Tone.Subtle));
         }
 
-        blocks.Add(new ActionsBlock(actions.Where(a => a.Verb == ActionIds.ExecuteCloudChange).Concat(actions.Where(a => a.Verb == ActionIds.CheckCloudAccount).Take(1)).ToList()));
+        blocks.Add(new ActionsBlock(actions));
         return new Reply(blocks) { Summary = $"Check of {report.Account.ExternalId} for request {request.Id}{SimulatedLabel(report.Simulated)}" };
     }
 
@@ -126,6 +127,16 @@ public static class CloudCards
             ClaimOutcome.AlreadyRunning or ClaimOutcome.Rechecking => Reply.Card(result.Message ?? "Already under way.", new ParagraphBlock(result.Message ?? "Already under way.", Tone.Warning)),
             _ => Reply.Card(result.Message ?? "Not started.", new ParagraphBlock($"Not started: {result.Message}", Tone.Attention)),
         };
+    }
+
+    /// <summary>The answer to "not done: allow a new attempt".</summary>
+    public static Reply Released(ClaimResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Execution is { Status: CloudExecutionStatus.Failed } && result.Message is { } note
+            ? Reply.Card(note, new ParagraphBlock($"Execution {result.Execution.Id} released: {note}", Tone.Good),
+                new ActionsBlock([new ReplyAction("Check account", ActionIds.CheckCloudAccount, Ids(result.Execution.RequestId)) { SubmitsInputs = false }]))
+            : Reply.Card(result.Message ?? "Not released.", new ParagraphBlock($"Not released: {result.Message}", Tone.Attention));
     }
 
     /// <summary>The result for support, posted where the button was clicked.</summary>
@@ -177,7 +188,12 @@ public static class CloudCards
                 facts.Add(new("Status", execution.ErrorKind ?? "unknown"));
                 blocks.Add(new FactsBlock(facts));
                 blocks.Add(new ParagraphBlock(execution.ErrorMessage ?? "The outcome is unknown.", Tone.Warning));
-                blocks.Add(new ActionsBlock([new ReplyAction("Check again", ActionIds.ExecuteCloudChange, Ids(execution.RequestId)) { SubmitsInputs = false }]));
+                blocks.Add(new ParagraphBlock("If you have checked the provider's console and the change was not made, release the execution to allow a new attempt.", Tone.Subtle));
+                blocks.Add(new ActionsBlock(
+                [
+                    new ReplyAction("Check the outcome again", ActionIds.ExecuteCloudChange, Ids(execution.RequestId)) { SubmitsInputs = false },
+                    new ReplyAction("Not done: allow a new attempt", ActionIds.ReleaseCloudExecution, Ids(execution.RequestId)) { SubmitsInputs = false },
+                ]));
                 break;
         }
 

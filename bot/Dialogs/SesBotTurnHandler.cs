@@ -116,6 +116,8 @@ public sealed class SesBotTurnHandler(
                 return Keep(state, await cloud.CheckAsync(input, actor, cancellationToken));
             case ActionIds.ExecuteCloudChange:
                 return Keep(state, await cloud.ExecuteAsync(input, actor, cancellationToken));
+            case ActionIds.ReleaseCloudExecution:
+                return Keep(state, await cloud.ReleaseAsync(input, actor, cancellationToken));
         }
 
         // A dialog button: it must come from the dialog in progress, at the step it is at.

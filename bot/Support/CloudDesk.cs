@@ -49,6 +49,15 @@ public sealed class CloudDesk(SesBotDbContext db, CloudExecutions executions, Ti
         return CloudCards.Claimed(result, requestId);
     }
 
+    public async Task<Reply> ReleaseAsync(TurnInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var requestId = input.Value(DataKeys.RequestId) ?? string.Empty;
+        var result = await executions.ReleaseAsync(requestId, actor, cancellationToken);
+        Log.CloudChangeClicked(logger, actor.Id, requestId, "Release", result.Execution?.Id);
+        return CloudCards.Released(result);
+    }
+
     private static PreflightAsk ReplyTo(TurnInput input, string requestId) =>
         new(requestId, input.Channel, input.ConversationKey, input.AddressKey);
 }

@@ -103,6 +103,39 @@ public sealed class CloudExecutions(
         return new(ClaimOutcome.Started, request, execution);
     }
 
+    /// <summary>
+    /// A person checked the provider after an unknown outcome and found the change not made: the open execution ends
+    /// Failed (the request too, where its workflow has that move), so a new attempt can be started. SesBot never
+    /// decides this by itself.
+    /// </summary>
+    public async Task<ClaimResult> ReleaseAsync(string requestId, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var request = await db.RemovalRequests.FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        if (request is null || !actor.IsSupport)
+        {
+            return new(request is null ? ClaimOutcome.NotFound : ClaimOutcome.Refused, request, Message: request is null
+                ? $"There is no request {requestId}."
+                : "Only SES support can release an execution.");
+        }
+
+        var open = await db.Set<CloudExecution>().FirstOrDefaultAsync(e => e.ActiveKey == request.Id, cancellationToken);
+        if (open is not { Status: CloudExecutionStatus.Unknown })
+        {
+            return new(ClaimOutcome.Refused, request, open, $"Request {request.Id} has no execution whose outcome is unknown.");
+        }
+
+        var note = $"{actor.DisplayName} checked the provider and found it not done; a new attempt is allowed.";
+        open.Fail("ReleasedAfterCheck", note, clock.GetUtcNow());
+        if (request.CanApply(RequestTrigger.Fail, actor))
+        {
+            await requests.ApplyAsync(new ApplyRequestTrigger(request.Id, RequestTrigger.Fail, actor, Note: note), cancellationToken);
+        }
+
+        db.AuditEvents.Add(new AuditEvent(clock.GetUtcNow(), actor, nameof(CloudExecution), open.Id, "Released", note));
+        return new(ClaimOutcome.Refused, request, open, note);
+    }
+
     /// <summary>The latest execution of a request, for its card.</summary>
     public Task<CloudExecution?> LatestAsync(string requestId, CancellationToken cancellationToken) =>
         db.Set<CloudExecution>().AsNoTracking().Where(e => e.RequestId == requestId)

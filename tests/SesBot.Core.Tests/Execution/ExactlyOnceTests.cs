@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SesBot.Core.Domain;
 using SesBot.Core.Execution;
+using SesBot.Core.Persistence;
 using SesBot.Core.Tests.Support;
 
 namespace SesBot.Core.Tests.Execution;
@@ -161,7 +163,7 @@ public sealed class ExactlyOnceTests
     }
 
     [Fact]
-    public async Task Run_UnknownOutcomeAccountStillMember_StaysUnknownAndClickOnlyRechecks()
+    public async Task Run_UnknownOutcomeAccountStillMember_StaysUnknownClickOnlyRechecksUntilAPersonReleasesIt()
     {
         var organization = new FakeOrganization(ExecutionHarness.OwnedNumber) { Removal = RemovalBehaviour.ServerErrorWithoutEffect };
         await using var harness = await ExecutionHarness.StartAsync(organization);
@@ -178,6 +180,23 @@ public sealed class ExactlyOnceTests
         Assert.Equal(CloudExecutionStatus.Unknown, recheck!.Execution.Status);
         Assert.Equal(1, organization.RemoveCalls);
         Assert.Equal(RequestStatus.Accepted, (await StateAsync(harness, requestId)).Request.Status);
+
+        // A person checks the console, finds it not removed, and releases the execution: only then may a new call go out.
+        ClaimResult released;
+        await using (var scope = harness.Services.CreateAsyncScope())
+        {
+            released = await scope.ServiceProvider.GetRequiredService<CloudExecutions>().ReleaseAsync(requestId, OtherAgent, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<SesBotDbContext>().SaveChangesAsync();
+        }
+
+        organization.Removal = RemovalBehaviour.Answer;
+        var retry = await harness.ClickAsync(requestId, OtherAgent);
+        var done = await harness.RunAsync(retry.Execution!.Id);
+
+        Assert.Equal(CloudExecutionStatus.Failed, released.Execution!.Status);
+        Assert.Equal(ClaimOutcome.Started, retry.Outcome);
+        Assert.Equal(CloudExecutionStatus.Succeeded, done!.Execution.Status);
+        Assert.Equal(2, organization.RemoveCalls);
     }
 
     [Fact]
