@@ -6,6 +6,7 @@ using SesBot.Bot.Dialogs.Turns;
 using SesBot.Core.Domain;
 using SesBot.Core.Execution;
 using SesBot.Core.Persistence;
+using SesBot.Core.Workflow;
 
 namespace SesBot.Bot.Support;
 
@@ -14,7 +15,7 @@ namespace SesBot.Bot.Support;
 /// pre-flight read, "remove now" / "suspend" claims an execution (<see cref="CloudExecutions"/>); both are outbox rows
 /// committed with the turn, carried out by the dispatcher, which posts the result into the conversation of the click.
 /// </summary>
-public sealed class CloudDesk(SesBotDbContext db, CloudExecutions executions, TimeProvider clock, ILogger<CloudDesk> logger)
+public sealed class CloudDesk(SesBotDbContext db, CloudExecutions executions, ResellerCatalog catalog, TimeProvider clock, ILogger<CloudDesk> logger)
 {
     public async Task<Reply> CheckAsync(TurnInput input, Actor actor, CancellationToken cancellationToken)
     {
@@ -35,7 +36,18 @@ public sealed class CloudDesk(SesBotDbContext db, CloudExecutions executions, Ti
         var target = await db.CloudAccounts.AsNoTracking().Where(a => a.Id == request.CloudAccountId).Select(a => a.ExternalId).FirstAsync(cancellationToken);
         db.OutboxMessages.Add(CloudExecutionOutbox.Preflight(ReplyTo(input, request.Id), Guid.NewGuid().ToString("N"), clock.GetUtcNow()));
         Log.PreflightAsked(logger, actor.Id, request.Id);
-        return CloudCards.CheckQueued(request, target);
+
+        // The answer replaces the clicked card (Teams, Action.Execute): the request's card stays, with the note on top.
+        var queued = CloudCards.CheckQueued(request, target);
+        var details = await catalog.FindRequestAsync(actor, request.Id, cancellationToken);
+        if (details is null)
+        {
+            return queued;
+        }
+
+        var reseller = await db.Resellers.AsNoTracking().Where(r => r.Id == request.ResellerId).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken);
+        var card = SupportCards.NewRequest(details, reseller ?? request.ResellerId);
+        return card with { Blocks = [.. queued.Blocks, .. card.Blocks], Summary = queued.Summary };
     }
 
     public async Task<Reply> ExecuteAsync(TurnInput input, Actor actor, CancellationToken cancellationToken)

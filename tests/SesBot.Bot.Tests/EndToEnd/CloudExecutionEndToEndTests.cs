@@ -66,6 +66,7 @@ public sealed class CloudExecutionEndToEndTests : IAsyncLifetime
         var supportCard = JsonNode.Parse(created.Body)!["activity"]!["attachments"]![0]!["content"];
         var check = await MeganClicksAsync("megan-1", thread, ActionIds.CheckCloudAccount, CardReader.ActionData(supportCard, ActionIds.CheckCloudAccount));
         Assert.Contains("Checking 345678901234", CardReader.Text(check), StringComparison.Ordinal);
+        Assert.Contains($"New request {requestId}", CardReader.Text(check), StringComparison.Ordinal); // the clicked card keeps the request
 
         // The dispatcher reads the (simulated) organization and posts the pre-flight card into the thread.
         var preflight = await CardPostedAsync(thread, "check (simulated)");
