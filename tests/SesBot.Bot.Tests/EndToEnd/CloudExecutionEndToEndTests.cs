@@ -7,6 +7,7 @@ using SesBot.Bot.Dialogs;
 using SesBot.Bot.Tests.Channels.Teams.Connector;
 using SesBot.Bot.Tests.Support;
 using SesBot.Core.Domain;
+using Xunit.Abstractions;
 
 namespace SesBot.Bot.Tests.EndToEnd;
 
@@ -17,7 +18,7 @@ namespace SesBot.Bot.Tests.EndToEnd;
 /// the request completes, the thread and Alex are told, and a second click calls nothing.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-public sealed class CloudExecutionEndToEndTests : IAsyncLifetime
+public sealed class CloudExecutionEndToEndTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Tenant = "00000000-0000-0000-0000-0000000000001";
     private const string Alex = "00000000-0000-0000-0000-0000000000020";
@@ -77,10 +78,13 @@ public sealed class CloudExecutionEndToEndTests : IAsyncLifetime
         Assert.True(CardReader.HasAction(preflight, ActionIds.ExecuteCloudChange));
 
         var removeNow = CardReader.ActionData(preflight, ActionIds.ExecuteCloudChange);
+        var clicked = System.Diagnostics.Stopwatch.StartNew();
         var started = await MeganClicksAsync("megan-2", thread, ActionIds.ExecuteCloudChange, removeNow);
+        var answered = clicked.Elapsed;
         Assert.Contains("under way (simulated)", CardReader.Text(started), StringComparison.Ordinal);
 
         var result = await CardPostedAsync(thread, "Remove from payer organization now: done (simulated)");
+        output.WriteLine($"remove-now: invoke answered in {answered.TotalMilliseconds:0} ms, result card posted {clicked.Elapsed.TotalMilliseconds:0} ms after the click");
         Assert.Contains("Removed from the payer organization and verified", CardReader.Text(result), StringComparison.Ordinal);
         var notice = await CardPostedAsync(AlexChat, $"Request {requestId} is completed");
         Assert.Contains("345678901234 has been removed from the payer organization (simulated)", CardReader.Text(notice), StringComparison.Ordinal);
