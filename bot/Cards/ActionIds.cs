@@ -27,6 +27,7 @@ public static class ActionIds
     public const string Cancel = "cancel";
     public const string Back = "back";
     public const string RefreshStatus = "refreshStatus";
+    public const string ConfirmEndBillingTransfer = "confirmEndBillingTransfer";
     public const string CheckCloudAccount = "checkCloudAccount";
     public const string ExecuteCloudChange = "executeCloudChange";
     public const string ReleaseCloudExecution = "releaseCloudExecution";
@@ -37,6 +38,7 @@ public static class ActionIds
         StartRemoveAccount, StartRemoveCustomer, SelectCustomer, SearchCustomers, SelectAccount, ChooseOption, ConfirmDelete, ReviewTransferContact, SubmitTransferRequest,
         ConfirmRemoveFromPayer, SubmitUnlink, SubmitAzureTransfer, SubmitAzureSuspend, SubmitDeletedInError,
         ConfirmRemoveCustomer, CancelRequest, ShowMyRequests, Help, Cancel, Back, RefreshStatus,
+        ConfirmEndBillingTransfer,
         CheckCloudAccount, ExecuteCloudChange, ReleaseCloudExecution,
     ];
 }

@@ -109,8 +109,13 @@ public static class HistoryCards
         nameof(RequestTrigger.MarkCredentialsDelivered) => "delivered the credentials to the new owner",
         nameof(RequestTrigger.MarkRemovedFromPayer) => "removed the account from the payer organization",
         nameof(RequestTrigger.SendInstructions) => "sent the unlink instructions to the end customer",
-        nameof(RequestTrigger.Fail) => "reported that the removal failed",
-        nameof(RequestTrigger.Retry) => "tried the removal again",
+        nameof(RequestTrigger.Fail) => entry.RequestKind == RemovalOption.AwsEndBillingTransfer
+            ? "reported that ending the billing transfer failed"
+            : "reported that the removal failed",
+        nameof(RequestTrigger.Retry) => entry.RequestKind == RemovalOption.AwsEndBillingTransfer
+            ? "tried ending the billing transfer again"
+            : "tried the removal again",
+        nameof(RequestTrigger.EndBillingTransfer) => "ended the billing transfer at AWS",
         _ => null,
     };
 
@@ -124,6 +129,7 @@ public static class HistoryCards
         RemovalOption.AwsRemoveFromPayer => "remove the account from the payer organization",
         RemovalOption.AwsSelfUnlink => "send the end customer instructions to leave the organization",
         RemovalOption.DeletedInErrorTicket => "restore the account deleted in error",
+        RemovalOption.AwsEndBillingTransfer => "end the billing transfer of the customer's AWS organization",
         _ => "remove the account",
     };
 
@@ -133,6 +139,7 @@ public static class HistoryCards
         "Suspended" => "suspended the subscription",
         "Restored" => "restored the account",
         "Departed" => "recorded that the account left the distributor",
+        "BillingTransferEnded" => "recorded that the billing transfer ends at the end of the month",
         _ => null,
     };
 }

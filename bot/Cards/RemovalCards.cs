@@ -136,7 +136,7 @@ public static partial class RemovalCards
     {
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(account);
-        return new FactsBlock(
+        List<ReplyFact> facts =
         [
             new ReplyFact("Customer", customer.Name),
             new ReplyFact(account.Provider == CloudProvider.Aws ? "AWS account" : "Azure subscription", account.ExternalId),
@@ -145,7 +145,13 @@ public static partial class RemovalCards
             new ReplyFact("Linked", Texts.Day(account.LinkedAt)),
             new ReplyFact("Billing", Texts.BillingStatus(account)),
             new ReplyFact("State", Texts.State(account)),
-        ]);
+        ];
+        if (account.BillingTransfer is { } transfer)
+        {
+            facts.Insert(4, new ReplyFact("Billing transfer", BillingTexts.Transfer(transfer)));
+        }
+
+        return new FactsBlock(facts);
     }
 
     public static Reply Stopped() => Reply.Text("OK, I stopped. Nothing was submitted. Type \"help\" to see what I can do.");

@@ -62,9 +62,16 @@ public static class RequestCards
             facts.Add(new ReplyFact("Note", note));
         }
 
-        if (request.BillingImpact is { } impact)
+        if (request.BillingImpact is { } impact && request.Kind == RemovalOption.AwsEndBillingTransfer)
         {
-            facts.Add(new ReplyFact("Linked this month (at submission)", BillingTexts.Summary(impact)));
+            // Previewed at submission; once support has ended the transfer, as it turned out.
+            var ended = request.Status == RequestStatus.Completed;
+            facts.Add(new ReplyFact(ended ? "Transfer ends" : "Transfer ends (if ended this month)", BillingTexts.TransferEnd(impact)));
+            facts.Add(new ReplyFact("You invoice", BillingTexts.Summary(impact)));
+        }
+        else if (request.BillingImpact is { } linked)
+        {
+            facts.Add(new ReplyFact("Linked this month (at submission)", BillingTexts.Summary(linked)));
         }
 
         var blocks = new List<ReplyBlock>

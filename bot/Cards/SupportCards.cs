@@ -29,6 +29,10 @@ public static class SupportCards
             facts.Add(new("Provider", Texts.Provider(account.Provider)));
             facts.Add(new("Origin", Texts.Origin(account)));
             facts.Add(new("Billing", Texts.BillingStatus(account)));
+            if (account.BillingTransfer is { } transfer)
+            {
+                facts.Add(new("Billing transfer", BillingTexts.Transfer(transfer)));
+            }
         }
 
         facts.Add(new("Requested by", request.RequestedByName));
@@ -63,7 +67,18 @@ public static class SupportCards
             ]));
         }
 
-        if (request.BillingImpact is { } impact)
+        if (request.BillingImpact is { } transferEnd && request.Kind == RemovalOption.AwsEndBillingTransfer)
+        {
+            blocks.Add(new ParagraphBlock("What the reseller invoices (previewed at submission)", Tone.Subtle));
+            blocks.Add(new FactsBlock(
+            [
+                new("Transfer ends (if ended this month)", BillingTexts.TransferEnd(transferEnd)),
+                new("Billed this month", BillingTexts.Period(transferEnd)),
+                new("Days", BillingTexts.Days(transferEnd)),
+                new("Share of the month", BillingTexts.Share(transferEnd)),
+            ]));
+        }
+        else if (request.BillingImpact is { } impact)
         {
             blocks.Add(new ParagraphBlock("Billing impact (previewed at submission)", Tone.Subtle));
             blocks.Add(new FactsBlock(

@@ -16,7 +16,15 @@ public static class Texts
 
     public static string Origin(CloudAccount account) => account.Provider == CloudProvider.Azure
         ? "Azure subscription"
-        : account.Origin == AccountOrigin.DistributorAssigned ? "assigned by the distributor" : "owned by the customer";
+        : account.Origin switch
+        {
+            AccountOrigin.DistributorAssigned => "assigned by the distributor",
+            AccountOrigin.BillingTransfer => "billed through AWS Billing Transfer",
+            _ => "owned by the customer",
+        };
+
+    /// <summary>An instant to the second: "31 Dec 2026 23:59:59 UTC" (a billing transfer's end).</summary>
+    public static string Second(DateTimeOffset at) => at.ToUniversalTime().ToString("d MMM yyyy HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
     public static string BillingStatus(CloudAccount account)
     {
@@ -33,6 +41,7 @@ public static class Texts
     {
         AccountState.Active => "active",
         AccountState.Suspended => $"suspended since {Day(account.ClosedAt ?? account.LinkedAt)}",
+        AccountState.Departed when account.BillingTransfer?.EndsAt is { } ends => $"billing transfer ended: billed through the distributor until {Second(ends)}",
         AccountState.Departed => $"left the distributor on {Day(account.ClosedAt ?? account.LinkedAt)}",
         AccountState.Deleted => $"deleted from SES on {Day(account.ClosedAt ?? account.LinkedAt)}",
         _ => account.State.ToString(),

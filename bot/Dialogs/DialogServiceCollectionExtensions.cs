@@ -10,6 +10,7 @@ public static class DialogServiceCollectionExtensions
         services.AddOptions<DialogOptions>().BindConfiguration(DialogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<UserDirectory>();
         services.AddScoped<DialogStore>();
+        services.AddSingleton<DialogStateCache>();
         services.AddSingleton<ActorCache>();
         services.AddScoped<DialogRouter>();
         services.AddScoped<RemovalDialog>();

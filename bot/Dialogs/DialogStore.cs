@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SesBot.Bot.Dialogs.Turns;
+using SesBot.Bot.Pipeline;
 using SesBot.Core.Dialogs;
 using SesBot.Core.Persistence;
 
@@ -11,15 +12,36 @@ namespace SesBot.Bot.Dialogs;
 /// it belongs to. Saving only changes the tracked row: the turn's one commit writes it (and its version check makes
 /// a concurrent turn of the same person run again on what this one saved).
 /// </summary>
-public sealed class DialogStore(SesBotDbContext db, DialogRouter dialogs, TimeProvider clock, IOptions<DialogOptions> options, ILogger<DialogStore> logger)
+public sealed class DialogStore(
+    SesBotDbContext db,
+    DialogRouter dialogs,
+    DialogStateCache cache,
+    TurnTransaction transaction,
+    TimeProvider clock,
+    IOptions<DialogOptions> options,
+    ILogger<DialogStore> logger)
 {
     private DialogState? _row;
 
     public async Task<StoredDialog> LoadAsync(TurnInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        _row = await db.DialogStates.FirstOrDefaultAsync(
-            s => s.Channel == input.Channel && s.ConversationKey == input.ConversationKey && s.UserKey == input.UserKey, cancellationToken);
+        _row = cache.Take(input.Channel, input.ConversationKey, input.UserKey);
+        if (_row is not null)
+        {
+            db.DialogStates.Attach(_row);
+        }
+        else
+        {
+            _row = await db.DialogStates.FirstOrDefaultAsync(
+                s => s.Channel == input.Channel && s.ConversationKey == input.ConversationKey && s.UserKey == input.UserKey, cancellationToken);
+        }
+
+        if (_row is { } loaded)
+        {
+            transaction.OnCommitted(() => cache.Put(loaded));
+        }
+
         if (_row is null || _row.Step.Length == 0)
         {
             return new StoredDialog(null, null);
@@ -53,8 +75,10 @@ public sealed class DialogStore(SesBotDbContext db, DialogRouter dialogs, TimePr
                 return;
             }
 
-            _row = new DialogState(input.Channel, input.ConversationKey, input.UserKey, now);
-            db.DialogStates.Add(_row);
+            var created = new DialogState(input.Channel, input.ConversationKey, input.UserKey, now);
+            db.DialogStates.Add(created);
+            transaction.OnCommitted(() => cache.Put(created));
+            _row = created;
         }
 
         if (state is null)

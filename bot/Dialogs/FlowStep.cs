@@ -18,4 +18,5 @@ public enum FlowStep
     AzureSuspendDetails,
     DeletedInErrorDetails,
     ConfirmRemoveCustomer,
+    ConfirmEndBillingTransfer,
 }

@@ -19,6 +19,7 @@ public static class OptionSteps
         [RemovalOption.AwsRemoveFromPayer] = FlowStep.ConfirmRemoveFromPayer,
         [RemovalOption.AwsSelfUnlink] = FlowStep.UnlinkDetails,
         [RemovalOption.DeletedInErrorTicket] = FlowStep.DeletedInErrorDetails,
+        [RemovalOption.AwsEndBillingTransfer] = FlowStep.ConfirmEndBillingTransfer,
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<FlowStep, RemovalOption> Options =

@@ -47,6 +47,7 @@ public sealed partial class RemovalDialog(
             (FlowStep.TransferContact or FlowStep.ReviewTransfer, ActionIds.ReviewTransferContact) => await ReviewContactAsync(state, input, actor, cancellationToken),
             (FlowStep.ReviewTransfer, ActionIds.SubmitTransferRequest) => await SubmitAsync(state, actor, cancellationToken),
             (FlowStep.ConfirmRemoveFromPayer, ActionIds.ConfirmRemoveFromPayer) => await SubmitAsync(state, actor, cancellationToken),
+            (FlowStep.ConfirmEndBillingTransfer, ActionIds.ConfirmEndBillingTransfer) => await SubmitAsync(state, actor, cancellationToken),
             (FlowStep.UnlinkDetails, ActionIds.SubmitUnlink)
                 or (FlowStep.AzureTransferDetails, ActionIds.SubmitAzureTransfer)
                 or (FlowStep.AzureSuspendDetails, ActionIds.SubmitAzureSuspend)
@@ -102,6 +103,8 @@ public sealed partial class RemovalDialog(
         FlowStep.ReviewTransfer => RemovalCards.TransferContactForm(state, account.Account),
         FlowStep.ConfirmRemoveFromPayer when account.RemoveFromPayerImpact is { } impact =>
             RemovalCards.ConfirmRemoveFromPayer(state, account.Customer, account.Account, impact, account.MonthToDate),
+        FlowStep.ConfirmEndBillingTransfer when account.EndTransferImpact is { } transferEnd =>
+            RemovalCards.ConfirmEndBillingTransfer(state, account.Customer, account.Account, transferEnd, account.MonthToDate, account.TransferAccounts),
         FlowStep.UnlinkDetails => RemovalCards.UnlinkForm(state, account.Customer, account.Account),
         FlowStep.AzureTransferDetails => RemovalCards.AzureTransferForm(state, account.Customer, account.Account),
         FlowStep.AzureSuspendDetails => RemovalCards.AzureSuspendForm(state, account.Customer, account.Account),

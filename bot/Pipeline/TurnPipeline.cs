@@ -26,8 +26,12 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, OutboxSignal outbo
         {
             try
             {
-                var response = await AttemptAsync(request, cancellationToken);
-                outbox.Notify();
+                var (response, wroteOutbox) = await AttemptAsync(request, cancellationToken);
+                if (wroteOutbox)
+                {
+                    outbox.Notify();
+                }
+
                 return response;
             }
             catch (DbUpdateException ex)
@@ -62,7 +66,7 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, OutboxSignal outbo
         return await scope.ServiceProvider.GetRequiredService<ITurnHandler>().SearchAsync(input, dataset, text, skip, take, cancellationToken);
     }
 
-    private async Task<TurnResponse> AttemptAsync(TurnRequest request, CancellationToken cancellationToken)
+    private async Task<(TurnResponse Response, bool WroteOutbox)> AttemptAsync(TurnRequest request, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -106,7 +110,7 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, OutboxSignal outbo
 
         await db.SaveChangesAsync(cancellationToken);
         transaction.Committed();
-        return new TurnResponse(inline) { Result = result };
+        return (new TurnResponse(inline) { Result = result }, db.AddsOutboxMessages);
     }
 
     private async Task<InboundDelivery?> FindHandledAsync(TurnRequest request, string deliveryId, CancellationToken cancellationToken)

@@ -8,4 +8,10 @@ public enum AccountOrigin
 
     /// <summary>An account the customer already owned and linked into the distributor's organization.</summary>
     CustomerOwned,
+
+    /// <summary>
+    /// AWS only: an account of the customer's own organization, which is not a member of the distributor's payer
+    /// organization; the distributor's payer pays that organization's bills through AWS Billing Transfer.
+    /// </summary>
+    BillingTransfer,
 }

@@ -54,7 +54,21 @@ public sealed partial class CloudAccount
     /// <summary>When the account left the distributor, or was deleted from the platform.</summary>
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    // The billing transfer, stored as columns of the account (see BillingTransfer).
+    private string? BillingTransferId { get; set; }
+
+    private DateTimeOffset? BillingTransferStartedAt { get; set; }
+
+    private string? BillingTransferSourceAccountId { get; set; }
+
+    private DateTimeOffset? BillingTransferEndsAt { get; set; }
+
     public IReadOnlyList<BillingRecord> BillingRecords => _billingRecords;
+
+    /// <summary>The AWS Billing Transfer the account is billed through (origin <see cref="AccountOrigin.BillingTransfer"/>), else null.</summary>
+    public BillingTransfer? BillingTransfer => BillingTransferId is { } id && BillingTransferStartedAt is { } started
+        ? new BillingTransfer(id, started, BillingTransferSourceAccountId ?? ExternalId, BillingTransferEndsAt)
+        : null;
 
     public bool HasBillingData => _billingRecords.Count > 0;
 
@@ -116,6 +130,42 @@ public sealed partial class CloudAccount
         State = AccountState.Departed;
         Version++;
         ClosedAt = at;
+    }
+
+    /// <summary>Records the AWS Billing Transfer the account is billed through (only for that origin).</summary>
+    public CloudAccount WithBillingTransfer(string transferId, DateTimeOffset startedAt, string sourceManagementAccountId)
+    {
+        if (Provider != CloudProvider.Aws || Origin != AccountOrigin.BillingTransfer)
+        {
+            throw new DomainException($"Account {ExternalId} is not billed through AWS Billing Transfer.");
+        }
+
+        if (!BillingTransferTerms.IsTransferId(transferId))
+        {
+            throw new DomainException($"'{transferId}' is not an AWS transfer id (rt- and 8 to 32 lower-case letters or digits).");
+        }
+
+        BillingTransferId = transferId;
+        BillingTransferStartedAt = startedAt.ToUniversalTime();
+        BillingTransferSourceAccountId = NormalizeExternalId(CloudProvider.Aws, sourceManagementAccountId)
+            ?? throw new DomainException($"'{sourceManagementAccountId}' is not an AWS account id (12 digits).");
+        return this;
+    }
+
+    /// <summary>
+    /// The billing transfer was ended at AWS: it runs until <paramref name="endsAt"/> (the end of a month), and the
+    /// account leaves the distributor then. Recorded as departed now, since ending cannot be undone.
+    /// </summary>
+    public void EndBillingTransfer(DateTimeOffset endsAt)
+    {
+        if (BillingTransfer is null)
+        {
+            throw new DomainException($"Account {ExternalId} has no billing transfer to end.");
+        }
+
+        EnsureState(AccountState.Active, "end the billing transfer of");
+        BillingTransferEndsAt = endsAt.ToUniversalTime();
+        MarkDeparted(BillingTransferEndsAt.Value);
     }
 
     /// <summary>Support restored an account that was deleted in error.</summary>

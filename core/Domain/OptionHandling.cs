@@ -11,4 +11,7 @@ public enum OptionHandling
 
     /// <summary>The end customer does it themselves, following instructions SesBot hands over.</summary>
     EndCustomerInstructions,
+
+    /// <summary>SES support carries it out at the cloud provider (from the support channel), then records the outcome.</summary>
+    SupportExecutes,
 }

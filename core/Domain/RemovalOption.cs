@@ -26,4 +26,7 @@ public enum RemovalOption
 
     /// <summary>An account was deleted in error: an urgent ticket to support.</summary>
     DeletedInErrorTicket,
+
+    /// <summary>AWS, billed through Billing Transfer: support ends the transfer; it ends at the end of a month, not at once.</summary>
+    AwsEndBillingTransfer,
 }

@@ -95,6 +95,18 @@ public static class RemovalOptionCatalog
             OptionHandling.SupportTicket,
             RequestWorkflow.SupportTicket,
             Provider: null),
+        new(
+            RemovalOption.AwsEndBillingTransfer,
+            "End billing transfer",
+            "End the billing transfer",
+            "SES support ends the AWS Billing Transfer through which the distributor pays the customer's AWS organization's bills; " +
+            "after the transfer's end the customer's organization pays AWS itself.",
+            [],
+            "Next: SES support ends the billing transfer at AWS. The distributor keeps paying until 23:59:59 UTC on the last day of the month " +
+            "in which support ends it, so you invoice the customer up to then. This card shows when it is done.",
+            OptionHandling.SupportExecutes,
+            RequestWorkflow.BillingTransferEnd,
+            CloudProvider.Aws),
     }.ToFrozenDictionary(e => e.Option);
 
     /// <summary>Every entry, in the order of <see cref="RemovalOption"/>.</summary>

@@ -60,6 +60,16 @@ public sealed partial class RemovalRequest
                 // The end customer may never leave (no payment method, no root access): the request must not hold the account for good.
                 (RequestStatus.InstructionsSent, RequestTrigger.Cancel, RequestStatus.Cancelled, Permitted.Requester),
                 (RequestStatus.InstructionsSent, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Support)),
+
+            // Support ends the transfer at AWS; it then runs to the end of the month, and ending it cannot be undone.
+            [RequestWorkflow.BillingTransferEnd] = Table(
+                (RequestStatus.Submitted, RequestTrigger.Accept, RequestStatus.Accepted, Permitted.Support),
+                (RequestStatus.Submitted, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Support),
+                (RequestStatus.Submitted, RequestTrigger.Cancel, RequestStatus.Cancelled, Permitted.Requester),
+                (RequestStatus.Accepted, RequestTrigger.EndBillingTransfer, RequestStatus.Completed, Permitted.Support),
+                (RequestStatus.Accepted, RequestTrigger.Fail, RequestStatus.Failed, Permitted.Support),
+                (RequestStatus.Failed, RequestTrigger.Retry, RequestStatus.Accepted, Permitted.Support),
+                (RequestStatus.Failed, RequestTrigger.Reject, RequestStatus.Rejected, Permitted.Support)),
         }.ToFrozenDictionary();
 
     /// <summary>Every allowed (from, trigger) pair of a kind's table with its target status.</summary>

@@ -127,6 +127,12 @@ public sealed partial class RemovalRequest
         return this;
     }
 
+    /// <summary>
+    /// The billing impact as it turned out when the request was carried out (a billing transfer ended in a later month
+    /// than previewed ends at that month's end).
+    /// </summary>
+    public void RecordBillingImpact(BillingImpact impact) => BillingImpact = impact ?? throw new ArgumentNullException(nameof(impact));
+
     public static string SubjectKeyFor(RemovalOption kind, string customerId, string? cloudAccountId) =>
         RemovalOptionCatalog.Get(kind).IsAboutCustomer ? $"customer:{customerId}" : $"account:{cloudAccountId}";
 

@@ -14,4 +14,7 @@ public enum RequestTrigger
     SendInstructions,
     Fail,
     Retry,
+
+    /// <summary>Support ended the account's billing transfer at AWS (it runs until the end of the month).</summary>
+    EndBillingTransfer,
 }

@@ -17,4 +17,7 @@ public enum RequestWorkflow
 
     /// <summary>The instructions go out; support confirms when the end customer has left.</summary>
     EndCustomerInstructions,
+
+    /// <summary>Support ends an AWS Billing Transfer (effective at the end of the month); a failure can be retried.</summary>
+    BillingTransferEnd,
 }

@@ -233,7 +233,18 @@ public sealed class CloudExecutor(
     private async Task<ExecutionReport> EndAsync(CloudExecution execution, string detail, RequestDetails? details, string? customerText, bool retry)
     {
         // The provider's outcome is known now: it must be kept even if the dispatcher is being stopped.
-        await db.SaveChangesAsync(CancellationToken.None);
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (DbUpdateConcurrencyException) when (execution.Status == CloudExecutionStatus.Unknown)
+        {
+            // Another run (the one that made the call) settled it meanwhile; this run only knew "unknown": theirs stands.
+            await db.Entry(execution).ReloadAsync(CancellationToken.None);
+            return new ExecutionReport(execution, EndedNow: false) { NothingDone = true };
+        }
+
+        // A definite outcome that loses to another run's "unknown" throws: the next run reconciles by reading.
         Log.ExecutionEnded(logger, execution.Id, execution.Status, detail);
         return new ExecutionReport(execution, EndedNow: execution.Status != CloudExecutionStatus.Unknown)
         {

@@ -52,6 +52,14 @@ public sealed class OutboxMessage
 
     public string? LastError { get; private set; }
 
+    /// <summary>What the dispatcher's conditional claim (Pending → Sending) wrote, applied to a copy read before it.</summary>
+    public void Claimed(DateTimeOffset leaseUntil)
+    {
+        Status = OutboxStatus.Sending;
+        LeaseUntil = leaseUntil;
+        Attempts++;
+    }
+
     public void Sent(string? resultJson, DateTimeOffset at)
     {
         Status = OutboxStatus.Sent;

@@ -12,6 +12,9 @@ public static class DemoData
     public const string NorthwindResellerId = "r-northwind";
     public const string FabrikamResellerId = "r-fabrikam";
 
+    /// <summary>The AWS Billing Transfer through which the distributor pays Coho Winery's organization.</summary>
+    public const string CohoTransferId = "rt-coho7x2k9m4q";
+
     /// <summary>The tenant the Microsoft 365 Agents Playground uses for its made-up users.</summary>
     public const string PlaygroundTenantId = "00000000-0000-0000-0000-0000000000001";
 
@@ -45,6 +48,14 @@ public static class DemoData
         var wingtip = Customer("c-wingtip", NorthwindResellerId, "Wingtip Toys");
         Aws(wingtip, "a-wingtip-sandbox", "567890123456", "Wingtip Sandbox", AccountOrigin.CustomerOwned, thirdOfMonth, thisMonth, 0, 0m);
 
+        // Its own AWS organization, not in the payer organization: the distributor pays its bills through AWS Billing Transfer.
+        var coho = Customer("c-coho", NorthwindResellerId, "Coho Winery");
+        var transferStart = monthStart.AddMonths(-3);
+        Bill(coho.AddAccount(new CloudAccount("a-coho-org", coho.Id, CloudProvider.Aws, "890123456789", "Coho Winery (own organization)", AccountOrigin.BillingTransfer, transferStart)
+            .WithBillingTransfer(CohoTransferId, transferStart, "890123456789")), thisMonth, 3, 515m);
+        Bill(coho.AddAccount(new CloudAccount("a-coho-shop", coho.Id, CloudProvider.Aws, "890123456790", "Coho Winery Web Shop (same organization)", AccountOrigin.BillingTransfer, transferStart)
+            .WithBillingTransfer(CohoTransferId, transferStart, "890123456789")), thisMonth, 3, 88m);
+
         var woodgrove = Customer("c-woodgrove", FabrikamResellerId, "Woodgrove Bank");
         Aws(woodgrove, "a-woodgrove-core", "678901234567", "Woodgrove Core Banking", AccountOrigin.DistributorAssigned, monthStart.AddMonths(-30), thisMonth, 24, 9800m);
         Azure(woodgrove, "z-woodgrove-ai", "3c2b1a09-8f7e-4d6c-b5a4-938271605f4e", "Woodgrove AI", monthStart.AddMonths(-2), thisMonth, 2, 610m);
@@ -55,7 +66,7 @@ public static class DemoData
         var lucerne = Customer("c-lucerne", FabrikamResellerId, "Lucerne Publishing");
         Azure(lucerne, "z-lucerne-trial", "7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d", "Lucerne Trial", midMonth, thisMonth, 0, 0m);
 
-        db.Customers.AddRange(contoso, adventure, tailspin, wingtip, woodgrove, litware, lucerne);
+        db.Customers.AddRange(contoso, adventure, tailspin, wingtip, coho, woodgrove, litware, lucerne);
 
         // The Agents Playground's default users (ids as it sends them: opaque strings, not GUIDs).
         db.ChannelUsers.AddRange(

@@ -49,24 +49,45 @@ public abstract class SesBotDbContext : DbContext
 
     public DbSet<SupportChannel> SupportChannels => Set<SupportChannel>();
 
+    /// <summary>Whether the last save wrote new outbox messages (so the dispatcher has something to do).</summary>
+    public bool AddsOutboxMessages { get; private set; }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var flushed = PrepareAudit();
-        var result = WriteGate is { } gate
-            ? gate.Write(() => base.SaveChanges(acceptAllChangesOnSuccess))
-            : base.SaveChanges(acceptAllChangesOnSuccess);
-        flushed.ForEach(r => r.ClearPendingAudit());
-        return result;
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false; // PrepareAudit detected them once; saving need not again
+        try
+        {
+            var result = WriteGate is { } gate
+                ? gate.Write(() => base.SaveChanges(acceptAllChangesOnSuccess))
+                : base.SaveChanges(acceptAllChangesOnSuccess);
+            flushed.ForEach(r => r.ClearPendingAudit());
+            return result;
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var flushed = PrepareAudit();
-        var result = WriteGate is { } gate
-            ? await gate.WriteAsync(ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
-            : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        flushed.ForEach(r => r.ClearPendingAudit());
-        return result;
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false; // PrepareAudit detected them once; saving need not again
+        try
+        {
+            var result = WriteGate is { } gate
+                ? await gate.WriteAsync(ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
+                : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            flushed.ForEach(r => r.ClearPendingAudit());
+            return result;
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     /// <summary>The one-writer gate of a SQLite database (registered with the options), or null.</summary>
@@ -102,25 +123,45 @@ public abstract class SesBotDbContext : DbContext
     }
 
     /// <summary>The audit log is append-only, and every request transition lands in it in the same transaction.</summary>
+    /// <summary>
+    /// One pass over what is tracked (changes are detected once, here): refuses changes to the append-only audit log,
+    /// adds the audit rows requests collected, and notes whether outbox messages are about to be written.
+    /// </summary>
     private List<RemovalRequest> PrepareAudit()
     {
-        foreach (var entry in ChangeTracker.Entries<AuditEvent>())
+        ChangeTracker.DetectChanges();
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            List<RemovalRequest> requests = [];
+            var outbox = false;
+            foreach (var entry in ChangeTracker.Entries())
             {
-                throw new DomainException("The audit log is append-only: an audit event cannot be changed or deleted.");
+                switch (entry.Entity)
+                {
+                    case AuditEvent when entry.State is EntityState.Modified or EntityState.Deleted:
+                        throw new DomainException("The audit log is append-only: an audit event cannot be changed or deleted.");
+                    case RemovalRequest { PendingAudit.Count: > 0 } request:
+                        requests.Add(request);
+                        break;
+                    case OutboxMessage when entry.State == EntityState.Added:
+                        outbox = true;
+                        break;
+                }
             }
-        }
 
-        var requests = ChangeTracker.Entries<RemovalRequest>()
-            .Where(e => e.Entity.PendingAudit.Count > 0)
-            .Select(e => e.Entity)
-            .ToList();
-        foreach (var request in requests)
+            foreach (var request in requests)
+            {
+                AuditEvents.AddRange(request.PendingAudit);
+            }
+
+            AddsOutboxMessages = outbox;
+            return requests;
+        }
+        finally
         {
-            AuditEvents.AddRange(request.PendingAudit);
+            ChangeTracker.AutoDetectChangesEnabled = detect;
         }
-
-        return requests;
     }
 }

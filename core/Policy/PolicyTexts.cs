@@ -21,8 +21,14 @@ internal static class PolicyTexts
     public static string OpenRequest(OpenRequestRef open) =>
         $"Request {open.RequestId} ({RemovalOptionCatalog.Get(open.Kind).InSentence}) is already open for this. It has to finish or be cancelled first.";
 
+    /// <summary>Why an option for members of the payer organization does not apply to an account billed through Billing Transfer.</summary>
+    public static string MemberOnly(string why) =>
+        $"This account is billed through AWS Billing Transfer. {why} End the billing transfer instead.";
+
     public static string NotActive(CloudAccount account) => account.State switch
     {
+        AccountState.Departed when account.BillingTransfer?.EndsAt is { } ends =>
+            $"The billing transfer was ended: the distributor pays for this account until {ends.ToUniversalTime().ToString("d MMM yyyy HH:mm:ss", CultureInfo.InvariantCulture)} UTC.",
         AccountState.Suspended => $"The subscription was suspended on {Day(account.ClosedAt)}.",
         AccountState.Departed => $"The account already left the distributor on {Day(account.ClosedAt)}.",
         AccountState.Deleted => $"The account was deleted from SES on {Day(account.ClosedAt)}.",

@@ -29,6 +29,14 @@ public static class RemovalPolicy
             options.Add(AzureTransfer(account, openRequest));
             options.Add(AzureSuspend(account, openRequest));
         }
+        else if (account.Origin == AccountOrigin.BillingTransfer)
+        {
+            // Not a member of the payer organization: its billing ends with the transfer; the member-only options are denied.
+            options.Add(AwsEndBillingTransfer(account, openRequest));
+            options.Add(AwsTransferOwnership(account, openRequest));
+            options.Add(AwsRemoveFromPayer(account, openRequest));
+            options.Add(AwsSelfUnlink(account, openRequest));
+        }
         else
         {
             options.Add(AwsTransferOwnership(account, openRequest));
@@ -96,6 +104,7 @@ public static class RemovalPolicy
             RemovalOption.AwsRemoveFromPayer => AwsRemoveFromPayer(account, openRequest),
             RemovalOption.AwsSelfUnlink => AwsSelfUnlink(account, openRequest),
             RemovalOption.DeletedInErrorTicket => DeletedInError(account, openRequest),
+            RemovalOption.AwsEndBillingTransfer => AwsEndBillingTransfer(account, openRequest),
             _ => throw new ArgumentOutOfRangeException(nameof(option), option, "Customer removal is checked with EvaluateCustomerRemoval."),
         };
 
@@ -134,27 +143,59 @@ public static class RemovalPolicy
 
     private static OptionDecision AwsTransferOwnership(CloudAccount account, OpenRequestRef? open)
     {
-        var denial = account.Origin == AccountOrigin.CustomerOwned
-            ? "The customer already owns this account, so there is no ownership to transfer. Remove it from the payer organization instead."
-            : Blocked(account, open);
+        var denial = account.Origin switch
+        {
+            AccountOrigin.CustomerOwned => "The customer already owns this account, so there is no ownership to transfer. Remove it from the payer organization instead.",
+            AccountOrigin.BillingTransfer => MemberOnly(account, "The customer owns this account and its organization, so there is no ownership to transfer."),
+            _ => Blocked(account, open),
+        };
         return Decision(RemovalOption.AwsTransferOwnership, denial, []);
     }
 
     private static OptionDecision AwsRemoveFromPayer(CloudAccount account, OpenRequestRef? open)
     {
-        var denial = account.Origin == AccountOrigin.DistributorAssigned
-            ? "The distributor assigned this account, so it leaves through a transfer of ownership, not a removal from the payer organization."
-            : Blocked(account, open);
+        var denial = account.Origin switch
+        {
+            AccountOrigin.DistributorAssigned => "The distributor assigned this account, so it leaves through a transfer of ownership, not a removal from the payer organization.",
+            AccountOrigin.BillingTransfer => MemberOnly(account, "It is not a member of the distributor's payer organization, so there is nothing to remove it from."),
+            _ => Blocked(account, open),
+        };
         return Decision(RemovalOption.AwsRemoveFromPayer, denial, ["Mid-month, you invoice the customer only for the days the account was linked this month."]);
     }
 
     private static OptionDecision AwsSelfUnlink(CloudAccount account, OpenRequestRef? open)
     {
-        var denial = account.Origin == AccountOrigin.DistributorAssigned
-            ? "The distributor holds root access to assigned accounts, so the end customer cannot unlink it themselves."
-            : Blocked(account, open);
+        var denial = account.Origin switch
+        {
+            AccountOrigin.DistributorAssigned => "The distributor holds root access to assigned accounts, so the end customer cannot unlink it themselves.",
+            AccountOrigin.BillingTransfer => MemberOnly(account, "It is not in the distributor's organization, so there is no organization for the end customer to leave."),
+            _ => Blocked(account, open),
+        };
         return Decision(RemovalOption.AwsSelfUnlink, denial, ["The end customer needs a valid payment method on the account before AWS lets it leave the organization."]);
     }
+
+    private static OptionDecision AwsEndBillingTransfer(CloudAccount account, OpenRequestRef? open)
+    {
+        var transfer = account.BillingTransfer;
+        var denial = account.Origin != AccountOrigin.BillingTransfer
+            ? "Only an account billed through AWS Billing Transfer has a billing transfer to end; this one is a member of the distributor's payer organization."
+            : transfer is null && account.State == AccountState.Active
+                ? "SES has no billing transfer on record for this account (no transfer id). Ask SES support to record it first."
+                : Blocked(account, open);
+        IReadOnlyList<string> warnings = transfer is null
+            ? []
+            :
+            [
+                "The transfer ends at 23:59:59 UTC on the last day of the month in which support ends it, not at once: the distributor pays AWS up to then, " +
+                "and you invoice the customer up to then.",
+                $"It ends the transfer for the customer's whole AWS organization (management account {transfer.SourceManagementAccountId}), not only for this account. It cannot be undone.",
+            ];
+        return Decision(RemovalOption.AwsEndBillingTransfer, denial, warnings);
+    }
+
+    /// <summary>A member-only option on an account billed through Billing Transfer: once the transfer has ended, why nothing applies any more.</summary>
+    private static string MemberOnly(CloudAccount account, string why) =>
+        account.State == AccountState.Active ? PolicyTexts.MemberOnly(why) : PolicyTexts.NotActive(account);
 
     private static OptionDecision DeletedInError(CloudAccount account, OpenRequestRef? open)
     {

@@ -12,8 +12,17 @@ public sealed record AccountOptions(
     OpenRequestRef? OpenRequest)
 {
     /// <summary>
-    /// SES's billing data for the month of <see cref="RemoveFromPayerImpact"/> so far (one amount per currency), when
+    /// SES's billing data for the month of <see cref="RemoveFromPayerImpact"/> (or <see cref="EndTransferImpact"/>) so far (one amount per currency), when
     /// there is any: the amount accrued in the linked part of the month up to the last import. Empty otherwise.
     /// </summary>
     public IReadOnlyList<MonthToDateAmount> MonthToDate { get; init; } = [];
+
+    /// <summary>
+    /// For an account billed through AWS Billing Transfer, when ending the transfer is allowed: what the distributor
+    /// still pays for, and the reseller invoices, if support ends it now (up to 23:59:59 UTC on the month's last day).
+    /// </summary>
+    public BillingImpact? EndTransferImpact { get; init; }
+
+    /// <summary>The customer's other accounts billed through the same transfer: ending it ends it for them too.</summary>
+    public IReadOnlyList<CloudAccount> TransferAccounts { get; init; } = [];
 }

@@ -8,7 +8,7 @@ namespace SesBot.Core.Workflow;
 /// the day counts once; the share of the month is those days over the days in the month. A removal at exactly 00:00
 /// UTC does not count the day it starts (the account was linked for no part of it).
 /// </summary>
-public static class BillingImpactCalculator
+public static partial class BillingImpactCalculator
 {
     public static BillingImpact Calculate(DateTimeOffset linkedAt, DateTimeOffset removalAt)
     {

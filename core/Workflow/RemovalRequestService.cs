@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using SesBot.Core.Domain;
@@ -36,11 +37,11 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             return new(OutcomeKind.NotFound, Message: "That account or customer was not found among yours.");
         }
 
-        var subjectKey = RemovalRequest.SubjectKeyFor(command.Option, subject.Customer.Id, subject.Account?.Id);
         var info = RemovalOptionCatalog.Get(command.Option);
         var open = info.IsAboutCustomer
             ? await OpenRequestOfCustomerAsync(subject.Customer.Id, exceptId: null, cancellationToken)
-            : await OpenRequestForAsync(subjectKey, exceptId: null, cancellationToken);
+            : subject.OpenOnAccount;
+        open ??= await OpenTransferEndAsync(command.Option, subject.Account, exceptId: null, cancellationToken);
         var decision = Decide(command.Option, subject, open);
         if (!decision.IsAllowed)
         {
@@ -79,6 +80,12 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         if (subject.Account is { } account)
         {
             account.Touch();
+
+            // Ending a billing transfer ends it for every account of the organization: a request about another of them conflicts.
+            foreach (var sibling in subject.TransferSiblings)
+            {
+                sibling.Touch();
+            }
         }
         else
         {
@@ -162,14 +169,20 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             return null;
         }
 
-        var open = await OpenRequestForAsync(RemovalRequest.SubjectKeyFor(RemovalOption.DeleteFromPlatform, subject.Customer.Id, account.Id), null, cancellationToken);
+        var open = subject.OpenOnAccount
+            ?? await OpenTransferEndAsync(RemovalOption.AwsEndBillingTransfer, account, exceptId: null, cancellationToken);
         var decision = RemovalPolicy.EvaluateAccount(account, open);
         var impact = decision.For(RemovalOption.AwsRemoveFromPayer)?.IsAllowed == true
             ? BillingImpactCalculator.Calculate(account.LinkedAt, clock.GetUtcNow())
             : null;
+        var transferEnd = decision.For(RemovalOption.AwsEndBillingTransfer)?.IsAllowed == true && account.BillingTransfer is { } transfer
+            ? BillingImpactCalculator.UntilTransferEnds(transfer.StartedAt, clock.GetUtcNow())
+            : null;
         return new AccountOptions(subject.Customer, account, decision, impact, open)
         {
-            MonthToDate = impact is null ? [] : MonthToDate(account, impact.Month),
+            EndTransferImpact = transferEnd,
+            TransferAccounts = [.. (await SameTransferAsync(account, tracked: false, cancellationToken)).Where(a => a.CustomerId == account.CustomerId)],
+            MonthToDate = (impact ?? transferEnd) is { } shown ? MonthToDate(account, shown.Month) : [],
         };
     }
 
@@ -236,12 +249,6 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             : $"Only SES support can move request {request.Id} on (\"{trigger}\").";
     }
 
-    private async Task<OpenRequestRef?> OpenRequestForAsync(string subjectKey, string? exceptId, CancellationToken cancellationToken) =>
-        await db.RemovalRequests.AsNoTracking()
-            .Where(r => r.OpenSubjectKey == subjectKey && r.Id != exceptId)
-            .Select(r => new OpenRequestRef(r.Id, r.Kind))
-            .FirstOrDefaultAsync(cancellationToken);
-
     private async Task<Subject?> LoadSubjectAsync(Actor actor, RemovalOption option, string subjectId, CancellationToken cancellationToken)
     {
         Customer? customer;
@@ -249,12 +256,39 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         if (RemovalOptionCatalog.Get(option).IsAboutCustomer)
         {
             customer = await db.Customers.Include(c => c.Accounts).ThenInclude(a => a.BillingRecords)
+                .AsSplitQuery() // one statement would scan every account's billing rows (see ResellerCatalog.FindCustomerAsync)
                 .FirstOrDefaultAsync(c => c.Id == subjectId, cancellationToken);
         }
         else
         {
-            account = await db.CloudAccounts.Include(a => a.BillingRecords).FirstOrDefaultAsync(a => a.Id == subjectId, cancellationToken);
-            customer = account is null ? null : await db.Customers.FirstOrDefaultAsync(c => c.Id == account.CustomerId, cancellationToken);
+            // One statement for what every account step needs: the account with its billing rows (tracked, so they
+            // attach to it), its customer, and the open request that holds the account, if any.
+            var key = RemovalRequest.SubjectKeyFor(option, string.Empty, subjectId);
+            var row = await (
+                from a in db.CloudAccounts
+                where a.Id == subjectId
+                join c in db.Customers on a.CustomerId equals c.Id
+                select new
+                {
+                    Account = a,
+                    Billing = a.BillingRecords.ToList(),
+                    Customer = c,
+                    OpenId = db.RemovalRequests.Where(r => r.OpenSubjectKey == key).Select(r => r.Id).FirstOrDefault(),
+                    OpenKind = db.RemovalRequests.Where(r => r.OpenSubjectKey == key).Select(r => (RemovalOption?)r.Kind).FirstOrDefault(),
+                })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (row is null || !MaySee(actor, row.Customer.ResellerId))
+            {
+                return null;
+            }
+
+            return new Subject(row.Customer, row.Account)
+            {
+                OpenOnAccount = row.OpenId is { } openId && row.OpenKind is { } openKind ? new OpenRequestRef(openId, openKind) : null,
+                TransferSiblings = option == RemovalOption.AwsEndBillingTransfer
+                    ? await SameTransferAsync(row.Account, tracked: true, cancellationToken)
+                    : [],
+            };
         }
 
         if (customer is null || !MaySee(actor, customer.ResellerId))
@@ -271,7 +305,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
 
     /// <summary>The triggers that carry a request out, so the policy is asked again first.</summary>
     private static bool IsExecution(RequestTrigger trigger) =>
-        trigger is RequestTrigger.Complete or RequestTrigger.MarkRemovedFromPayer;
+        trigger is RequestTrigger.Complete or RequestTrigger.MarkRemovedFromPayer or RequestTrigger.EndBillingTransfer;
 
     private static WorkflowResult? Complete(RemovalRequest request, SubmitRemovalRequest command, Subject subject, DateTimeOffset now)
     {
@@ -318,9 +352,18 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             command.TargetPartnerTenantId,
             command.EndCustomerEmail,
             command.EndCustomerLanguage,
-            RemovalOptionCatalog.Get(command.Option).Workflow == RequestWorkflow.PayerRemoval ? BillingImpactCalculator.Calculate(subject.Account!.LinkedAt, now) : null);
+            PreviewImpact(command.Option, subject.Account, now));
         return null;
     }
+
+    /// <summary>The billing impact a request records at submission: the linked part of the month, or what is billed until a transfer ends.</summary>
+    private static BillingImpact? PreviewImpact(RemovalOption option, CloudAccount? account, DateTimeOffset now) =>
+        RemovalOptionCatalog.Get(option).Workflow switch
+        {
+            RequestWorkflow.PayerRemoval => BillingImpactCalculator.Calculate(account!.LinkedAt, now),
+            RequestWorkflow.BillingTransferEnd when account?.BillingTransfer is { } transfer => BillingImpactCalculator.UntilTransferEnds(transfer.StartedAt, now),
+            _ => null,
+        };
 
     /// <summary>What a completed request means for the account or customer, audited.</summary>
     private void CarryOut(RemovalRequest request, Subject subject, Actor actor, DateTimeOffset now)
@@ -350,6 +393,19 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             case RemovalOption.AzureSuspend:
                 account!.MarkSuspended(now);
                 Audit(actor, account, "Suspended", $"Suspended by request {request.Id}.");
+                break;
+            case RemovalOption.AwsEndBillingTransfer:
+                // Ended now, it runs to the end of this month: the impact is recorded as it turned out.
+                var transfer = account!.BillingTransfer!;
+                var impact = BillingImpactCalculator.UntilTransferEnds(transfer.StartedAt, now);
+                request.RecordBillingImpact(impact);
+                foreach (var ended in subject.TransferSiblings.Where(a => a.State == AccountState.Active).Prepend(account))
+                {
+                    // The transfer covers the customer's whole organization: every account billed through it ends with it.
+                    ended.EndBillingTransfer(impact.PeriodEnd);
+                    Audit(actor, ended, "BillingTransferEnded", string.Create(
+                        CultureInfo.InvariantCulture, $"Billing transfer {transfer.Id} ended by request {request.Id}; it ends {impact.PeriodEnd.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC."));
+                }
                 break;
             case RemovalOption.DeletedInErrorTicket:
                 account!.Restore();
@@ -403,5 +459,12 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
 
     private static string NewRequestId() => "R-" + RandomNumberGenerator.GetString(IdAlphabet, 6);
 
-    private sealed record Subject(Customer Customer, CloudAccount? Account);
+    private sealed record Subject(Customer Customer, CloudAccount? Account)
+    {
+        /// <summary>For an account: the open request about it (read with it), or null.</summary>
+        public OpenRequestRef? OpenOnAccount { get; init; }
+
+        /// <summary>For a billing-transfer end: the other accounts billed through the same transfer (tracked).</summary>
+        public IReadOnlyList<CloudAccount> TransferSiblings { get; init; } = [];
+    }
 }

@@ -36,7 +36,10 @@ public sealed class ResellerCatalog(SesBotDbContext db)
     public async Task<Customer?> FindCustomerAsync(Actor actor, string customerId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        // Split: as one statement SQLite would build the join of every account with its billing rows before picking
+        // this customer's (a scan of the whole table per call); split, each part is an index lookup.
         return await Visible(actor, db.Customers.AsNoTracking().Include(c => c.Accounts).ThenInclude(a => a.BillingRecords))
+            .AsSplitQuery()
             .FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken);
     }
 

@@ -39,7 +39,8 @@ async function main() {
     new ListDelegatedServicesForAccountCommand({ AccountId: accountId, MaxResults: 20 }),
     new RemoveAccountFromOrganizationCommand({ AccountId: accountId }),
     new ListInboundResponsibilityTransfersCommand({ Type: 'BILLING', MaxResults: 20 }),
-    new TerminateResponsibilityTransferCommand({ Id: 'rt-1', EndTimestamp: new Date('2026-12-31T23:59:59.999Z') }),
+    new ListInboundResponsibilityTransfersCommand({ Type: 'BILLING', Id: 'rt-coho7x2k9m4q', MaxResults: 20 }),
+    new TerminateResponsibilityTransferCommand({ Id: 'rt-coho7x2k9m4q', EndTimestamp: new Date('2026-12-31T23:59:59Z') }),
   ];
   const results = [];
   for (const command of commands) {

@@ -108,11 +108,19 @@ public sealed class OutboxDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A claim can only run out a lease after it was taken: looking for interrupted sends at start and then once per
+        // sweep is enough, not at every wake-up (a busy bot is woken by nearly every turn).
+        var recoverAt = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await RecoverInterruptedAsync(stoppingToken);
+                if (clock.GetUtcNow() >= recoverAt)
+                {
+                    await RecoverInterruptedAsync(stoppingToken);
+                    recoverAt = clock.GetUtcNow() + options.Value.SweepInterval;
+                }
+
                 while (await DispatchDueAsync(stoppingToken) > 0)
                 {
                 }
@@ -202,7 +210,9 @@ public sealed class OutboxDispatcher(
         }
 
         watch.Stop();
-        var tracked = await db.OutboxMessages.FirstAsync(m => m.Id == message.Id, CancellationToken.None);
+        // The row is as the claim left it (only a dispatcher holding the claim changes it): no need to read it again.
+        message.Claimed(leaseUntil);
+        var tracked = db.OutboxMessages.Attach(message).Entity;
         var now = clock.GetUtcNow();
         var word = Record(tracked, outcome, handler, now);
         db.OutboxAttempts.Add(new OutboxAttempt(tracked.Id, tracked.Attempts, started, watch.Elapsed, word, outcome.Detail));

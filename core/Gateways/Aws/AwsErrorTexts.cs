@@ -33,6 +33,18 @@ public static class AwsErrorTexts
             AwsErrorKind.MasterCannotLeaveOrganization => new(
                 "This is the management (payer) account itself; it cannot be removed from its own organization.",
                 GenericCustomerText),
+            AwsErrorKind.ResponsibilityTransferNotFound => new(
+                "AWS does not find this billing transfer among the payer's inbound transfers (wrong id, or it belongs to another payer). Check the transfer id in Billing and Cost Management > Billing transfer.",
+                GenericCustomerText),
+            AwsErrorKind.InvalidResponsibilityTransferTransition => new(
+                "AWS refuses: the billing transfer is not in a state that can be ended (for example it was never accepted, or it was declined or cancelled). Check its status under inbound billing transfers.",
+                GenericCustomerText),
+            AwsErrorKind.ResponsibilityTransferAlreadyInStatus => new(
+                "The billing transfer is already withdrawn at AWS: it ends at the end date AWS shows for it. Nothing more to do there; check that end date and record it.",
+                GenericCustomerText),
+            AwsErrorKind.UnsupportedApiEndpoint => new(
+                "AWS does not support this operation at the endpoint SesBot called. Billing Transfer operations are called on the payer's Organizations endpoint (Aws:Endpoint, Aws:Region us-east-1).",
+                GenericCustomerText),
             AwsErrorKind.OutcomeUnknown => new(
                 "Outcome unknown: the request reached AWS but no answer came back. Do NOT resend; check the account in the AWS Organizations console (or DescribeAccount) first.",
                 GenericCustomerText),

@@ -70,14 +70,39 @@ public sealed partial class AwsOrganizationsClient(HttpClient http, ILogger<AwsO
     public Task<IReadOnlyList<AwsResponsibilityTransfer>> ListInboundResponsibilityTransfersAsync(CancellationToken cancellationToken = default) =>
         ListAllAsync<InboundTransfersRequest, TransfersPage, AwsResponsibilityTransfer>(
             AwsOperations.ListInboundResponsibilityTransfers,
-            token => new InboundTransfersRequest(BillingTransferType, token, MaxPageSize),
+            token => new InboundTransfersRequest(BillingTransferType, null, token, MaxPageSize),
             cancellationToken);
 
-    /// <summary>Ends a responsibility transfer at <paramref name="endTimestamp"/> (AWS's default when null). Sent once, like Remove.</summary>
+    /// <summary>
+    /// One inbound billing transfer by its id (the pre-flight reads its status, start and end), asked with the
+    /// <c>Id</c> filter, all pages; null when AWS does not know it (<c>ResponsibilityTransferNotFoundException</c> or no match).
+    /// </summary>
+    public async Task<AwsResponsibilityTransfer?> FindInboundBillingTransferAsync(string transferId, CancellationToken cancellationToken = default)
+    {
+        ValidateTransferId(transferId);
+        try
+        {
+            var found = await ListAllAsync<InboundTransfersRequest, TransfersPage, AwsResponsibilityTransfer>(
+                AwsOperations.ListInboundResponsibilityTransfers,
+                token => new InboundTransfersRequest(BillingTransferType, transferId, token, MaxPageSize),
+                cancellationToken).ConfigureAwait(false);
+            return found.FirstOrDefault(t => string.Equals(t.Id, transferId, StringComparison.Ordinal));
+        }
+        catch (AwsOrganizationsException ex) when (ex.Kind == AwsErrorKind.ResponsibilityTransferNotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Ends a responsibility transfer. AWS ends a withdrawn transfer at 23:59:59 UTC on the last day of the month of
+    /// <paramref name="endTimestamp"/> (see <see cref="SesBot.Core.Domain.BillingTransferTerms"/>; AWS's default when
+    /// null), sent as epoch seconds. Sent once, like Remove: an ambiguous failure is <see cref="AwsErrorKind.OutcomeUnknown"/>.
+    /// </summary>
     public async Task<AwsResponsibilityTransfer> TerminateResponsibilityTransferAsync(
         string transferId, DateTimeOffset? endTimestamp, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(transferId);
+        ValidateTransferId(transferId);
         var response = await SendAsync<TerminateTransferRequest, TransferResponse>(
             AwsOperations.TerminateResponsibilityTransfer, new TerminateTransferRequest(transferId, endTimestamp), cancellationToken)
             .ConfigureAwait(false);
@@ -93,6 +118,15 @@ public sealed partial class AwsOrganizationsClient(HttpClient http, ILogger<AwsO
         if (!AccountIdPattern().IsMatch(accountId))
         {
             throw new ArgumentException("An AWS account id is exactly 12 digits.", nameof(accountId));
+        }
+    }
+
+    private static void ValidateTransferId(string transferId)
+    {
+        ArgumentNullException.ThrowIfNull(transferId);
+        if (!SesBot.Core.Domain.BillingTransferTerms.IsTransferId(transferId))
+        {
+            throw new ArgumentException("An AWS transfer id is rt- followed by 8 to 32 lower-case letters or digits.", nameof(transferId));
         }
     }
 

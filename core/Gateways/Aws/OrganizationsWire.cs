@@ -20,8 +20,10 @@ internal sealed record TagsRequest(
     [property: JsonPropertyName("ResourceId")] string ResourceId,
     [property: JsonPropertyName("NextToken")] string? NextToken);
 
+// Members in the service model's order (Type, Id, NextToken, MaxResults): the signed payload is then byte for byte the SDKs'.
 internal sealed record InboundTransfersRequest(
     [property: JsonPropertyName("Type")] string Type,
+    [property: JsonPropertyName("Id")] string? Id,
     [property: JsonPropertyName("NextToken")] string? NextToken,
     [property: JsonPropertyName("MaxResults")] int? MaxResults);
 

@@ -54,7 +54,8 @@ public static class SimulatedScenarios
 
         var member = new SimulatedAwsAccount(account.ExternalId, account.DisplayName, method, joined)
         {
-            IsMember = account.ExternalId != NotMemberAccount,
+            // An account billed through AWS Billing Transfer stays in its own organization: never a member of the payer's.
+            IsMember = account.ExternalId != NotMemberAccount && account.Origin != AccountOrigin.BillingTransfer,
             Tags = $"ses:account={account.Id}\nses:customer={account.CustomerId}",
             DelegatedServices = account.ExternalId == DelegatedAdministratorAccount ? "guardduty.amazonaws.com" : string.Empty,
             Failure = account.ExternalId switch

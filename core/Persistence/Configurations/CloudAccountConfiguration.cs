@@ -6,6 +6,9 @@ namespace SesBot.Core.Persistence.Configurations;
 
 internal sealed class CloudAccountConfiguration : IEntityTypeConfiguration<CloudAccount>
 {
+    /// <summary>"rt-" and at most 32 letters or digits.</summary>
+    private const int BillingTransferIdLength = 35;
+
     public void Configure(EntityTypeBuilder<CloudAccount> builder)
     {
         builder.ToTable("CloudAccounts");
@@ -19,5 +22,12 @@ internal sealed class CloudAccountConfiguration : IEntityTypeConfiguration<Cloud
         builder.HasMany(a => a.BillingRecords).WithOne().HasForeignKey(r => r.CloudAccountId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.BillingRecords).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(a => a.HasBillingData);
+
+        // AWS Billing Transfer (origin BillingTransfer): the transfer's id, start, bill-source account and end.
+        builder.Ignore(a => a.BillingTransfer);
+        builder.Property<string?>("BillingTransferId").HasMaxLength(BillingTransferIdLength);
+        builder.Property<DateTimeOffset?>("BillingTransferStartedAt");
+        builder.Property<string?>("BillingTransferSourceAccountId").HasMaxLength(12);
+        builder.Property<DateTimeOffset?>("BillingTransferEndsAt");
     }
 }

@@ -17,7 +17,10 @@ internal static class LoadBenchmark
     {
         var options = LoadOptions.Parse(args);
         var repository = FindRepository();
-        var botDll = Path.Combine(repository, "bot", "bin", "Release", "net10.0", "SesBot.Bot.dll");
+        // The bot as built by default; scripts/bench-load.sh points this at the ReadyToRun publish that is deployed.
+        var botDll = Environment.GetEnvironmentVariable("SESBOT_BENCH_BOT_DLL") is { Length: > 0 } published
+            ? Path.GetFullPath(published)
+            : Path.Combine(repository, "bot", "bin", "Release", "net10.0", "SesBot.Bot.dll");
         if (!File.Exists(botDll))
         {
             await Console.Error.WriteLineAsync($"{botDll} is missing: build it first (dotnet build bot -c Release), or run scripts/bench-load.sh.");

@@ -29,7 +29,7 @@ public sealed class CrossResellerTests : DialogTestBase
     {
         Assert.Empty(await Adele.SearchAsync(RemovalCards.CustomersDataset, "contoso"));
         Assert.Equal(["c-litware", "c-lucerne", "c-woodgrove"], (await Adele.SearchAsync(RemovalCards.CustomersDataset, null)).Select(c => c.Value));
-        Assert.Equal(["c-adventure", "c-contoso", "c-tailspin", "c-wingtip"], (await Alex.SearchAsync(RemovalCards.CustomersDataset, "")).Select(c => c.Value));
+        Assert.Equal(["c-adventure", "c-coho", "c-contoso", "c-tailspin", "c-wingtip"], (await Alex.SearchAsync(RemovalCards.CustomersDataset, "")).Select(c => c.Value));
         Assert.Equal(["Tailspin Toys", "Wingtip Toys"], (await Alex.SearchAsync(RemovalCards.CustomersDataset, "TOYS")).Select(c => c.Title));
         Assert.Equal(["Wingtip Toys"], (await Alex.SearchAsync(RemovalCards.CustomersDataset, "toys", skip: 1, take: 1)).Select(c => c.Title));
         Assert.Empty(await Alex.SearchAsync("accounts", "contoso"));

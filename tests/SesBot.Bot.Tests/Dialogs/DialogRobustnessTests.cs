@@ -164,7 +164,10 @@ public sealed class DialogRobustnessTests : DialogTestBase
     {
         // E.g. a deploy made the validator stricter while a review card waited.
         await FlowWalker.WalkToAsync(Alex, FlowStep.ReviewTransfer);
-        await Host.DbAsync(db => db.DialogStates.ExecuteUpdateAsync(s => s.SetProperty(d => d.DataJson, d => d.DataJson.Replace("1 503 555 0142", "555"))));
+        // Written by another process (a new version of the bot), so its version moves on like any write does.
+        await Host.DbAsync(db => db.DialogStates.ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.DataJson, d => d.DataJson.Replace("1 503 555 0142", "555"))
+            .SetProperty(d => d.Version, d => d.Version + 1)));
 
         await Alex.Send("looks good")
             .AssertInputValue(DataKeys.Contact(ContactField.ContactPhone), "+555")
@@ -217,8 +220,8 @@ public sealed class DialogRobustnessTests : DialogTestBase
     {
         var card = await FlowWalker.WalkToAsync(Alex, FlowStep.ConfirmRemoveFromPayer);
         var changed = await Host.DbAsync(db => corruption.StartsWith("schema:", StringComparison.Ordinal)
-            ? db.DialogStates.ExecuteUpdateAsync(s => s.SetProperty(d => d.SchemaVersion, 99))
-            : db.DialogStates.ExecuteUpdateAsync(s => s.SetProperty(d => d.DataJson, corruption)));
+            ? db.DialogStates.ExecuteUpdateAsync(s => s.SetProperty(d => d.SchemaVersion, 99).SetProperty(d => d.Version, d => d.Version + 1))
+            : db.DialogStates.ExecuteUpdateAsync(s => s.SetProperty(d => d.DataJson, corruption).SetProperty(d => d.Version, d => d.Version + 1)));
         Assert.Equal(1, changed);
 
         await Alex.ClickFrom(card, ActionIds.ConfirmRemoveFromPayer)

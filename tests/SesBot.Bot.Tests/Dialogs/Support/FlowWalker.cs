@@ -54,6 +54,7 @@ public static class FlowWalker
             FlowStep.AzureTransferDetails => ("c-contoso", "z-contoso-analytics", RemovalOption.AzureTransferToCsp),
             FlowStep.AzureSuspendDetails => ("c-tailspin", "z-tailspin-dev", RemovalOption.AzureSuspend),
             FlowStep.DeletedInErrorDetails => ("c-contoso", "a-contoso-lab", RemovalOption.DeletedInErrorTicket),
+            FlowStep.ConfirmEndBillingTransfer => ("c-coho", "a-coho-org", RemovalOption.AwsEndBillingTransfer),
             _ => ("c-contoso", "a-contoso-lab", RemovalOption.DeleteFromPlatform),
         };
         turn = await person.Click(ActionIds.SelectCustomer, (DataKeys.CustomerId, customer)).AssertAction(ActionIds.SelectAccount);

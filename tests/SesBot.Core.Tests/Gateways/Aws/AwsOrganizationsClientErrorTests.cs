@@ -100,4 +100,41 @@ public sealed class AwsOrganizationsClientErrorTests
 
         Assert.Contains("Do NOT resend", error.Guidance.SupportText, StringComparison.Ordinal);
     }
+
+    public static TheoryData<string, AwsErrorKind, string> TransferErrorTypes => new()
+    {
+        { "ResponsibilityTransferNotFoundException", AwsErrorKind.ResponsibilityTransferNotFound, "does not find this billing transfer" },
+        { "InvalidResponsibilityTransferTransitionException", AwsErrorKind.InvalidResponsibilityTransferTransition, "not in a state that can be ended" },
+        { "ResponsibilityTransferAlreadyInStatusException", AwsErrorKind.ResponsibilityTransferAlreadyInStatus, "already withdrawn" },
+        { "UnsupportedAPIEndpointException", AwsErrorKind.UnsupportedApiEndpoint, "endpoint" },
+        { "ConcurrentModificationException", AwsErrorKind.ConcurrentModification, "Retry in a few minutes" },
+    };
+
+    [Theory]
+    [MemberData(nameof(TransferErrorTypes))]
+    public async Task TerminateTransfer_TransferErrors_TypedWithSupportTextAndNotRetried(string type, AwsErrorKind kind, string support)
+    {
+        await using var harness = await OrganizationsHarness.StartAsync(OrganizationsHarness.Error(400, type, "AWS says no."));
+
+        var ex = await Assert.ThrowsAsync<AwsOrganizationsException>(
+            () => harness.Client.TerminateResponsibilityTransferAsync("rt-coho7x2k9m4q", DateTimeOffset.Parse("2026-12-31T23:59:59Z", System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.Equal(kind, ex.Kind);
+        Assert.Equal(type, ex.Error.Code);
+        Assert.Contains(support, ex.Error.Guidance.SupportText, StringComparison.Ordinal);
+        Assert.Equal(AwsErrorTexts.GenericCustomerText, ex.Error.Guidance.CustomerText);
+        Assert.Single(harness.Server.Requests);
+    }
+
+    [Fact]
+    public async Task ListInboundTransfers_QualifiedNotFoundType_Typed()
+    {
+        await using var harness = await OrganizationsHarness.StartAsync(OrganizationsHarness.Error(
+            400, "com.amazonaws.organizations#ResponsibilityTransferNotFoundException:http://internal.amazon.com/coral/", "No such transfer."));
+
+        var ex = await Assert.ThrowsAsync<AwsOrganizationsException>(() => harness.Client.ListInboundResponsibilityTransfersAsync());
+
+        Assert.Equal(AwsErrorKind.ResponsibilityTransferNotFound, ex.Kind);
+        Assert.Equal("ResponsibilityTransferNotFoundException", ex.Error.Code);
+    }
 }

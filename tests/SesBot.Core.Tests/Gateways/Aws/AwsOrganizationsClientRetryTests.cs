@@ -143,7 +143,7 @@ public sealed class AwsOrganizationsClientRetryTests
             return Task.CompletedTask;
         });
 
-        var ex = await Assert.ThrowsAsync<AwsOrganizationsException>(() => harness.Client.TerminateResponsibilityTransferAsync("rt-1", null));
+        var ex = await Assert.ThrowsAsync<AwsOrganizationsException>(() => harness.Client.TerminateResponsibilityTransferAsync("rt-coho7x2k9m4q", null));
 
         Assert.Equal(AwsErrorKind.OutcomeUnknown, ex.Kind);
         Assert.Single(harness.Server.Requests);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SesBot.Core.Domain;
 using SesBot.Core.Gateways.Aws;
 using SesBot.Core.Tests.Gateways.Aws.Support;
 
@@ -143,12 +144,12 @@ public sealed class AwsOrganizationsClientTests
     public async Task ListInboundResponsibilityTransfers_TwoPages_AsksForBillingType()
     {
         await using var harness = await OrganizationsHarness.StartAsync(OrganizationsHarness.Answer(r => Token(r) is null
-            ? """{"ResponsibilityTransfers":[{"Id":"rt-1","Type":"BILLING","Status":"ACCEPTED","Source":{"ManagementAccountId":"444455556666"},"Target":{"ManagementAccountId":"999988887777"},"StartTimestamp":1764547200}],"NextToken":"x"}"""
-            : """{"ResponsibilityTransfers":[{"Id":"rt-2","Type":"BILLING","Status":"REQUESTED"}]}"""));
+            ? """{"ResponsibilityTransfers":[{"Id":"rt-coho7x2k9m4q","Type":"BILLING","Status":"ACCEPTED","Source":{"ManagementAccountId":"444455556666"},"Target":{"ManagementAccountId":"999988887777"},"StartTimestamp":1764547200}],"NextToken":"x"}"""
+            : """{"ResponsibilityTransfers":[{"Id":"rt-fabr1k4m2000","Type":"BILLING","Status":"REQUESTED"}]}"""));
 
         var transfers = await harness.Client.ListInboundResponsibilityTransfersAsync();
 
-        Assert.Equal(["rt-1", "rt-2"], transfers.Select(t => t.Id));
+        Assert.Equal(["rt-coho7x2k9m4q", "rt-fabr1k4m2000"], transfers.Select(t => t.Id));
         Assert.Equal("444455556666", transfers[0].Source?.ManagementAccountId);
         Assert.Equal(DateTimeOffset.Parse("2025-12-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), transfers[0].StartTimestamp);
         Assert.Equal(
@@ -160,16 +161,66 @@ public sealed class AwsOrganizationsClientTests
     public async Task TerminateResponsibilityTransfer_EndTimestamp_SentAsEpochSeconds()
     {
         await using var harness = await OrganizationsHarness.StartAsync(OrganizationsHarness.Answer(_ =>
-            """{"ResponsibilityTransfer":{"Id":"rt-1","Type":"BILLING","Status":"WITHDRAWN","EndTimestamp":1767225599.999}}"""));
-        var end = DateTimeOffset.Parse("2025-12-31T23:59:59.999Z", System.Globalization.CultureInfo.InvariantCulture);
+            """{"ResponsibilityTransfer":{"Id":"rt-coho7x2k9m4q","Type":"BILLING","Status":"WITHDRAWN","EndTimestamp":1767225599}}"""));
+        var end = BillingTransferTerms.EndOfMonth(DateTimeOffset.Parse("2025-12-04T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
 
-        var transfer = await harness.Client.TerminateResponsibilityTransferAsync("rt-1", end);
+        var transfer = await harness.Client.TerminateResponsibilityTransferAsync("rt-coho7x2k9m4q", end);
 
         Assert.Equal("WITHDRAWN", transfer.Status);
         Assert.Equal(end, transfer.EndTimestamp);
         var request = Assert.Single(harness.Server.Requests);
         Assert.Equal("AWSOrganizationsV20161128.TerminateResponsibilityTransfer", request.Target);
-        Assert.Equal("""{"Id":"rt-1","EndTimestamp":1767225599.999}""", request.Body);
+        Assert.Equal("""{"Id":"rt-coho7x2k9m4q","EndTimestamp":1767225599}""", request.Body); // 2025-12-31T23:59:59Z
+    }
+
+    [Fact]
+    public async Task FindInboundBillingTransfer_ById_FilteredRequestAndTheMatch()
+    {
+        await using var harness = await OrganizationsHarness.StartAsync(OrganizationsHarness.Answer(_ =>
+            """{"ResponsibilityTransfers":[{"Id":"rt-coho7x2k9m4q","Type":"BILLING","Status":"ACCEPTED","StartTimestamp":1754006400,"Source":{"ManagementAccountId":"890123456789"}}]}"""));
+
+        var transfer = await harness.Client.FindInboundBillingTransferAsync("rt-coho7x2k9m4q");
+
+        Assert.Equal("ACCEPTED", transfer!.Status);
+        Assert.Equal(new DateTimeOffset(2025, 8, 1, 0, 0, 0, TimeSpan.Zero), transfer.StartTimestamp);
+        Assert.Equal("890123456789", transfer.Source?.ManagementAccountId);
+        var request = Assert.Single(harness.Server.Requests);
+        Assert.Equal("AWSOrganizationsV20161128.ListInboundResponsibilityTransfers", request.Target);
+        Assert.Equal("""{"Type":"BILLING","Id":"rt-coho7x2k9m4q","MaxResults":20}""", request.Body);
+    }
+
+    [Fact]
+    public async Task FindInboundBillingTransfer_NotFound_Null()
+    {
+        await using var harness = await OrganizationsHarness.StartAsync(
+            OrganizationsHarness.Error(400, "ResponsibilityTransferNotFoundException", "No such transfer."));
+
+        Assert.Null(await harness.Client.FindInboundBillingTransferAsync("rt-coho7x2k9m4q"));
+    }
+
+    [Theory]
+    [InlineData("rt-1")]
+    [InlineData("rt-ABCDEFGH")]
+    [InlineData("h-abcdefgh12")]
+    [InlineData("")]
+    public async Task TerminateResponsibilityTransfer_NotATransferId_RefusedBeforeSending(string id)
+    {
+        await using var harness = await OrganizationsHarness.StartAsync(OrganizationsHarness.Answer(_ => "{}"));
+
+        await Assert.ThrowsAsync<ArgumentException>(() => harness.Client.TerminateResponsibilityTransferAsync(id, null));
+
+        Assert.Empty(harness.Server.Requests);
+    }
+
+    [Fact]
+    public async Task TerminateResponsibilityTransfer_NoEndTimestamp_OmitsTheMember()
+    {
+        await using var harness = await OrganizationsHarness.StartAsync(OrganizationsHarness.Answer(_ =>
+            """{"ResponsibilityTransfer":{"Id":"rt-coho7x2k9m4q","Status":"WITHDRAWN","EndTimestamp":1767225599}}"""));
+
+        await harness.Client.TerminateResponsibilityTransferAsync("rt-coho7x2k9m4q", null);
+
+        Assert.Equal("""{"Id":"rt-coho7x2k9m4q"}""", Assert.Single(harness.Server.Requests).Body);
     }
 
     [Fact]

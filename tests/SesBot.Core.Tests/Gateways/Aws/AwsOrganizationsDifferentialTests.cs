@@ -35,7 +35,7 @@ public sealed class AwsOrganizationsDifferentialTests
         await RunSesBotAsync(server.Url);
         var ours = server.Requests.ToList();
 
-        Assert.Equal(8, js.Count);
+        Assert.Equal(9, js.Count);
         Assert.Equal(js.Select(r => r.Operation), ours.Select(r => r.Operation));
         foreach (var (theirs, mine) in js.Zip(ours))
         {
@@ -75,7 +75,7 @@ public sealed class AwsOrganizationsDifferentialTests
             "ListTagsForResource" => """{"Tags":[]}""",
             "ListDelegatedServicesForAccount" => """{"DelegatedServices":[]}""",
             "ListInboundResponsibilityTransfers" => """{"ResponsibilityTransfers":[]}""",
-            "TerminateResponsibilityTransfer" => """{"ResponsibilityTransfer":{"Id":"rt-1","Status":"WITHDRAWN"}}""",
+            "TerminateResponsibilityTransfer" => """{"ResponsibilityTransfer":{"Id":"rt-coho7x2k9m4q","Status":"WITHDRAWN"}}""",
             _ => "{}",
         };
         return AwsStandInServer.Json(context, 200, json);
@@ -97,7 +97,8 @@ public sealed class AwsOrganizationsDifferentialTests
         await client.ListDelegatedServicesForAccountAsync("111122223333");
         await client.RemoveAccountFromOrganizationAsync("111122223333");
         await client.ListInboundResponsibilityTransfersAsync();
-        await client.TerminateResponsibilityTransferAsync("rt-1", DateTimeOffset.Parse("2026-12-31T23:59:59.999Z", CultureInfo.InvariantCulture));
+        await client.FindInboundBillingTransferAsync("rt-coho7x2k9m4q");
+        await client.TerminateResponsibilityTransferAsync("rt-coho7x2k9m4q", DateTimeOffset.Parse("2026-12-31T23:59:59Z", CultureInfo.InvariantCulture));
     }
 
     private static async Task<(int ExitCode, string Output)> RunJsSdkAsync(Uri endpoint)
