@@ -2,6 +2,7 @@ using SesBot.Bot;
 using SesBot.Bot.Audit;
 using SesBot.Bot.Channels.Teams;
 using SesBot.Bot.Cli;
+using SesBot.Bot.Support;
 using SesBot.Core;
 
 if (await CliCommands.TryRunAsync(args)) return;
@@ -13,6 +14,7 @@ builder.UseSesBotDefaultAddress();
 builder.AddSesBotCore();
 builder.AddSesBotHost();
 builder.AddTeamsChannel();
+builder.AddCloudExecution();
 builder.AddAuditExport();
 
 var app = builder.Build();

@@ -32,6 +32,9 @@ public static class ActionIds
     public const string RefreshStatus = "refreshStatus";
     public const string RetryEmail = "retryEmail";
     public const string ConfirmEndBillingTransfer = "confirmEndBillingTransfer";
+    public const string CheckCloudAccount = "checkCloudAccount";
+    public const string ExecuteCloudChange = "executeCloudChange";
+    public const string ReleaseCloudExecution = "releaseCloudExecution";
 
     // The support card (in the support channel's thread) and the reseller's answer to support's question.
     public const string SupportRefresh = "supportRefresh";
@@ -55,5 +58,6 @@ public static class ActionIds
         ConfirmEndBillingTransfer,
         SupportRefresh, SupportAssign, SupportAccept, SupportReject, SupportAsk, SupportAwsContacted, SupportPaperworkComplete,
         SupportCredentialsDelivered, SupportRemovedFromPayer, SupportComplete, AnswerSupport,
+        CheckCloudAccount, ExecuteCloudChange, ReleaseCloudExecution,
     ];
 }

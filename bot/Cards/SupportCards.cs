@@ -9,7 +9,7 @@ namespace SesBot.Bot.Cards;
 public static partial class SupportCards
 {
     /// <summary>The card that opens a request's thread in the support channel. Typed text is passed as plain text.</summary>
-    public static Reply NewRequest(RequestDetails details, string resellerName)
+    public static Reply NewRequest(RequestDetails details, string resellerName, bool offerCloudCheck = true)
     {
         ArgumentNullException.ThrowIfNull(details);
         var request = details.Request;
@@ -92,6 +92,12 @@ public static partial class SupportCards
         if (info.Handling == OptionHandling.SelfService)
         {
             blocks.Add(new ParagraphBlock("For information: the reseller did this themselves; nothing for support to do.", Tone.Subtle));
+        }
+
+        if (offerCloudCheck && request.IsOpen && CloudCards.CheckButton(request) is { } check)
+        {
+            blocks.Add(new ParagraphBlock("SesBot can carry this out at the provider: check the account first (state, joined method, delegated administration, tags).", Tone.Subtle));
+            blocks.Add(new ActionsBlock([check]));
         }
 
         return new Reply(blocks) { Summary = $"New request {request.Id}: {info.RequestTitle} for {details.Customer.Name}" };

@@ -26,6 +26,7 @@ public static class DialogServiceCollectionExtensions
         services.AddScoped<Audit.AuditCommands>();
         services.TryAddScoped<InstructionsEmailRetry>();
         services.AddScoped<Support.RequestEmailRetry>();
+        services.AddScoped<Support.CloudDesk>(); // needs the cloud gateways: AddCloudGateways (the host's AddCloudExecution)
         services.AddScoped<SesBotTurnHandler>();
         services.AddScoped<ITurnHandler>(sp => sp.GetRequiredService<SesBotTurnHandler>());
         return services;

@@ -21,7 +21,8 @@ public sealed class SesBotTurnHandler(
     SupportDesk support,
     SupportActions supportActions,
     AuditCommands audit,
-    RequestEmailRetry emailRetry) : ITurnHandler
+    RequestEmailRetry emailRetry,
+    CloudDesk cloud) : ITurnHandler
 {
     public const int RecentRequests = 20;
 
@@ -133,6 +134,12 @@ public sealed class SesBotTurnHandler(
                 return Keep(state, await supportActions.ActAsync(input, actor, cancellationToken));
             case ActionIds.RetryEmail:
                 return Keep(state, await emailRetry.RetryAsync(input, actor, cancellationToken));
+            case ActionIds.CheckCloudAccount:
+                return Keep(state, await cloud.CheckAsync(input, actor, cancellationToken));
+            case ActionIds.ExecuteCloudChange:
+                return Keep(state, await cloud.ExecuteAsync(input, actor, cancellationToken));
+            case ActionIds.ReleaseCloudExecution:
+                return Keep(state, await cloud.ReleaseAsync(input, actor, cancellationToken));
         }
 
         // A dialog button: it must come from the dialog in progress, at the step it is at.

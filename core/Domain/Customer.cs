@@ -28,6 +28,9 @@ public sealed class Customer
 
     public bool IsRemoved => RemovedAt is not null;
 
+    /// <summary>The customer's Microsoft Entra tenant, when SES knows it: Partner Center addresses subscriptions by it.</summary>
+    public string? AzureTenantId { get; set; }
+
     public CloudAccount AddAccount(CloudAccount account)
     {
         ArgumentNullException.ThrowIfNull(account);

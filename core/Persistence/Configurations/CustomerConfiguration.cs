@@ -14,6 +14,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.Id).HasMaxLength(64);
         builder.Property(c => c.ResellerId).HasMaxLength(64).IsRequired();
         builder.Property(c => c.Name).HasMaxLength(200).IsRequired();
+        builder.Property(c => c.AzureTenantId).HasMaxLength(36);
         builder.HasOne<Reseller>().WithMany().HasForeignKey(c => c.ResellerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Accounts).WithOne().HasForeignKey(a => a.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(c => c.Accounts).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -59,7 +59,7 @@ public sealed class RequestEmailRetryTests : IAsyncLifetime
         Assert.Equal((OutboxStatus.Failed, 2), (first.Status, first.Attempts));
 
         var failed = await alex.Send($"status {id}")
-            .AssertFact("Status", "Submitted, sending the instructions failed")
+            .AssertBadge("Status: Submitted, sending the instructions failed")
             .AssertFact("Instructions email", "sending failed: Gave up after 2 attempts: no connection to the mail server")
             .AssertFact("Instructions email", $"(was to {EndCustomer} in German)")
             .AssertAction(ActionIds.RetryEmail, DataKeys.EmailMessageId, first.Id.ToString(CultureInfo.InvariantCulture))

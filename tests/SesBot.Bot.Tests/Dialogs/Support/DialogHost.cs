@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SesBot.Bot.Pipeline;
 using SesBot.Core;
+using SesBot.Core.Gateways;
 using SesBot.Core.Persistence;
 using SesBot.Core.Workflow;
 
@@ -109,6 +110,7 @@ public sealed class DialogHost : IAsyncDisposable
         services.AddScoped<ResellerCatalog>();
         services.AddScoped<DatabaseInitializer>();
         services.AddSesBotSupport();
+        services.AddCloudGateways(_configuration);
         services.AddTurnPipeline();
         _configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -177,7 +177,8 @@ public sealed class SupportReminderTests : IAsyncLifetime
         await RunDueAsync(Host);
         var alex = new DialogTranscript(Host, Person.Alex);
         await alex.Send($"status {id}");
-        await alex.Click(ActionIds.CancelRequest).AssertText("is cancelled");
+        await alex.Click(ActionIds.CancelRequest).AssertText("Cancel request");
+        await alex.Click(ActionIds.ConfirmCancelRequest).AssertText("is cancelled");
 
         Host.Clock.Advance(TimeSpan.FromDays(5));
         Assert.Equal(0, await RunDueAsync(Host));

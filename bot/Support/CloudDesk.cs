@@ -1,0 +1,75 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SesBot.Bot.Cards;
+using SesBot.Bot.Dialogs;
+using SesBot.Bot.Dialogs.Turns;
+using SesBot.Core.Domain;
+using SesBot.Core.Execution;
+using SesBot.Core.Persistence;
+using SesBot.Core.Workflow;
+
+namespace SesBot.Bot.Support;
+
+/// <summary>
+/// The turn side of cloud work from the support channel. Nothing here calls a cloud provider: "check account" queues a
+/// pre-flight read, "remove now" / "suspend" claims an execution (<see cref="CloudExecutions"/>); both are outbox rows
+/// committed with the turn, carried out by the dispatcher, which posts the result into the conversation of the click.
+/// </summary>
+public sealed class CloudDesk(SesBotDbContext db, CloudExecutions executions, ResellerCatalog catalog, TimeProvider clock, ILogger<CloudDesk> logger)
+{
+    public async Task<Reply> CheckAsync(TurnInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsSupport)
+        {
+            return Reply.Text("Only SES support can check an account at the cloud provider.");
+        }
+
+        var requestId = input.Value(DataKeys.RequestId) ?? string.Empty;
+        var request = await db.RemovalRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        if (request?.CloudAccountId is null || CloudOperations.For(request.Kind) is null)
+        {
+            return Reply.Text($"Request {requestId} has no account SesBot can check.");
+        }
+
+        var target = await db.CloudAccounts.AsNoTracking().Where(a => a.Id == request.CloudAccountId).Select(a => a.ExternalId).FirstAsync(cancellationToken);
+        db.OutboxMessages.Add(CloudExecutionOutbox.Preflight(ReplyTo(input, request.Id), Guid.NewGuid().ToString("N"), clock.GetUtcNow()));
+        Log.PreflightAsked(logger, actor.Id, request.Id);
+
+        // The answer replaces the clicked card (Teams, Action.Execute): the request's card stays, with the note on top.
+        var queued = CloudCards.CheckQueued(request, target);
+        var details = await catalog.FindRequestAsync(actor, request.Id, cancellationToken);
+        if (details is null)
+        {
+            return queued;
+        }
+
+        var reseller = await db.Resellers.AsNoTracking().Where(r => r.Id == request.ResellerId).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken);
+        var card = SupportCards.NewRequest(details, reseller ?? request.ResellerId);
+        return card with { Blocks = [.. queued.Blocks, .. card.Blocks], Summary = queued.Summary };
+    }
+
+    public async Task<Reply> ExecuteAsync(TurnInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+        var requestId = input.Value(DataKeys.RequestId) ?? string.Empty;
+        int? version = int.TryParse(input.Value(DataKeys.Version), CultureInfo.InvariantCulture, out var v) ? v : null;
+        var result = await executions.ClaimAsync(requestId, actor, version, ReplyTo(input, requestId), cancellationToken);
+        Log.CloudChangeClicked(logger, actor.Id, requestId, result.Outcome.ToString(), result.Execution?.Id);
+        return CloudCards.Claimed(result, requestId);
+    }
+
+    public async Task<Reply> ReleaseAsync(TurnInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var requestId = input.Value(DataKeys.RequestId) ?? string.Empty;
+        var result = await executions.ReleaseAsync(requestId, actor, cancellationToken);
+        Log.CloudChangeClicked(logger, actor.Id, requestId, "Release", result.Execution?.Id);
+        return CloudCards.Released(result);
+    }
+
+    private static PreflightAsk ReplyTo(TurnInput input, string requestId) =>
+        new(requestId, input.Channel, input.ConversationKey, input.AddressKey);
+}

@@ -1,0 +1,24 @@
+using SesBot.Bot.Channels.Teams;
+using SesBot.Bot.Pipeline.Outbox;
+using SesBot.Core.Gateways;
+
+namespace SesBot.Bot.Support;
+
+/// <summary>
+/// Wires cloud work into the host: the gateway ports (real with <c>Aws</c> / <c>PartnerCenter</c> configured, simulated
+/// otherwise), exactly-once execution, where results go, and the two outbox handlers (the turn side, <see cref="CloudDesk"/>, comes with the dialogs).
+/// </summary>
+public static class CloudExecutionExtensions
+{
+    public static WebApplicationBuilder AddCloudExecution(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddCloudGateways(builder.Configuration);
+        builder.Services.AddScoped<CloudResults>();
+        builder.Services.AddSingleton<IConversationMessenger, TeamsConversationMessenger>();
+        builder.Services.AddSingleton<IOutboxHandler, CloudExecutionHandler>();
+        builder.Services.AddSingleton<IOutboxHandler, CloudPreflightHandler>();
+        builder.Services.AddHostedService<CloudGatewayModeLogger>();
+        return builder;
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using SesBot.Core.Domain;
+using SesBot.Core.Gateways;
+using SesBot.Core.Gateways.Aws;
+using SesBot.Core.Gateways.Azure;
+using SesBot.Core.Persistence;
+
+namespace SesBot.Core.Execution;
+
+/// <summary>Reads a request's account through the gateway port and assesses it (dispatcher only: it calls the provider).</summary>
+public sealed class CloudPreflight(SesBotDbContext db, IAwsOrganizationGateway aws, IAzureSubscriptionGateway azure, TimeProvider clock)
+{
+    public async Task<PreflightReport?> CheckAsync(string requestId, CancellationToken cancellationToken)
+    {
+        var request = await db.RemovalRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        if (request?.CloudAccountId is null || CloudOperations.For(request.Kind) is not { } operation)
+        {
+            return null;
+        }
+
+        var account = await db.CloudAccounts.AsNoTracking().FirstAsync(a => a.Id == request.CloudAccountId, cancellationToken);
+        var latest = await db.Set<CloudExecution>().AsNoTracking().Where(e => e.RequestId == requestId)
+            .OrderByDescending(e => e.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        if (operation == CloudOperation.AwsRemoveFromOrganization)
+        {
+            try
+            {
+                var facts = await aws.ReadAccountAsync(account.ExternalId, cancellationToken);
+                return new PreflightReport(request, account, aws.IsSimulated, PreflightAssessment.Assess(account, facts, clock.GetUtcNow()))
+                {
+                    Aws = facts,
+                    LatestExecution = latest,
+                };
+            }
+            catch (AwsOrganizationsException ex)
+            {
+                return new PreflightReport(request, account, aws.IsSimulated, []) { ReadError = ex.Error.Guidance.SupportText, LatestExecution = latest };
+            }
+        }
+
+        try
+        {
+            var tenant = await db.Customers.AsNoTracking().Where(c => c.Id == account.CustomerId).Select(c => c.AzureTenantId).FirstOrDefaultAsync(cancellationToken);
+            var subscription = await azure.ReadAsync(tenant, account.ExternalId, cancellationToken);
+            List<PreflightFinding> findings = subscription.IsSuspended
+                ? [new(PreflightSeverity.Info, "It is already suspended in Partner Center: suspending sends nothing and completes the request.")]
+                : [];
+            return new PreflightReport(request, account, azure.IsSimulated, findings) { Azure = subscription, LatestExecution = latest };
+        }
+        catch (PartnerCenterException ex)
+        {
+            return new PreflightReport(request, account, azure.IsSimulated, []) { ReadError = ex.Message, LatestExecution = latest };
+        }
+    }
+}

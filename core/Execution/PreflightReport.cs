@@ -1,0 +1,20 @@
+using SesBot.Core.Domain;
+using SesBot.Core.Gateways;
+
+namespace SesBot.Core.Execution;
+
+/// <summary>What the provider says about a request's account before anyone clicks, assessed.</summary>
+public sealed record PreflightReport(RemovalRequest Request, CloudAccount Account, bool Simulated, IReadOnlyList<PreflightFinding> Findings)
+{
+    public AwsAccountFacts? Aws { get; init; }
+
+    public AzureSubscriptionFacts? Azure { get; init; }
+
+    /// <summary>The read itself failed: the mapped message.</summary>
+    public string? ReadError { get; init; }
+
+    /// <summary>The latest execution of the request, if any.</summary>
+    public CloudExecution? LatestExecution { get; init; }
+
+    public bool HasBlocker => ReadError is not null || Findings.Any(f => f.Severity == PreflightSeverity.Blocker);
+}

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Time.Testing;
+using SesBot.Bot.Cards;
+using SesBot.Bot.Channels.Teams;
+using SesBot.Bot.Channels.Teams.AdaptiveCards;
+using SesBot.Bot.Dialogs.Turns;
+using SesBot.Bot.Tests.Support;
+using SesBot.Core.Domain;
+using SesBot.Core.Execution;
+using SesBot.Core.Gateways;
+using SesBot.Core.Gateways.Aws;
+using SesBot.Core.Workflow;
+
+namespace SesBot.Bot.Tests.Cards;
+
+/// <summary>
+/// The cloud cards against reviewed goldens in Golden/cards/cloud-*.json (and so through the official renderer by
+/// <see cref="CardGoldenValidationTests"/>): the pre-flight check with its predictable failures, the answer to a click,
+/// each result, and the reseller's notice. Execution ids are random and replaced by X-EXEC0001.
+/// </summary>
+public sealed class CloudCardGoldenTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 4, 15, 30, 0, TimeSpan.Zero);
+    private static readonly Actor Alex = new("msteams:t:alex", "Alex Wilber", Role.ResellerUser, "r-northwind");
+    private static readonly Actor Megan = new("msteams:t:megan", "Megan Bowen", Role.SupportAgent);
+
+    private readonly TeamsReplyRenderer _renderer = new();
+
+    [Fact]
+    public void CloudCards_PreflightClaimResultsAndNotice_MatchGoldens()
+    {
+        var (request, account) = Subject();
+        var facts = new AwsAccountFacts("456789012345", true, "ACTIVE", AwsAccountFacts.Created, Now.AddDays(-1), ["guardduty.amazonaws.com"],
+            [new AwsTag("ses:account", "a-adventure-data"), new AwsTag("cost-center", "4711")]);
+        var blocked = new PreflightReport(request, account, true, PreflightAssessment.Assess(account, facts, Now)) { Aws = facts };
+        Check("cloud-preflight-blocked-simulated", CloudCards.Preflight(blocked), null);
+
+        var clean = facts with { JoinedMethod = AwsAccountFacts.Invited, JoinedAt = Now.AddMonths(-3), DelegatedServices = [] };
+        Check("cloud-preflight-ready", CloudCards.Preflight(new PreflightReport(request, account, false, PreflightAssessment.Assess(account, clean, Now)) { Aws = clean }), null);
+
+        var execution = new CloudExecution(request, CloudOperation.AwsRemoveFromOrganization, account.ExternalId, Megan, simulated: true, Now);
+        Check("cloud-claimed", CloudCards.Claimed(new ClaimResult(ClaimOutcome.Started, request, execution), request.Id), execution);
+
+        execution.StartCall(Now);
+        var clock = new FakeTimeProvider(Now);
+        request.Apply(RequestTrigger.Accept, Megan, clock);
+        request.RecordBillingImpact(BillingImpactCalculator.Calculate(account.LinkedAt, Now.AddSeconds(2)), Megan, Now);
+        request.Apply(RequestTrigger.MarkRemovedFromPayer, Megan, clock, "Removed from the payer organization and verified: AWS no longer lists it.");
+        execution.Succeed(Now.AddSeconds(2), Now.AddSeconds(3));
+        var details = new RequestDetails(request, new Customer("c-adventure", "r-northwind", "Adventure Works Cycles"), account, []);
+        var done = new ExecutionReport(execution, true) { Details = details };
+        Check("cloud-result-done", CloudCards.Result(done), execution);
+        Check("cloud-reseller-notice", CloudCards.ResellerNotice(done), execution);
+
+        var (other, otherAccount) = Subject();
+        var refused = new CloudExecution(other, CloudOperation.AwsRemoveFromOrganization, otherAccount.ExternalId, Megan, simulated: false, Now);
+        refused.StartCall(Now);
+        var guidance = AwsErrorTexts.ForConstraintReason("MEMBER_ACCOUNT_PAYMENT_INSTRUMENT_REQUIRED");
+        refused.Fail("ConstraintViolation:MEMBER_ACCOUNT_PAYMENT_INSTRUMENT_REQUIRED", guidance.SupportText, Now);
+        Check("cloud-result-refused", CloudCards.Result(new ExecutionReport(refused, true) { CustomerText = guidance.CustomerText, RetryMakesSense = true }), refused);
+
+        var (third, thirdAccount) = Subject();
+        var unknown = new CloudExecution(third, CloudOperation.AwsRemoveFromOrganization, thirdAccount.ExternalId, Megan, simulated: false, Now);
+        unknown.StartCall(Now);
+        unknown.MarkUnknown("OutcomeUnknown", "Outcome unknown: the request reached AWS but no answer came back. AWS still lists the account as a member; SesBot will not call again by itself.", Now);
+        Check("cloud-result-unknown", CloudCards.Result(new ExecutionReport(unknown, false)), unknown);
+    }
+
+    private static (RemovalRequest Request, CloudAccount Account) Subject()
+    {
+        var account = new CloudAccount("a-adventure-data", "c-adventure", CloudProvider.Aws, "456789012345", "Adventure Works Data", AccountOrigin.CustomerOwned,
+            new DateTimeOffset(2026, 11, 14, 9, 0, 0, TimeSpan.Zero));
+        var request = new RemovalRequest("R-CLOUD1", "k-1", RemovalOption.AwsRemoveFromPayer, Alex, "r-northwind", "c-adventure", account.Id, Now.AddHours(-2));
+        return (request, account);
+    }
+
+    private void Check(string name, Reply reply, CloudExecution? execution)
+    {
+        var json = AdaptiveCardSerializer.Serialize(_renderer.ToCard(reply));
+        if (execution is not null)
+        {
+            json = json.Replace(execution.Id, "X-EXEC0001", StringComparison.Ordinal);
+        }
+
+        Golden.AssertJson($"{CardGoldens.Folder}/{name}", json);
+    }
+}
