@@ -15,7 +15,8 @@ internal sealed class SesBotRemovalFlow(AccountPool accounts) : IRemovalFlow
         var reply = await conversation.MessageAsync("remove account", cancellationToken);
         var card = CardReader.CardOf(reply) ?? throw new FlowException($"\"remove account\" was answered without a card: {reply["text"]}");
         card = await ClickAsync(conversation, card, "selectCustomer", null, new Dictionary<string, string> { ["customerId"] = target.CustomerId }, cancellationToken);
-        card = await ClickAsync(conversation, card, "selectAccount", null, new Dictionary<string, string> { ["accountId"] = target.AccountId }, cancellationToken);
+        // Each account is a row with its own Select button: click the target's.
+        card = await ClickAsync(conversation, card, "selectAccount", d => (string?)d["accountId"] == target.AccountId, new Dictionary<string, string>(), cancellationToken);
         card = await ClickAsync(conversation, card, "chooseOption", d => (string?)d["option"] == "AwsRemoveFromPayer", new Dictionary<string, string>(), cancellationToken);
         card = await ClickAsync(conversation, card, "confirmRemoveFromPayer", null, new Dictionary<string, string>(), cancellationToken);
         var text = CardReader.Text(card);
