@@ -80,6 +80,13 @@ public sealed class CloudExecutionHandler(IServiceScopeFactory scopes, OutboxSig
             recipients++;
         }
 
+        // The request moved (completed, or failed): its support card is updated in place in the thread and the reseller's
+        // status card where it was filed, like after any move a person makes on the card.
+        if (report.Details is { } moved)
+        {
+            await scope.ServiceProvider.GetRequiredService<RequestUpdates>().QueueAsync(moved, notice: null, threadReply: null, CancellationToken.None);
+        }
+
         try
         {
             await results.SaveAsync();

@@ -90,6 +90,10 @@ public sealed class CloudExecutionEndToEndTests(ITestOutputHelper output) : IAsy
         Assert.Contains("345678901234 has been removed from the payer organization (simulated)", CardReader.Text(notice), StringComparison.Ordinal);
         Assert.Contains("Invoice the customer for", CardReader.Text(notice), StringComparison.Ordinal);
 
+        // Every card updates: the thread's card in place (PUT of its first activity), now showing the request completed.
+        var updated = await WaitForAsync(r => r.Method == "PUT" && r.Body.Contains(requestId, StringComparison.Ordinal) && r.Body.Contains("Completed", StringComparison.Ordinal));
+        Assert.Contains(updated, r => r.RawTarget.StartsWith($"/v3/conversations/{Uri.EscapeDataString(thread)}/activities/", StringComparison.Ordinal));
+
         // A second click on the same card: nothing is called again.
         var again = await MeganClicksAsync("megan-3", thread, ActionIds.ExecuteCloudChange, removeNow);
         Assert.Contains("Not started", CardReader.Text(again), StringComparison.Ordinal);
