@@ -35,5 +35,6 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1   # the runner failed without reporting a failed test (crash, timeout): count it
 fi
 echo
-echo "$passed passed, $failed failed, $skipped skipped"
+echo "skipped: $skipped"
+echo "$passed passed, $failed failed"
 exit "$status"
