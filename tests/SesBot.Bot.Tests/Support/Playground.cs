@@ -47,6 +47,21 @@ internal sealed class Playground : IAsyncDisposable
 
     public string CurrentUserId => Config["currentUser"]!["id"]!.GetValue<string>();
 
+    /// <summary>
+    /// The Playground's user with this display name (the current user or one of its configured users, who are all
+    /// members of its team): id, name, aadObjectId, ... Its id may be passed as <c>from</c> to
+    /// <see cref="ExecuteAsync"/> where they are a member.
+    /// </summary>
+    public JsonObject User(string name)
+    {
+        var people = (Config["users"] as JsonArray ?? []).Append(Config["currentUser"]);
+        return people.OfType<JsonObject>().FirstOrDefault(u => u["name"]?.GetValue<string>() == name)
+            ?? throw new InvalidOperationException($"The Playground has no user named {name}: {Config.ToJsonString()}");
+    }
+
+    /// <summary>The id of <see cref="User"/>.</summary>
+    public string UserId(string name) => User(name)["id"]!.GetValue<string>();
+
     public string Output => _process.Output;
 
     public static async Task<Playground> StartAsync(string botEndpoint)
@@ -114,14 +129,17 @@ internal sealed class Playground : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
-    /// <summary>Clicks an Action.Execute button: sends the adaptiveCard/action invoke and returns the bot's invoke response.</summary>
-    public async Task<JsonObject> ExecuteAsync(string conversationId, string replyToId, string verb, JsonObject data)
+    /// <summary>
+    /// Clicks an Action.Execute button as the current user (or as <paramref name="fromUserId"/>, a member of the
+    /// conversation): sends the adaptiveCard/action invoke and returns the bot's invoke response.
+    /// </summary>
+    public async Task<JsonObject> ExecuteAsync(string conversationId, string replyToId, string verb, JsonObject data, string? fromUserId = null)
     {
         var body = new JsonObject
         {
             ["name"] = "adaptiveCard/action",
             ["conversation"] = new JsonObject { ["id"] = conversationId },
-            ["from"] = new JsonObject { ["id"] = CurrentUserId },
+            ["from"] = new JsonObject { ["id"] = fromUserId ?? CurrentUserId },
             ["replyToId"] = replyToId,
             ["value"] = new JsonObject
             {
@@ -150,6 +168,28 @@ internal sealed class Playground : IAsyncDisposable
             ["value"] = value,
         };
         using var response = await _http.PostAsJsonAsync(new Uri("/_conversation/v1/submit", UriKind.Relative), body);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>
+    /// The Playground's "Mock an Activity" template for a conversation (its web client's custom activity): id, time,
+    /// serviceUrl, conversation, recipient, and the current user as <c>from</c>, to be completed by the caller.
+    /// </summary>
+    public async Task<JsonObject> CustomActivityTemplateAsync(string conversationId)
+    {
+        var template = await _http.GetFromJsonAsync<JsonObject>(
+            new Uri($"/_internal/v1/customActivities/template?conversationId={Uri.EscapeDataString(conversationId)}", UriKind.Relative));
+        return template!;
+    }
+
+    /// <summary>
+    /// Sends a custom activity ("Mock an Activity" in its web client): the Playground forwards it to the bot as it is and
+    /// answers at once, without the bot's answer. The only way the Playground lets a message come from someone other than
+    /// its current user: its message route always sends the current user as <c>from</c>.
+    /// </summary>
+    public async Task SendCustomActivityAsync(JsonObject activity)
+    {
+        using var response = await _http.PostAsJsonAsync(new Uri("/_internal/v1/customActivities", UriKind.Relative), activity);
         response.EnsureSuccessStatusCode();
     }
 
