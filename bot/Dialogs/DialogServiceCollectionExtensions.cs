@@ -1,4 +1,5 @@
 using SesBot.Bot.Dialogs.Turns;
+using SesBot.Bot.Localization;
 
 namespace SesBot.Bot.Dialogs;
 
@@ -16,7 +17,8 @@ public static class DialogServiceCollectionExtensions
         services.AddScoped<IDialog>(sp => sp.GetRequiredService<RemovalDialog>());
         services.AddScoped<Support.SupportDesk>();
         services.AddScoped<SesBotTurnHandler>();
-        services.AddScoped<ITurnHandler>(sp => sp.GetRequiredService<SesBotTurnHandler>());
+        services.AddSesBotLanguages();
+        services.AddScoped<ITurnHandler, TurnCultureHandler>();
         return services;
     }
 }
