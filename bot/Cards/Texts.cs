@@ -1,60 +1,47 @@
-using System.Globalization;
 using SesBot.Core.Domain;
+using SesBot.Core.Localization;
 
 namespace SesBot.Bot.Cards;
 
-/// <summary>How SesBot writes domain values for people.</summary>
+/// <summary>How SesBot writes domain values for people, in the turn's language (resources: Resources/Cards/Texts.resx).</summary>
 public static class Texts
 {
-    public static string Day(DateTimeOffset at) => at.ToUniversalTime().ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+    private static readonly Strings S = Strings.For(typeof(Texts));
 
-    public static string Day(DateOnly day) => day.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+    public static string Day(DateTimeOffset at) => Formats.Day(at);
 
-    public static string Instant(DateTimeOffset at) => at.ToUniversalTime().ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    public static string Day(DateOnly day) => Formats.Day(day);
 
-    public static string Provider(CloudProvider provider) => provider == CloudProvider.Aws ? "AWS" : "Azure";
+    public static string Instant(DateTimeOffset at) => Formats.Instant(at);
 
-    public static string Origin(CloudAccount account) => account.Provider == CloudProvider.Azure
-        ? "Azure subscription"
-        : account.Origin == AccountOrigin.DistributorAssigned ? "assigned by the distributor" : "owned by the customer";
+    public static string Provider(CloudProvider provider) => S[provider == CloudProvider.Aws ? "Provider.Aws" : "Provider.Azure"];
+
+    public static string Origin(CloudAccount account) => S[account.Provider == CloudProvider.Azure
+        ? "Origin.AzureSubscription"
+        : account.Origin == AccountOrigin.DistributorAssigned ? "Origin.DistributorAssigned" : "Origin.CustomerOwned"];
 
     public static string BillingStatus(CloudAccount account)
     {
         var months = account.BillingRecords.Select(r => r.Month).Distinct().Count();
-        return months switch
-        {
-            0 => "no billing data",
-            1 => "billing data for 1 month",
-            _ => $"billing data for {months} months",
-        };
+        return months == 0 ? S["BillingStatus.None"] : S.Plural("BillingStatus.Months", months);
     }
 
     public static string State(CloudAccount account) => account.State switch
     {
-        AccountState.Active => "active",
-        AccountState.Suspended => $"suspended since {Day(account.ClosedAt ?? account.LinkedAt)}",
-        AccountState.Departed => $"left the distributor on {Day(account.ClosedAt ?? account.LinkedAt)}",
-        AccountState.Deleted => $"deleted from SES on {Day(account.ClosedAt ?? account.LinkedAt)}",
+        AccountState.Active => S["State.Active"],
+        AccountState.Suspended => S.Format("State.Suspended", Day(account.ClosedAt ?? account.LinkedAt)),
+        AccountState.Departed => S.Format("State.Departed", Day(account.ClosedAt ?? account.LinkedAt)),
+        AccountState.Deleted => S.Format("State.Deleted", Day(account.ClosedAt ?? account.LinkedAt)),
         _ => account.State.ToString(),
     };
 
-    public static string AccountLabel(CloudAccount account) => $"{Provider(account.Provider)} {account.ExternalId} · {account.DisplayName}";
+    public static string AccountLabel(CloudAccount account) => S.Format("AccountLabel", Provider(account.Provider), account.ExternalId, account.DisplayName);
 
     /// <summary>What a request for the option is called (the catalog's request title).</summary>
     public static string Option(RemovalOption option) => RemovalOptionCatalog.Get(option).RequestTitle;
 
-    public static string Status(RequestStatus status) => status switch
-    {
-        RequestStatus.Submitted => "Submitted, waiting for support",
-        RequestStatus.Accepted => "Accepted by support",
-        RequestStatus.AwsContacted => "Support has contacted AWS",
-        RequestStatus.PaperworkComplete => "Transfer paperwork complete",
-        RequestStatus.CredentialsDelivered => "Credentials delivered to the new owner",
-        RequestStatus.InstructionsSent => "Instructions sent to the end customer",
-        RequestStatus.Failed => "Failed, support is looking at it",
-        RequestStatus.Completed => "Completed",
-        RequestStatus.Rejected => "Rejected",
-        RequestStatus.Cancelled => "Cancelled",
-        _ => status.ToString(),
-    };
+    public static string Status(RequestStatus status) => S["Status." + status];
+
+    /// <summary>A count of things: <c>key.One</c> / <c>key.Other</c> from these texts, e.g. "Fields" → "2 fields".</summary>
+    public static string Count(string key, long count) => S.Plural(key, count);
 }
