@@ -46,6 +46,13 @@ public sealed class Strings
         }
     }
 
+    /// <summary>The text under <paramref name="key"/>, or null when the resources have none (for open-ended keys).</summary>
+    public string? Find(string key)
+    {
+        var text = _localizer[key];
+        return text.ResourceNotFound ? null : text.Value;
+    }
+
     /// <summary>The text under <paramref name="key"/> with its placeholders filled in the current culture.</summary>
     public string Format(string key, params object?[] args) =>
         string.Format(CultureInfo.CurrentCulture, this[key], args);

@@ -48,23 +48,18 @@ public static class RemovalPolicy
         var lastMonth = thisMonth.AddMonths(-1);
         var live = customer.Accounts.Where(a => a.State != AccountState.Deleted).ToList();
 
-        var warnings = new List<string>
-        {
-            "Removing a customer also deletes its accounts that have no billing data from SES.",
-        };
+        var warnings = new List<string> { PolicyTexts.CustomerRemovalDeletesAccounts };
         var usageMonths = new[] { thisMonth, lastMonth }.Where(m => live.Exists(a => a.HadUsageIn(m))).ToList();
         if (usageMonths.Count > 0)
         {
-            warnings.Add(
-                $"{customer.Name} had usage in {string.Join(" and ", usageMonths.Select(PolicyTexts.Month))}. " +
-                "Removing a customer with current or recent usage is not recommended.");
+            warnings.Add(PolicyTexts.CustomerUsage(customer.Name, usageMonths));
         }
 
         string? denial = null;
         var billed = live.Where(a => a.HasBillingData).ToList();
         if (customer.IsRemoved)
         {
-            denial = $"{customer.Name} was already removed.";
+            denial = PolicyTexts.CustomerAlreadyRemoved(customer.Name);
         }
         else if (openRequest is not null)
         {
@@ -72,9 +67,7 @@ public static class RemovalPolicy
         }
         else if (billed.Count > 0)
         {
-            denial =
-                $"{billed.Count} of the customer's accounts have billing data ({string.Join(", ", billed.Select(a => a.ExternalId))}). " +
-                "A customer with billing data stays in SES so its invoicing history is kept.";
+            denial = PolicyTexts.CustomerBilled([.. billed.Select(a => a.ExternalId)]);
         }
 
         return Decision(RemovalOption.RemoveCustomer, denial, warnings);
@@ -106,9 +99,7 @@ public static class RemovalPolicy
             : decision with
             {
                 IsAllowed = false,
-                DenialReason = cloud == CloudProvider.Azure
-                    ? "This option is only for Azure subscriptions; this is an AWS account."
-                    : "This option is only for AWS accounts; this is an Azure subscription.",
+                DenialReason = PolicyTexts.WrongCloud(cloud),
             };
     }
 
@@ -126,16 +117,16 @@ public static class RemovalPolicy
             ? null
             : open is not null ? PolicyTexts.OpenRequest(open) : PolicyTexts.NotActive(account);
         return Decision(
-            RemovalOption.AzureTransferToCsp, denial, account.HasBillingData ? ["The subscription's billing history stays in SES after the transfer."] : []);
+            RemovalOption.AzureTransferToCsp, denial, account.HasBillingData ? [PolicyTexts.AzureTransferKeepsHistory] : []);
     }
 
     private static OptionDecision AzureSuspend(CloudAccount account, OpenRequestRef? open) =>
-        Decision(RemovalOption.AzureSuspend, Blocked(account, open), ["A suspended subscription stops its services."]);
+        Decision(RemovalOption.AzureSuspend, Blocked(account, open), [PolicyTexts.AzureSuspendStopsServices]);
 
     private static OptionDecision AwsTransferOwnership(CloudAccount account, OpenRequestRef? open)
     {
         var denial = account.Origin == AccountOrigin.CustomerOwned
-            ? "The customer already owns this account, so there is no ownership to transfer. Remove it from the payer organization instead."
+            ? PolicyTexts.TransferDeniedCustomerOwned
             : Blocked(account, open);
         return Decision(RemovalOption.AwsTransferOwnership, denial, []);
     }
@@ -143,23 +134,23 @@ public static class RemovalPolicy
     private static OptionDecision AwsRemoveFromPayer(CloudAccount account, OpenRequestRef? open)
     {
         var denial = account.Origin == AccountOrigin.DistributorAssigned
-            ? "The distributor assigned this account, so it leaves through a transfer of ownership, not a removal from the payer organization."
+            ? PolicyTexts.PayerRemovalDeniedAssigned
             : Blocked(account, open);
-        return Decision(RemovalOption.AwsRemoveFromPayer, denial, ["Mid-month, you invoice the customer only for the days the account was linked this month."]);
+        return Decision(RemovalOption.AwsRemoveFromPayer, denial, [PolicyTexts.PayerRemovalInvoice]);
     }
 
     private static OptionDecision AwsSelfUnlink(CloudAccount account, OpenRequestRef? open)
     {
         var denial = account.Origin == AccountOrigin.DistributorAssigned
-            ? "The distributor holds root access to assigned accounts, so the end customer cannot unlink it themselves."
+            ? PolicyTexts.SelfUnlinkDeniedAssigned
             : Blocked(account, open);
-        return Decision(RemovalOption.AwsSelfUnlink, denial, ["The end customer needs a valid payment method on the account before AWS lets it leave the organization."]);
+        return Decision(RemovalOption.AwsSelfUnlink, denial, [PolicyTexts.SelfUnlinkPaymentMethod]);
     }
 
     private static OptionDecision DeletedInError(CloudAccount account, OpenRequestRef? open)
     {
         var denial = account.State != AccountState.Deleted
-            ? "Only an account that was deleted from SES can be reported as deleted in error."
+            ? PolicyTexts.DeletedInErrorDeniedNotDeleted
             : open is not null ? PolicyTexts.OpenRequest(open) : null;
         return Decision(RemovalOption.DeletedInErrorTicket, denial, []);
     }
