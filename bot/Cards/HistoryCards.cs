@@ -121,7 +121,7 @@ public static class HistoryCards
     };
 
     /// <summary>The option a request asked for, as the end of its "Request.Asked." key.</summary>
-    private static string Asked(RemovalOption? kind) => kind is { } option && RemovalOptionCatalog.Contains(option) ? option.ToString() : "Other";
+    private static string Asked(RemovalOption? kind) => kind is { } option && RemovalOptionCatalog.Contains(option) ? option.ToString() : "Unknown";
 
     private static string? AccountEvent(string action) => action switch
     {
