@@ -1,4 +1,3 @@
-using System.Globalization;
 using SesBot.Bot.Dialogs.Turns;
 using SesBot.Core.Localization;
 
@@ -16,19 +15,6 @@ public static class TurnErrors
     /// The apology in the language of the activity's locale: the turn's own culture is gone by the time the pipeline
     /// apologises (it lives only inside the handler call).
     /// </summary>
-    public static Reply Apology(string reference, string? locale)
-    {
-        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        var culture = SupportedCultures.Match(locale) ?? SupportedCultures.Default;
-        try
-        {
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = culture;
-            return Apology(reference);
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
-        }
-    }
+    public static Reply Apology(string reference, string? locale) =>
+        SupportedCultures.In(SupportedCultures.Match(locale) ?? SupportedCultures.Default, () => Apology(reference));
 }

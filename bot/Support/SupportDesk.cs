@@ -57,7 +57,8 @@ public sealed class SupportDesk(
 
         var reseller = await db.Resellers.AsNoTracking()
             .Where(r => r.Id == details.Request.ResellerId).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken);
-        var card = SupportCards.NewRequest(details, reseller ?? details.Request.ResellerId);
+        // The support channel reads SES support's language (the neutral resources), whatever the reseller's turn speaks.
+        var card = SupportedCultures.In(SupportedCultures.Default, () => SupportCards.NewRequest(details, reseller ?? details.Request.ResellerId));
         var message = poster.NewThread(address, card, ThreadKey(details.Request.Id), clock.GetUtcNow());
         if (message is null)
         {

@@ -40,6 +40,29 @@ public static class SupportedCultures
         return All.Any(c => c.TwoLetterISOLanguageName == culture.TwoLetterISOLanguageName) ? culture : null;
     }
 
+    /// <summary>
+    /// Runs <paramref name="render"/> in <paramref name="culture"/> (UI and formatting) and puts the caller's cultures
+    /// back: for text meant for someone other than the person of the turn (the support channel, an apology written
+    /// after the turn).
+    /// </summary>
+    public static T In<T>(CultureInfo culture, Func<T> render)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        ArgumentNullException.ThrowIfNull(render);
+        var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = culture;
+            return render();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+            CultureInfo.CurrentUICulture = previousUi;
+        }
+    }
+
     /// <summary>The longest locale kept (a BCP 47 tag as channels send it, e.g. "en-US").</summary>
     public const int MaxLocaleLength = 35;
 }

@@ -97,7 +97,7 @@ public sealed class SupportChannelTests : DialogTestBase
         var ids = queue.Blocks.OfType<FactsBlock>().Single().Facts.Select(f => f.Label).ToList();
         Assert.Equal([suspend, payer], ids);
 
-        await Megan.Send("queue mine").AssertText("Nothing is assigned to you yet").AssertText("2 open request(s) are unassigned");
+        await Megan.Send("queue mine").AssertText("Nothing is assigned to you yet").AssertText("2 open requests are unassigned");
         await Isaiah.Send("queue").AssertFact(payer, "unassigned");
     }
 
