@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using SesBot.Bot.Cards;
+using SesBot.Bot.Localization;
 using SesBot.Core.Localization;
 
 namespace SesBot.Bot.Tests.Localization;
@@ -127,6 +129,21 @@ public sealed class ResourceCompletenessTests
         {
             CultureInfo.CurrentUICulture = previous;
         }
+    }
+
+    [Fact]
+    public void StringLocalizer_FromTheServices_ReadsTheSameResourcesInTheCurrentCulture()
+    {
+        using var services = new ServiceCollection()
+            .AddLogging()
+            .AddSesBotLanguages()
+            .BuildServiceProvider();
+        var localizer = services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SesBot.Bot.Dialogs.SesBotTurnHandler>>();
+
+        var german = SupportedCultures.In(CultureInfo.GetCultureInfo("de-AT"), () => localizer["Cancel.NothingInProgress"].Value);
+
+        Assert.Equal("Es läuft gerade nichts, das abgebrochen werden könnte.", german);
+        Assert.Equal("There's nothing in progress to cancel.", SupportedCultures.In(SupportedCultures.Default, () => localizer["Cancel.NothingInProgress"].Value));
     }
 
     [Fact]
