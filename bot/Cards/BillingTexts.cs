@@ -62,14 +62,13 @@ public static class BillingTexts
     }
 
     /// <summary>The basis of what is invoiced until a billing transfer ends, said once on the card that previews it.</summary>
-    public const string TransferBasis =
-        "Counted in whole UTC days, as for every account: each day up to the transfer's end counts; the share is those days over the days in the month.";
+    public static string TransferBasis => S["TransferBasis"];
 
     /// <summary>"rt-coho7x2k9m4q, since 1 Sep 2026, for the organization of management account 890123456789".</summary>
     public static string Transfer(BillingTransfer transfer)
     {
         ArgumentNullException.ThrowIfNull(transfer);
-        return $"{transfer.Id}, since {Texts.Day(transfer.StartedAt)}, for the organization of management account {transfer.SourceManagementAccountId}";
+        return S.Format("Transfer", transfer.Id, Texts.Day(transfer.StartedAt), transfer.SourceManagementAccountId);
     }
 
     /// <summary>When the transfer of this impact ends: "31 Dec 2026 23:59:59 UTC".</summary>

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SesBot.Bot.Cards;
+using SesBot.Bot.Localization;
 using SesBot.Bot.Pipeline.Outbox;
+using SesBot.Core.Localization;
 using SesBot.Core.Persistence;
 using SesBot.Core.Support;
 
@@ -151,7 +153,8 @@ public sealed class SupportReminderService(
             (WaitingOn.Support, FollowUpStage.Escalated) =>
                 await notices.ToEscalationAsync(request, FollowUpCards.Escalation(request, await ResellerNameAsync(db, request.ResellerId, cancellationToken), customer, waited, schedule.LastSentAt), key, cancellationToken),
             (WaitingOn.Reseller, FollowUpStage.Reminded) =>
-                await notices.ToRequesterAsync(request, FollowUpCards.ResellerReminder(request, customer, waited), key, cancellationToken),
+                await notices.ToRequesterAsync(request, SupportedCultures.In(
+                    await PersonCulture.OfAsync(db, request.RequestedById, cancellationToken), () => FollowUpCards.ResellerReminder(request, customer, waited)), key, cancellationToken),
             _ => false,
         };
 

@@ -13,7 +13,7 @@ public sealed partial class UserFacingLiteralTests
 {
     private static readonly string[] Scanned =
     [
-        "bot/Cards", "bot/Dialogs", "bot/Support", "bot/Pipeline/TurnErrors.cs", "core/Policy", "core/Workflow", "core/Domain/RemovalOptionCatalog.cs",
+        "bot/Cards", "bot/Dialogs", "bot/Support", "bot/Audit", "bot/Pipeline/TurnErrors.cs", "core/Policy", "core/Workflow", "core/Domain/RemovalOptionCatalog.cs",
         "core/Domain/FormFields.cs", "core/Domain/FormField.cs", "core/Domain/RemovalOptionInfo.cs", "core/Support/SupportChannels.cs",
     ];
 
@@ -29,6 +29,12 @@ public sealed partial class UserFacingLiteralTests
         ("core/Workflow/RemovalRequestService.cs", "Suspended by request", "an audit note stored with the account (data in the log)"),
         ("core/Workflow/RemovalRequestService.cs", "Restored by request", "an audit note stored with the account (data in the log)"),
         ("core/Workflow/RemovalRequestService.cs", "Left the distributor by request", "an audit note stored with the account (data in the log)"),
+        ("core/Workflow/RemovalRequestService.cs", "Billing transfer {transfer.Id} ended by request", "an audit note stored with the account (data in the log)"),
+        ("core/Workflow/InstructionsEmailRetry.cs", "Asked to send the instructions to", "an audit note stored with the request (data in the log, the failure as the mail server gave it)"),
+        ("core/Workflow/InstructionsEmailRetry.cs", "no reason given", "part of that audit note"),
+        ("bot/Support/CloudExecutionHandler.cs", "", "outbox outcomes (the dispatcher stores them with the row for operators and logs), never shown in a chat"),
+        ("bot/Support/CloudPreflightHandler.cs", "", "outbox outcomes (the dispatcher stores them with the row for operators and logs), never shown in a chat"),
+        ("bot/Audit/AuditExportEndpoint.cs", "", "the download endpoint's HTTP problem texts, answered to a browser outside any turn (no locale to speak)"),
         ("core/Workflow/Countries.cs", "", "country names, aliases and postal-code examples people type or are matched against (input data, every language)"),
     ];
 
