@@ -68,7 +68,7 @@ public sealed class CloudExecutionHandler(IServiceScopeFactory scopes, OutboxSig
         var results = scope.ServiceProvider.GetRequiredService<CloudResults>();
         var recipients = 0;
         if (await results.ToConversationAsync(execution.ReplyChannel, execution.ReplyAddressKey, execution.ReplyConversationKey,
-                CloudCards.Result(report), $"cloud.result:{execution.Id}:{trigger}", CancellationToken.None))
+                SupportedCultures.In(SupportedCultures.Default, () => CloudCards.Result(report)), $"cloud.result:{execution.Id}:{trigger}", CancellationToken.None))
         {
             recipients++;
         }

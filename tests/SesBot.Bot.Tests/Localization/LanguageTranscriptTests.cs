@@ -29,9 +29,11 @@ public sealed class LanguageTranscriptTests
             .AssertText("Welches Konto von Wingtip Toys?")
             .AssertText("verknüpft am 3. Dez. 2026");
         await alex.Click(ActionIds.SelectAccount, (DataKeys.AccountId, "a-wingtip-sandbox"))
-            .AssertText("Aus der Payer-Organisation entfernen: Der SES-Support entfernt das Konto")
-            .AssertParagraph("Der Endkunde braucht eine gültige Zahlungsmethode im Konto, bevor AWS es die Organisation verlassen lässt.", Tone.Warning)
-            .AssertFact("Abrechnung", "keine Abrechnungsdaten");
+            .AssertText("Was Sie tun können (3 Möglichkeiten):")
+            .AssertText("Der SES-Support nimmt es sofort aus der Payer-Organisation; danach zahlt der Inhaber AWS direkt.")
+            .AssertText("übliche Wahl")
+            .AssertText("Der Endkunde braucht eine gültige Zahlungsmethode im Konto, bevor AWS es die Organisation verlassen lässt.")
+            .AssertText("keine Abrechnungsdaten");
         await alex.Click(ActionIds.ChooseOption, (DataKeys.Option, nameof(RemovalOption.AwsRemoveFromPayer)))
             .AssertText("Was Sie dem Kunden für Dezember 2026 in Rechnung stellen (wenn der Support es jetzt entfernt)")
             .AssertFact("In diesem Monat verknüpft", "3. Dez. 2026 bis 4. Dez. 2026 (UTC)")
@@ -41,7 +43,7 @@ public sealed class LanguageTranscriptTests
                 "Entfernt der Support es an einem späteren Tag, zählen die Tage bis zu diesem Tag.", Tone.Warning);
         var submitted = await alex.Click(ActionIds.ConfirmRemoveFromPayer)
             .AssertText("ist eingereicht.")
-            .AssertFact("Status", "Eingereicht, wartet auf den Support")
+            .AssertText("Status: Eingereicht, wartet auf den Support")
             .AssertFact("In diesem Monat verknüpft (bei Einreichung)", "2 von 31 Tagen (6,45 %), 3. Dez. 2026 bis 4. Dez. 2026 (UTC)")
             .AssertFact("Beantragt von", "Alex Wilber, 4. Dez. 2026, 10:00 UTC");
         Assert.Contains(submitted.Lines, l => l.Contains("4. Dez. 2026, 10:00 UTC: Alex Wilber hat beantragt, das Konto aus der Payer-Organisation zu entfernen (R-", StringComparison.Ordinal));
