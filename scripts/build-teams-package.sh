@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the sideloadable Teams app package: substitutes the placeholders in manifests/teams/manifest.json,
-# validates the result offline against the bundled official schema, and zips manifest.json, color.png and
-# outline.png at the zip root.
+# validates the result and its localization files (manifest localizationInfo: de.json, fr.json) offline against the
+# bundled official schemas, and zips manifest.json, color.png, outline.png and the localization files at the zip root.
 #
 #   TEAMS_APP_ID=<guid> BOT_ID=<guid> BOT_DOMAIN=<host> scripts/build-teams-package.sh [output.zip]
 #
@@ -46,18 +46,33 @@ if ! result=$(node "$root/tests/node/validate-manifest.js" "$work/manifest.json"
   die "the manifest does not validate against its schema"
 fi
 
+# The localization files the manifest names (localizationInfo.additionalLanguages[].file), each validated too.
+languages=$(node -e 'const m = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  for (const l of (m.localizationInfo && m.localizationInfo.additionalLanguages) || []) console.log(l.file);' "$work/manifest.json")
+for file in $languages; do
+  [[ $file =~ ^[A-Za-z0-9_-]+\.json$ ]] || die "localization file names must be plain names at the package root: $file"
+  [ -f "$src/$file" ] || die "the manifest names the localization file $file, which is not in manifests/teams"
+  if ! result=$(node "$root/tests/node/validate-manifest.js" "$src/$file"); then
+    echo "$result" >&2
+    die "$file does not validate against the localization schema"
+  fi
+  cp "$src/$file" "$work/"
+done
+
 cp "$src/color.png" "$src/outline.png" "$work/"
 mkdir -p "$(dirname "$out")"
 out="$(cd "$(dirname "$out")" && pwd)/$(basename "$out")"
 rm -f "$out"
 if command -v zip >/dev/null 2>&1; then
-  (cd "$work" && zip -q -X "$out.tmp" manifest.json color.png outline.png)
+  # shellcheck disable=SC2086 # one word per file name, checked above
+  (cd "$work" && zip -q -X "$out.tmp" manifest.json color.png outline.png $languages)
 else
-  python3 - "$work" "$out.tmp" <<'PY'
+  # shellcheck disable=SC2086 # one word per file name, checked above
+  python3 - "$work" "$out.tmp" $languages <<'PY'
 import os, sys, zipfile
 work, target = sys.argv[1], sys.argv[2]
 with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as package:
-    for name in ("manifest.json", "color.png", "outline.png"):
+    for name in ["manifest.json", "color.png", "outline.png", *sys.argv[3:]]:
         package.write(os.path.join(work, name), name)
 PY
 fi

@@ -5,6 +5,7 @@ using SesBot.Bot.Cards;
 using SesBot.Bot.Dialogs.Turns;
 using SesBot.Core.Audit;
 using SesBot.Core.Domain;
+using SesBot.Core.Localization;
 using SesBot.Core.Persistence;
 
 namespace SesBot.Bot.Audit;
@@ -16,12 +17,14 @@ namespace SesBot.Bot.Audit;
 /// </summary>
 public sealed partial class AuditCommands(AccountHistory history, SesBotDbContext db, AuditExportLinks? links = null)
 {
+    private static readonly Strings S = Strings.For(typeof(AuditCommands));
+
     public async Task<Reply> HistoryAsync(Actor actor, string? typedAccountId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (string.IsNullOrWhiteSpace(typedAccountId))
         {
-            return Reply.Text("Which account? Type \"history\" and an AWS account number or an Azure subscription id, e.g. \"history 345678901234\".");
+            return Reply.Text(S["History.WhichAccount"]);
         }
 
         var timeline = await history.FindAsync(actor, typedAccountId, cancellationToken);
@@ -38,13 +41,13 @@ public sealed partial class AuditCommands(AccountHistory history, SesBotDbContex
 
         if (links is null)
         {
-            return Reply.Text("This SesBot does not serve audit downloads; use `dotnet run --project bot -- audit export --out file.csv` on its host.");
+            return Reply.Text(S["Export.NoDownloads"]);
         }
 
         var match = Filter().Match(filterText ?? string.Empty);
         if (!match.Success || !TryDay(match.Groups["from"], out var from) || !TryDay(match.Groups["to"], out var to) || (from is not null && to is not null && to < from))
         {
-            return Reply.Text("I didn't understand that filter. Try \"export audit\", or \"export audit for Northwind Cloud Partners from 2026-11-01 to 2026-11-30\" (UTC days, both included).");
+            return Reply.Text(S["Export.BadFilter"]);
         }
 
         string? resellerId = null;
@@ -55,7 +58,7 @@ public sealed partial class AuditCommands(AccountHistory history, SesBotDbContex
             var found = await FindResellerAsync(typed, cancellationToken);
             if (found is null)
             {
-                return Reply.Text($"There is no single reseller with the id or name \"{typed}\".");
+                return Reply.Text(S.Format("Export.NoReseller", typed));
             }
 
             (resellerId, resellerName) = found.Value;
@@ -75,15 +78,15 @@ public sealed partial class AuditCommands(AccountHistory history, SesBotDbContex
 
     private static string Describe(string? resellerName, DateTimeOffset? from, DateTimeOffset? to)
     {
-        var who = resellerName is null ? "every reseller" : resellerName;
+        var who = resellerName ?? S["Export.EveryReseller"];
         var when = (from, to) switch
         {
-            (null, null) => "all time",
-            ({ } f, null) => $"from {Texts.Day(f)}",
-            (null, { } t) => $"up to {Texts.Day(t)}",
-            ({ } f, { } t) => $"{Texts.Day(f)} to {Texts.Day(t)}",
+            (null, null) => S["Export.AllTime"],
+            ({ } f, null) => S.Format("Export.From", Texts.Day(f)),
+            (null, { } t) => S.Format("Export.UpTo", Texts.Day(t)),
+            ({ } f, { } t) => S.Format("Export.Between", Texts.Day(f), Texts.Day(t)),
         };
-        return $"Events of {who}, {when} (UTC days, both included).";
+        return S.Format("Export.Describe", who, when);
     }
 
     private static bool TryDay(Group group, out DateTimeOffset? day)

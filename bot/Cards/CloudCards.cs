@@ -3,6 +3,7 @@ using SesBot.Bot.Dialogs;
 using SesBot.Bot.Dialogs.Turns;
 using SesBot.Core.Domain;
 using SesBot.Core.Execution;
+using SesBot.Core.Localization;
 
 namespace SesBot.Bot.Cards;
 
@@ -13,18 +14,20 @@ namespace SesBot.Bot.Cards;
 /// </summary>
 public static class CloudCards
 {
+    private static readonly Strings S = Strings.For(typeof(CloudCards));
+
     /// <summary>"Check account": for a request SesBot can carry out itself, on the support card.</summary>
     public static ReplyAction? CheckButton(RemovalRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return CloudOperations.For(request.Kind) is null || !request.IsOpen
             ? null
-            : new ReplyAction("Check account", ActionIds.CheckCloudAccount, Ids(request)) { SubmitsInputs = false };
+            : new ReplyAction(S["CheckAccount"], ActionIds.CheckCloudAccount, Ids(request)) { SubmitsInputs = false };
     }
 
     public static Reply CheckQueued(RemovalRequest request, string target) => Reply.Card(
-        $"Checking {target} for request {request.Id}.",
-        new ParagraphBlock($"Checking {target} with the provider for request {request.Id}; the result follows in this conversation.", Tone.Subtle));
+        S.Format("CheckQueued.Summary", target, request.Id),
+        new ParagraphBlock(S.Format("CheckQueued", target, request.Id), Tone.Subtle));
 
     /// <summary>The pre-flight card: what the provider says, what would fail and what to do, then the button.</summary>
     public static Reply Preflight(PreflightReport report)
@@ -34,37 +37,37 @@ public static class CloudCards
         var operation = CloudOperations.For(request.Kind)!.Value;
         var blocks = new List<ReplyBlock>
         {
-            new HeadingBlock($"{(operation == CloudOperation.AwsRemoveFromOrganization ? "AWS account" : "Azure subscription")} {report.Account.ExternalId}: check{SimulatedLabel(report.Simulated)}"),
+            new HeadingBlock(S.Format(operation == CloudOperation.AwsRemoveFromOrganization ? "Preflight.Heading.Aws" : "Preflight.Heading.Azure", report.Account.ExternalId) + SimulatedLabel(report.Simulated)),
         };
         if (report.Simulated)
         {
-            blocks.Add(new ParagraphBlock("Simulated: no credentials are configured, so SesBot reads and changes a simulated organization in its own database, not AWS or Partner Center.", Tone.Warning));
+            blocks.Add(new ParagraphBlock(S["Preflight.Simulated"], Tone.Warning));
         }
 
-        var facts = new List<ReplyFact> { new("Request", $"{request.Id} · {Texts.Option(request.Kind)} · {Texts.Status(request.Status)}") };
+        var facts = new List<ReplyFact> { new(S["Fact.Request"], S.Format("Preflight.RequestValue", request.Id, Texts.Option(request.Kind), Texts.Status(request.Status))) };
         if (report.Aws is { } aws)
         {
-            facts.Add(new("Member of the payer organization", aws.IsMember ? "yes" : "no"));
+            facts.Add(new(S["Preflight.Member"], S[aws.IsMember ? "Yes" : "No"]));
             if (aws.IsMember)
             {
-                facts.Add(new("State", aws.State ?? "?"));
-                facts.Add(new("Joined", $"{aws.JoinedMethod ?? "?"}{(aws.JoinedAt is { } at ? ", " + Texts.Instant(at) : string.Empty)}"));
-                facts.Add(new("Origin in SES", Texts.Origin(report.Account)));
-                facts.Add(new("Delegated administrator for", aws.DelegatedServices.Count == 0 ? "nothing" : string.Join(", ", aws.DelegatedServices)));
-                facts.Add(new("Tags", aws.Tags.Count == 0 ? "none" : string.Join(", ", aws.Tags.Select(t => $"{t.Key}={t.Value}"))));
+                facts.Add(new(S["Preflight.State"], aws.State ?? "?"));
+                facts.Add(new(S["Preflight.Joined"], aws.JoinedAt is { } at ? S.Format("Preflight.JoinedValue", aws.JoinedMethod ?? "?", Texts.Instant(at)) : aws.JoinedMethod ?? "?"));
+                facts.Add(new(S["Preflight.Origin"], Texts.Origin(report.Account)));
+                facts.Add(new(S["Preflight.Delegated"], aws.DelegatedServices.Count == 0 ? S["Preflight.Nothing"] : string.Join(", ", aws.DelegatedServices)));
+                facts.Add(new(S["Preflight.Tags"], aws.Tags.Count == 0 ? S["Preflight.None"] : string.Join(", ", aws.Tags.Select(t => t.Key + "=" + t.Value))));
             }
         }
 
         if (report.Azure is { } azure)
         {
-            facts.Add(new("Partner Center status", azure.Status ?? "?"));
-            facts.Add(new("Offer", azure.OfferName ?? "?"));
+            facts.Add(new(S["Preflight.PartnerCenterStatus"], azure.Status ?? "?"));
+            facts.Add(new(S["Preflight.Offer"], azure.OfferName ?? "?"));
         }
 
         blocks.Add(new FactsBlock(facts));
         if (report.ReadError is { } error)
         {
-            blocks.Add(new ParagraphBlock($"The check failed: {error}", Tone.Attention));
+            blocks.Add(new ParagraphBlock(S.Format("Preflight.Failed", error), Tone.Attention));
         }
 
         foreach (var finding in report.Findings)
@@ -75,7 +78,7 @@ public static class CloudCards
                 PreflightSeverity.Warning => Tone.Warning,
                 _ => Tone.Subtle,
             };
-            blocks.Add(new ParagraphBlock(finding.WhatToDo is null ? finding.Text : $"{finding.Text} {finding.WhatToDo}", tone));
+            blocks.Add(new ParagraphBlock(finding.WhatToDo is null ? finding.Text : finding.Text + " " + finding.WhatToDo, tone));
         }
 
         if (report.LatestExecution is { } latest)
@@ -86,25 +89,25 @@ public static class CloudCards
         var actions = new List<ReplyAction>();
         if (report.LatestExecution is { Status: CloudExecutionStatus.Unknown })
         {
-            actions.Add(new ReplyAction("Check the outcome again", ActionIds.ExecuteCloudChange, Ids(request)) { SubmitsInputs = false });
-            actions.Add(new ReplyAction("Not done: allow a new attempt", ActionIds.ReleaseCloudExecution, Ids(request)) { SubmitsInputs = false });
+            actions.Add(new ReplyAction(S["CheckOutcome"], ActionIds.ExecuteCloudChange, Ids(request)) { SubmitsInputs = false });
+            actions.Add(new ReplyAction(S["Release"], ActionIds.ReleaseCloudExecution, Ids(request)) { SubmitsInputs = false });
         }
         else if (CloudOperations.CanStartAt(request) && report.LatestExecution is not { Status: CloudExecutionStatus.Claimed })
         {
-            var title = request.Status == RequestStatus.Failed ? $"Retry: {CloudOperations.Title(operation).ToLowerInvariant()}" : CloudOperations.Title(operation);
+            var title = request.Status == RequestStatus.Failed ? Retry(operation) : Title(operation);
             actions.Add(new ReplyAction(title, ActionIds.ExecuteCloudChange, Ids(request), ReplyActionStyle.Destructive) { SubmitsInputs = false });
         }
 
-        actions.Add(new ReplyAction("Check account again", ActionIds.CheckCloudAccount, Ids(request)) { SubmitsInputs = false });
+        actions.Add(new ReplyAction(S["CheckAgain"], ActionIds.CheckCloudAccount, Ids(request)) { SubmitsInputs = false });
         if (actions.Any(a => a.Verb == ActionIds.ExecuteCloudChange && a.Style == ReplyActionStyle.Destructive))
         {
             blocks.Add(new ParagraphBlock(operation == CloudOperation.AwsRemoveFromOrganization
-                ? $"Removing is effective at once and cannot be undone by SesBot. Support only; not by {request.RequestedByName}, who filed it (four-eyes). The tags are recorded in the audit trail first."
-                : $"Suspending stops the subscription's services. Support only; not by {request.RequestedByName}, who filed it (four-eyes).", Tone.Subtle));
+                ? S.Format("Preflight.RemoveWarning", request.RequestedByName)
+                : S.Format("Preflight.SuspendWarning", request.RequestedByName), Tone.Subtle));
         }
 
         blocks.Add(new ActionsBlock(actions));
-        return new Reply(blocks) { Summary = $"Check of {report.Account.ExternalId} for request {request.Id}{SimulatedLabel(report.Simulated)}" };
+        return new Reply(blocks) { Summary = S.Format("Preflight.Summary", report.Account.ExternalId, request.Id) + SimulatedLabel(report.Simulated) };
     }
 
     /// <summary>The answer to a click on "remove now" / "suspend" (the result follows as its own message).</summary>
@@ -114,18 +117,18 @@ public static class CloudCards
         return result.Outcome switch
         {
             ClaimOutcome.Started => Reply.Card(
-                $"Execution {result.Execution!.Id} started for request {requestId}.",
-                new HeadingBlock($"{CloudOperations.Title(result.Execution.Operation)}: under way{SimulatedLabel(result.Execution.Simulated)}"),
+                S.Format("Claimed.Summary", result.Execution!.Id, requestId),
+                new HeadingBlock(S.Format("Claimed.Heading", Title(result.Execution.Operation)) + SimulatedLabel(result.Execution.Simulated)),
                 new FactsBlock(
                 [
-                    new("Request", requestId),
-                    new("Execution", result.Execution.Id),
-                    new("Target", result.Execution.Target),
-                    new("By", result.Execution.ActorName),
+                    new(S["Fact.Request"], requestId),
+                    new(S["Fact.Execution"], result.Execution.Id),
+                    new(S["Fact.Target"], result.Execution.Target),
+                    new(S["Fact.By"], result.Execution.ActorName),
                 ]),
-                new ParagraphBlock("SesBot makes the call once, in the background, and posts the result here. Clicking again does not call again.", Tone.Subtle)),
-            ClaimOutcome.AlreadyRunning or ClaimOutcome.Rechecking => Reply.Card(result.Message ?? "Already under way.", new ParagraphBlock(result.Message ?? "Already under way.", Tone.Warning)),
-            _ => Reply.Card(result.Message ?? "Not started.", new ParagraphBlock($"Not started: {result.Message}", Tone.Attention)),
+                new ParagraphBlock(S["Claimed.Once"], Tone.Subtle)),
+            ClaimOutcome.AlreadyRunning or ClaimOutcome.Rechecking => Reply.Card(result.Message ?? S["Claimed.UnderWay"], new ParagraphBlock(result.Message ?? S["Claimed.UnderWay"], Tone.Warning)),
+            _ => Reply.Card(result.Message ?? S["Claimed.NotStarted"], new ParagraphBlock(S.Format("Claimed.NotStartedBecause", result.Message), Tone.Attention)),
         };
     }
 
@@ -134,9 +137,9 @@ public static class CloudCards
     {
         ArgumentNullException.ThrowIfNull(result);
         return result.Execution is { Status: CloudExecutionStatus.Failed } && result.Message is { } note
-            ? Reply.Card(note, new ParagraphBlock($"Execution {result.Execution.Id} released: {note}", Tone.Good),
-                new ActionsBlock([new ReplyAction("Check account", ActionIds.CheckCloudAccount, Ids(result.Execution.RequestId)) { SubmitsInputs = false }]))
-            : Reply.Card(result.Message ?? "Not released.", new ParagraphBlock($"Not released: {result.Message}", Tone.Attention));
+            ? Reply.Card(note, new ParagraphBlock(S.Format("Released", result.Execution.Id, note), Tone.Good),
+                new ActionsBlock([new ReplyAction(S["CheckAccount"], ActionIds.CheckCloudAccount, Ids(result.Execution.RequestId)) { SubmitsInputs = false }]))
+            : Reply.Card(result.Message ?? S["NotReleased"], new ParagraphBlock(S.Format("NotReleasedBecause", result.Message), Tone.Attention));
     }
 
     /// <summary>The result for support, posted where the button was clicked.</summary>
@@ -144,60 +147,60 @@ public static class CloudCards
     {
         ArgumentNullException.ThrowIfNull(report);
         var execution = report.Execution;
-        var title = CloudOperations.Title(execution.Operation);
+        var title = Title(execution.Operation);
         var facts = new List<ReplyFact>
         {
-            new("Request", execution.RequestId),
-            new("Execution", $"{execution.Id} (by {execution.ActorName})"),
-            new("Target", execution.Target),
+            new(S["Fact.Request"], execution.RequestId),
+            new(S["Fact.Execution"], S.Format("Result.ExecutionValue", execution.Id, execution.ActorName)),
+            new(S["Fact.Target"], execution.Target),
         };
         var blocks = new List<ReplyBlock>();
         switch (execution.Status)
         {
             case CloudExecutionStatus.Succeeded:
-                blocks.Add(new HeadingBlock($"{title}: done{SimulatedLabel(execution.Simulated)}"));
-                facts.Add(new("Effective", execution.CompletedAt is { } at ? Texts.Instant(at) : "?"));
+                blocks.Add(new HeadingBlock(S.Format("Result.Done", title) + SimulatedLabel(execution.Simulated)));
+                facts.Add(new(S["Result.Effective"], execution.CompletedAt is { } at ? Texts.Instant(at) : "?"));
                 if (report.Details?.Request.BillingImpact is { } impact && execution.Operation == CloudOperation.AwsRemoveFromOrganization)
                 {
-                    facts.Add(new("Reseller invoices", $"{BillingTexts.Period(impact)} ({BillingTexts.Share(impact)})"));
+                    facts.Add(new(S["Result.ResellerInvoices"], S.Format("Result.ResellerInvoicesValue", BillingTexts.Period(impact), BillingTexts.Share(impact))));
                 }
 
-                facts.Add(new("Request status", report.Details is { } details ? Texts.Status(details.Request.Status) : "completed"));
+                facts.Add(new(S["Result.RequestStatus"], Texts.Status(report.Details is { } details ? details.Request.Status : RequestStatus.Completed)));
                 blocks.Add(new FactsBlock(facts));
-                blocks.Add(new ParagraphBlock(report.Details?.Request.LastNote ?? "Done.", Tone.Good));
+                blocks.Add(new ParagraphBlock(report.Details?.Request.LastNote ?? S["Result.DoneNote"], Tone.Good));
                 break;
             case CloudExecutionStatus.Failed:
-                blocks.Add(new HeadingBlock($"{title}: refused, nothing changed{SimulatedLabel(execution.Simulated)}"));
-                facts.Add(new("Error", execution.ErrorKind ?? "?"));
+                blocks.Add(new HeadingBlock(S.Format("Result.Refused", title) + SimulatedLabel(execution.Simulated)));
+                facts.Add(new(S["Result.Error"], execution.ErrorKind ?? "?"));
                 blocks.Add(new FactsBlock(facts));
-                blocks.Add(new ParagraphBlock(execution.ErrorMessage ?? "Refused.", Tone.Attention));
+                blocks.Add(new ParagraphBlock(execution.ErrorMessage ?? S["Result.RefusedNote"], Tone.Attention));
                 if (report.CustomerText is { } customer)
                 {
-                    blocks.Add(new ParagraphBlock("For the end customer (send it through the reseller):", Tone.Subtle));
+                    blocks.Add(new ParagraphBlock(S["Result.ForEndCustomer"], Tone.Subtle));
                     blocks.Add(new ParagraphBlock(customer));
                 }
 
                 if (report.RetryMakesSense)
                 {
-                    blocks.Add(new ActionsBlock([new ReplyAction($"Retry: {title.ToLowerInvariant()}", ActionIds.ExecuteCloudChange, Ids(execution.RequestId)) { SubmitsInputs = false }]));
+                    blocks.Add(new ActionsBlock([new ReplyAction(Retry(execution.Operation), ActionIds.ExecuteCloudChange, Ids(execution.RequestId)) { SubmitsInputs = false }]));
                 }
 
                 break;
             default:
-                blocks.Add(new HeadingBlock($"{title}: outcome unknown{SimulatedLabel(execution.Simulated)}"));
-                facts.Add(new("Status", execution.ErrorKind ?? "unknown"));
+                blocks.Add(new HeadingBlock(S.Format("Result.Unknown", title) + SimulatedLabel(execution.Simulated)));
+                facts.Add(new(S["Result.Status"], execution.ErrorKind ?? S["Result.StatusUnknown"]));
                 blocks.Add(new FactsBlock(facts));
-                blocks.Add(new ParagraphBlock(execution.ErrorMessage ?? "The outcome is unknown.", Tone.Warning));
-                blocks.Add(new ParagraphBlock("If you have checked the provider's console and the change was not made, release the execution to allow a new attempt.", Tone.Subtle));
+                blocks.Add(new ParagraphBlock(execution.ErrorMessage ?? S["Result.UnknownNote"], Tone.Warning));
+                blocks.Add(new ParagraphBlock(S["Result.ReleaseHint"], Tone.Subtle));
                 blocks.Add(new ActionsBlock(
                 [
-                    new ReplyAction("Check the outcome again", ActionIds.ExecuteCloudChange, Ids(execution.RequestId)) { SubmitsInputs = false },
-                    new ReplyAction("Not done: allow a new attempt", ActionIds.ReleaseCloudExecution, Ids(execution.RequestId)) { SubmitsInputs = false },
+                    new ReplyAction(S["CheckOutcome"], ActionIds.ExecuteCloudChange, Ids(execution.RequestId)) { SubmitsInputs = false },
+                    new ReplyAction(S["Release"], ActionIds.ReleaseCloudExecution, Ids(execution.RequestId)) { SubmitsInputs = false },
                 ]));
                 break;
         }
 
-        return new Reply(blocks) { Summary = $"{title} for request {execution.RequestId}: {execution.Status}" };
+        return new Reply(blocks) { Summary = S.Format("Result.Summary", title, execution.RequestId, S["Execution." + execution.Status]) };
     }
 
     /// <summary>What the reseller who filed the request is told once the change is made.</summary>
@@ -206,37 +209,43 @@ public static class CloudCards
         ArgumentNullException.ThrowIfNull(report);
         var execution = report.Execution;
         var what = execution.Operation == CloudOperation.AwsRemoveFromOrganization
-            ? $"AWS account {execution.Target} has been removed from the payer organization{SimulatedLabel(execution.Simulated)}. It is now a standalone account, responsible for its own bills."
-            : $"Azure subscription {execution.Target} has been suspended{SimulatedLabel(execution.Simulated)}.";
+            ? S.Format("Notice.Removed", execution.Target, SimulatedLabel(execution.Simulated))
+            : S.Format("Notice.Suspended", execution.Target, SimulatedLabel(execution.Simulated));
         var blocks = new List<ReplyBlock>
         {
-            new HeadingBlock($"Request {execution.RequestId} is completed"),
+            new HeadingBlock(S.Format("Notice.Heading", execution.RequestId)),
             new ParagraphBlock(what, Tone.Good),
         };
         if (report.Details?.Request.BillingImpact is { } impact && execution.Operation == CloudOperation.AwsRemoveFromOrganization)
         {
             blocks.Add(new FactsBlock(
             [
-                new("Removed at", Texts.Instant(impact.PeriodEnd)),
-                new("Invoice the customer for", BillingTexts.Period(impact)),
-                new("Days", BillingTexts.Days(impact)),
-                new("Share of the month", BillingTexts.Share(impact)),
+                new(S["Notice.RemovedAt"], Texts.Instant(impact.PeriodEnd)),
+                new(S["Notice.InvoiceFor"], BillingTexts.Period(impact)),
+                new(S["Notice.Days"], BillingTexts.Days(impact)),
+                new(S["Notice.Share"], BillingTexts.Share(impact)),
             ]));
         }
 
-        blocks.Add(new ActionsBlock([new ReplyAction("Show request", ActionIds.RefreshStatus, Ids(execution.RequestId)) { SubmitsInputs = false }]));
-        return new Reply(blocks) { Summary = $"Request {execution.RequestId} is completed." };
+        blocks.Add(new ActionsBlock([new ReplyAction(S["Notice.Show"], ActionIds.RefreshStatus, Ids(execution.RequestId)) { SubmitsInputs = false }]));
+        return new Reply(blocks) { Summary = S.Format("Notice.Summary", execution.RequestId) };
     }
 
     private static string LatestLine(CloudExecution latest) => latest.Status switch
     {
-        CloudExecutionStatus.Claimed => $"Execution {latest.Id} by {latest.ActorName} is under way.",
-        CloudExecutionStatus.Succeeded => $"Execution {latest.Id} by {latest.ActorName} succeeded.",
-        CloudExecutionStatus.Unknown => $"Execution {latest.Id}: outcome unknown. {latest.ErrorMessage}",
-        _ => $"Last attempt ({latest.Id}, {latest.ActorName}) was refused: {latest.ErrorMessage}",
+        CloudExecutionStatus.Claimed => S.Format("Latest.Claimed", latest.Id, latest.ActorName),
+        CloudExecutionStatus.Succeeded => S.Format("Latest.Succeeded", latest.Id, latest.ActorName),
+        CloudExecutionStatus.Unknown => S.Format("Latest.Unknown", latest.Id, latest.ActorName, latest.ErrorMessage),
+        _ => S.Format("Latest.Refused", latest.Id, latest.ActorName, latest.ErrorMessage),
     };
 
-    private static string SimulatedLabel(bool simulated) => simulated ? " (simulated)" : string.Empty;
+    /// <summary>The operation's name on its button and in headings ("Remove from payer organization now").</summary>
+    private static string Title(CloudOperation operation) => S["Title." + operation];
+
+    /// <summary>The retry button: "Retry: remove from payer organization now".</summary>
+    private static string Retry(CloudOperation operation) => S["Retry." + operation];
+
+    private static string SimulatedLabel(bool simulated) => simulated ? " " + S["Simulated"] : string.Empty;
 
     private static Dictionary<string, string> Ids(RemovalRequest request) => new()
     {

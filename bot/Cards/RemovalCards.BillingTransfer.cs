@@ -23,42 +23,42 @@ public static partial class RemovalCards
         var month = BillingTexts.Month(impact);
         var facts = new List<ReplyFact>
         {
-            new("Transfer ends", BillingTexts.TransferEnd(impact)),
-            new("Billed through the distributor this month", BillingTexts.Period(impact)),
-            new("Days", BillingTexts.Days(impact)),
-            new("Share of the month", BillingTexts.Share(impact)),
+            new(S["EndTransfer.Ends"], BillingTexts.TransferEnd(impact)),
+            new(S["EndTransfer.Billed"], BillingTexts.Period(impact)),
+            new(S["Payer.Days"], BillingTexts.Days(impact)),
+            new(S["Payer.Share"], BillingTexts.Share(impact)),
         };
         if (monthToDate is { Count: > 0 })
         {
             // SES imports a monthly amount: what it holds so far; the rest of the month is still to come.
-            facts.Add(new ReplyFact("Billed in SES this month so far", $"{BillingTexts.Amounts(monthToDate)}: the usage SES imported for {month} so far; the rest of the month follows"));
+            facts.Add(new ReplyFact(S["Payer.Billed"], S.Format("EndTransfer.BilledValue", BillingTexts.Amounts(monthToDate), month)));
         }
 
         var invoice = impact.LinkedDays == 0
-            ? $"The transfer does not cover any of {month}: there is nothing of {month} to invoice {customer.Name}."
-            : $"Invoice {customer.Name} for {month} up to {BillingTexts.TransferEnd(impact)}, when the transfer ends: {BillingTexts.Days(impact)} days ({BillingTexts.Share(impact)}). " +
-              $"From {BillingTexts.AfterTransfer(impact)} the customer's organization pays AWS itself. If support ends the transfer in a later month, it runs to the end of that month instead.";
+            ? S.Format("EndTransfer.NothingToInvoice", month, customer.Name)
+            : S.Format("EndTransfer.Invoice", customer.Name, month, BillingTexts.TransferEnd(impact), BillingTexts.Days(impact), BillingTexts.Share(impact), BillingTexts.AfterTransfer(impact));
         var blocks = new List<ReplyBlock>
         {
-            new HeadingBlock($"End the billing transfer of {Texts.AccountLabel(account)}?"),
+            new HeadingBlock(S.Format("EndTransfer.Heading", Texts.AccountLabel(account))),
             new ParagraphBlock(RemovalOptionCatalog.Get(RemovalOption.AwsEndBillingTransfer).Description),
             AccountFacts(customer, account),
-            new ParagraphBlock($"What you invoice the customer for {month} (if support ends the transfer now)", Tone.Subtle),
+            new ParagraphBlock(S.Format("EndTransfer.WhatYouInvoice", month), Tone.Subtle),
             new FactsBlock(facts),
             new ParagraphBlock(BillingTexts.TransferBasis, Tone.Subtle),
             new ParagraphBlock(invoice, Tone.Warning),
         };
         if (account.BillingTransfer is { } transfer)
         {
-            var others = sameTransfer is { Count: > 0 }
-                ? $" It ends for {(sameTransfer.Count == 1 ? "this account" : "these accounts")} of {customer.Name} as well: {string.Join(", ", sameTransfer.Select(Texts.AccountLabel))}."
-                : string.Empty;
-            blocks.Add(new ParagraphBlock(
-                $"Ending it stops the distributor paying for the customer's whole AWS organization (management account {transfer.SourceManagementAccountId}), " +
-                $"not only this account, and it cannot be undone: a new transfer needs a new invitation.{others}", Tone.Warning));
+            var warning = S.Format("EndTransfer.WholeOrganization", transfer.SourceManagementAccountId);
+            if (sameTransfer is { Count: > 0 })
+            {
+                warning += " " + S.Plural("EndTransfer.Others", sameTransfer.Count, customer.Name, string.Join(", ", sameTransfer.Select(Texts.AccountLabel)));
+            }
+
+            blocks.Add(new ParagraphBlock(warning, Tone.Warning));
         }
 
-        blocks.Add(new ActionsBlock([Action(state, "Submit: end the transfer", ActionIds.ConfirmEndBillingTransfer, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]));
-        return new Reply(blocks) { Summary = $"Confirm ending the billing transfer of {account.ExternalId}" };
+        blocks.Add(new ActionsBlock([Action(state, S["EndTransfer.Submit"], ActionIds.ConfirmEndBillingTransfer, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]));
+        return new Reply(blocks) { Summary = S.Format("EndTransfer.Summary", account.ExternalId) };
     }
 }

@@ -1,6 +1,7 @@
 using SesBot.Bot.Dialogs;
 using SesBot.Bot.Dialogs.Turns;
 using SesBot.Core.Domain;
+using SesBot.Core.Localization;
 using SesBot.Core.Workflow;
 
 namespace SesBot.Bot.Cards;
@@ -14,16 +15,13 @@ public static partial class RemovalCards
         ArgumentNullException.ThrowIfNull(account);
         return new Reply(
         [
-            new HeadingBlock($"Delete {Texts.AccountLabel(account)} from SES?"),
-            new ParagraphBlock(
-                "Deleting removes this account and ALL of its usage and billing history from SES. Do this only for an account " +
-                "that was added by mistake and never had billing data. It does not close or change the account at the cloud provider.",
-                Tone.Attention),
+            new HeadingBlock(S.Format("ConfirmDelete.Heading", Texts.AccountLabel(account))),
+            new ParagraphBlock(S["ConfirmDelete.Warning"], Tone.Attention),
             AccountFacts(customer, account),
-            Input(state, FormFields.Confirmation, errors, $"{FormFields.Confirmation.Label} {account.ExternalId}"),
-            new ActionsBlock([Action(state, "Delete the account", ActionIds.ConfirmDelete, ReplyActionStyle.Destructive), BackAction(state), CancelAction(state)]),
+            Input(state, FormFields.Confirmation, errors, S.Format("ConfirmDelete.Label", FormFields.Confirmation.Label, account.ExternalId)),
+            new ActionsBlock([Action(state, S["ConfirmDelete.Button"], ActionIds.ConfirmDelete, ReplyActionStyle.Destructive), BackAction(state), CancelAction(state)]),
         ])
-        { Summary = $"Confirm deleting {account.ExternalId}" };
+        { Summary = S.Format("ConfirmDelete.Summary", account.ExternalId) };
     }
 
     public static Reply TransferContactForm(FlowState state, CloudAccount account, IReadOnlyDictionary<ContactField, string>? errors = null)
@@ -33,40 +31,36 @@ public static partial class RemovalCards
         var draft = state.Contact ?? new TransferContactDraft();
         var blocks = new List<ReplyBlock>
         {
-            new HeadingBlock($"Transfer of ownership: {Texts.AccountLabel(account)}"),
-            new ParagraphBlock(
-                "Who takes the account over? SES support sends these details to AWS to transfer ownership, then hands the " +
-                "credentials to the new owner and removes the account from the distributor's payer organization."),
-            new ParagraphBlock("Every field is required (marked *).", Tone.Subtle),
+            new HeadingBlock(S.Format("Transfer.Heading", Texts.AccountLabel(account))),
+            new ParagraphBlock(S["Transfer.Intro"]),
+            new ParagraphBlock(S["Transfer.AllRequired"], Tone.Subtle),
         };
         if (errors is { Count: > 0 })
         {
-            blocks.Add(new ParagraphBlock(
-                errors.Count == 1 ? "1 field needs fixing; everything else you entered is kept." : $"{errors.Count} fields need fixing; everything else you entered is kept.",
-                Tone.Attention));
+            blocks.Add(new ParagraphBlock(S.Plural("Transfer.Errors", errors.Count), Tone.Attention));
         }
 
         // Three parts, each under its own heading: the new owner, their billing contact, and where AWS sends the account.
         foreach (var (heading, fields) in TransferSections)
         {
-            blocks.Add(new SectionBlock(heading, [.. fields.Select(field =>
+            blocks.Add(new SectionBlock(S[heading], [.. fields.Select(field =>
             {
                 var input = FormFields.TransferContact.Single(f => f.Contact == field);
                 return Input(input, draft[field], null) with { Error = errors is not null && errors.TryGetValue(field, out var message) ? message : null };
             })]));
         }
 
-        blocks.Add(new ActionsBlock([Action(state, "Review", ActionIds.ReviewTransferContact, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]));
-        return new Reply(blocks) { Summary = "Transfer of ownership: contact details" };
+        blocks.Add(new ActionsBlock([Action(state, S["Transfer.Review"], ActionIds.ReviewTransferContact, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]));
+        return new Reply(blocks) { Summary = S["Transfer.Summary"] };
     }
 
-    /// <summary>The transfer form's sections, in order, with the contact fields each holds.</summary>
-    private static readonly (string Heading, ContactField[] Fields)[] TransferSections =
+    /// <summary>The transfer form's sections, in order: the resource key of each heading and the contact fields it holds.</summary>
+    private static readonly (string HeadingKey, ContactField[] Fields)[] TransferSections =
     [
-        ("New owner", [ContactField.CompanyName, ContactField.ContactName, ContactField.ContactPhone, ContactField.StreetAddress,
+        ("Section.NewOwner", [ContactField.CompanyName, ContactField.ContactName, ContactField.ContactPhone, ContactField.StreetAddress,
             ContactField.City, ContactField.StateOrRegion, ContactField.PostalCode, ContactField.Country]),
-        ("Billing contact", [ContactField.BillingContactName, ContactField.BillingContactPhone, ContactField.BillingContactEmail]),
-        ("Account assignment", [ContactField.AssignmentEmail]),
+        ("Section.BillingContact", [ContactField.BillingContactName, ContactField.BillingContactPhone, ContactField.BillingContactEmail]),
+        ("Section.AccountAssignment", [ContactField.AssignmentEmail]),
     ];
 
     public static Reply ReviewTransfer(FlowState state, Customer customer, CloudAccount account, TransferContact contact)
@@ -75,34 +69,34 @@ public static partial class RemovalCards
         ArgumentNullException.ThrowIfNull(contact);
         return new Reply(
         [
-            new HeadingBlock("Check and submit the transfer of ownership"),
+            new HeadingBlock(S["ReviewTransfer.Heading"]),
             AccountFacts(customer, account),
-            new SectionBlock("New owner",
+            new SectionBlock(S["Section.NewOwner"],
             [
                 new FactsBlock(
                 [
                     new ReplyFact(TransferContactValidator.Label(ContactField.CompanyName), contact.CompanyName),
                     new ReplyFact(TransferContactValidator.Label(ContactField.ContactName), contact.ContactName),
                     new ReplyFact(TransferContactValidator.Label(ContactField.ContactPhone), Texts.Phone(contact.ContactPhone)),
-                    new ReplyFact("Address", $"{contact.StreetAddress}, {contact.City}, {contact.StateOrRegion} {contact.PostalCode}, {Texts.Country(contact.Country)}"),
+                    new ReplyFact(S["ReviewTransfer.Address"], S.Format("ReviewTransfer.AddressLine", contact.StreetAddress, contact.City, contact.StateOrRegion, contact.PostalCode, Texts.Country(contact.Country))),
                 ]),
             ]),
-            new SectionBlock("Billing contact",
+            new SectionBlock(S["Section.BillingContact"],
             [
                 new FactsBlock(
                 [
-                    new ReplyFact("Name", contact.BillingContactName),
-                    new ReplyFact("Phone", Texts.Phone(contact.BillingContactPhone)),
-                    new ReplyFact("Email", contact.BillingContactEmail),
+                    new ReplyFact(S["Facts.Name"], contact.BillingContactName),
+                    new ReplyFact(S["Facts.Phone"], Texts.Phone(contact.BillingContactPhone)),
+                    new ReplyFact(S["Facts.Email"], contact.BillingContactEmail),
                 ]),
             ]),
-            new SectionBlock("Account assignment",
+            new SectionBlock(S["Section.AccountAssignment"],
             [
                 new FactsBlock([new ReplyFact(TransferContactValidator.Label(ContactField.AssignmentEmail), contact.AssignmentEmail)]),
             ]),
-            new ActionsBlock([Action(state, "Submit the request", ActionIds.SubmitTransferRequest, ReplyActionStyle.Primary), Action(state, "Edit", ActionIds.Back) with { SubmitsInputs = false }, CancelAction(state)]),
+            new ActionsBlock([Action(state, S["ReviewTransfer.Submit"], ActionIds.SubmitTransferRequest, ReplyActionStyle.Primary), Action(state, S["ReviewTransfer.Edit"], ActionIds.Back) with { SubmitsInputs = false }, CancelAction(state)]),
         ])
-        { Summary = "Review the transfer of ownership" };
+        { Summary = S["ReviewTransfer.Summary"] };
     }
 
     public static Reply ConfirmRemoveFromPayer(
@@ -114,32 +108,31 @@ public static partial class RemovalCards
         var month = BillingTexts.Month(impact);
         var facts = new List<ReplyFact>
         {
-            new("Linked this month", BillingTexts.Period(impact)),
-            new("Days", BillingTexts.Days(impact)),
-            new("Share of the month", BillingTexts.Share(impact)),
+            new(S["Payer.LinkedThisMonth"], BillingTexts.Period(impact)),
+            new(S["Payer.Days"], BillingTexts.Days(impact)),
+            new(S["Payer.Share"], BillingTexts.Share(impact)),
         };
         if (monthToDate is { Count: > 0 })
         {
             // SES imports a monthly amount: what it holds so far, not a figure worked out for the linked days.
-            facts.Add(new ReplyFact("Billed in SES this month so far", $"{BillingTexts.Amounts(monthToDate)}: the usage SES imported for {month} while the account was linked (not a share of it)"));
+            facts.Add(new ReplyFact(S["Payer.Billed"], S.Format("Payer.BilledValue", BillingTexts.Amounts(monthToDate), month)));
         }
 
         var warning = impact.LinkedDays == 0
-            ? $"The account was not linked in {month}: if support removes it now there is nothing of {month} to invoice {customer.Name}."
-            : $"Invoice {customer.Name} only for the days the account was linked: {BillingTexts.Days(impact)} days of {month} ({BillingTexts.Share(impact)}). " +
-              "If support removes it on a later day, the days up to that day count.";
+            ? S.Format("Payer.NotLinked", month, customer.Name)
+            : S.Format("Payer.Invoice", customer.Name, BillingTexts.Days(impact), month, BillingTexts.Share(impact));
         return new Reply(
         [
-            new HeadingBlock($"Remove {Texts.AccountLabel(account)} from the payer organization?"),
+            new HeadingBlock(S.Format("Payer.Heading", Texts.AccountLabel(account))),
             new ParagraphBlock(RemovalOptionCatalog.Get(RemovalOption.AwsRemoveFromPayer).Description),
             AccountFacts(customer, account),
-            new ParagraphBlock($"What you invoice the customer for {month} (if support removes it now)", Tone.Subtle),
+            new ParagraphBlock(S.Format("Payer.WhatYouInvoice", month), Tone.Subtle),
             new FactsBlock(facts),
             new ParagraphBlock(BillingTexts.Basis, Tone.Subtle),
             new ParagraphBlock(warning, Tone.Warning),
-            new ActionsBlock([Action(state, "Submit the removal", ActionIds.ConfirmRemoveFromPayer, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]),
+            new ActionsBlock([Action(state, S["Payer.Submit"], ActionIds.ConfirmRemoveFromPayer, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]),
         ])
-        { Summary = $"Confirm removing {account.ExternalId} from the payer organization" };
+        { Summary = S.Format("Payer.Summary", account.ExternalId) };
     }
 
     public static Reply UnlinkForm(FlowState state, Customer customer, CloudAccount account, IReadOnlyDictionary<string, string>? errors = null)
@@ -148,11 +141,8 @@ public static partial class RemovalCards
         var language = UnlinkInstructions.Normalize(state.Field(DataKeys.Language));
         var blocks = new List<ReplyBlock>
         {
-            new HeadingBlock($"Unlink instructions for {Texts.AccountLabel(account)}"),
-            new ParagraphBlock(
-                "The end customer can leave the distributor's organization themselves, with root access to the account. " +
-                "When you submit, SesBot emails them the instructions in the language you choose; the request's status shows when the email has gone out. " +
-                "These are the steps the email gives them:"),
+            new HeadingBlock(S.Format("Unlink.Heading", Texts.AccountLabel(account))),
+            new ParagraphBlock(S["Unlink.Intro"]),
         };
         blocks.AddRange(UnlinkInstructions.Steps(language).Select(step => new ParagraphBlock(step)));
         blocks.Add(new ParagraphBlock(UnlinkInstructions.PaymentPrerequisite(language), Tone.Warning));
@@ -164,7 +154,7 @@ public static partial class RemovalCards
             Error = ErrorOf(errors, FormFields.Language.Id),
             IsRequired = false,
         });
-        blocks.Add(new ActionsBlock([Action(state, "Email the instructions", ActionIds.SubmitUnlink, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]));
+        blocks.Add(new ActionsBlock([Action(state, S["Unlink.Submit"], ActionIds.SubmitUnlink, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]));
         return new Reply(blocks) { Summary = RemovalOptionCatalog.Get(RemovalOption.AwsSelfUnlink).RequestTitle };
     }
 
@@ -173,15 +163,13 @@ public static partial class RemovalCards
         ArgumentNullException.ThrowIfNull(state);
         return new Reply(
         [
-            new HeadingBlock($"Transfer {Texts.AccountLabel(account)} to another CSP"),
-            new ParagraphBlock(
-                "How it works: the customer first accepts a reseller relationship with the new CSP partner. The new partner then " +
-                "requests the transfer in Partner Center, and SES support approves it on the distributor's side. Billing history stays in SES."),
-            new ParagraphBlock("What you do: tell the customer to contact the new partner, and give support the partner's details if you know them.", Tone.Subtle),
+            new HeadingBlock(S.Format("AzureTransfer.Heading", Texts.AccountLabel(account))),
+            new ParagraphBlock(S["AzureTransfer.HowItWorks"]),
+            new ParagraphBlock(S["AzureTransfer.WhatYouDo"], Tone.Subtle),
             AccountFacts(customer, account),
             Input(state, FormFields.PartnerName, errors),
             Input(state, FormFields.PartnerTenantId, errors),
-            new ActionsBlock([Action(state, "Submit to support", ActionIds.SubmitAzureTransfer, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]),
+            new ActionsBlock([Action(state, S["AzureTransfer.Submit"], ActionIds.SubmitAzureTransfer, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]),
         ])
         { Summary = RemovalOptionCatalog.Get(RemovalOption.AzureTransferToCsp).Label };
     }
@@ -191,11 +179,11 @@ public static partial class RemovalCards
         ArgumentNullException.ThrowIfNull(state);
         return new Reply(
         [
-            new HeadingBlock($"Suspend {Texts.AccountLabel(account)}"),
-            new ParagraphBlock("SES support suspends the subscription through a support ticket. Its services stop; it stays in SES and can be reactivated."),
+            new HeadingBlock(S.Format("AzureSuspend.Heading", Texts.AccountLabel(account))),
+            new ParagraphBlock(S["AzureSuspend.Intro"]),
             AccountFacts(customer, account),
             Input(state, FormFields.Reason, errors),
-            new ActionsBlock([Action(state, "Submit the ticket", ActionIds.SubmitAzureSuspend, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]),
+            new ActionsBlock([Action(state, S["AzureSuspend.Submit"], ActionIds.SubmitAzureSuspend, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]),
         ])
         { Summary = RemovalOptionCatalog.Get(RemovalOption.AzureSuspend).Label };
     }
@@ -206,13 +194,11 @@ public static partial class RemovalCards
         ArgumentNullException.ThrowIfNull(account);
         return new Reply(
         [
-            new HeadingBlock($"Report {Texts.AccountLabel(account)} as deleted in error"),
-            new ParagraphBlock(
-                $"This account was deleted from SES on {Texts.Instant(account.ClosedAt ?? account.LinkedAt)}. Opening an urgent ticket asks " +
-                "SES support to restore it as soon as possible.", Tone.Warning),
+            new HeadingBlock(S.Format("DeletedInError.Heading", Texts.AccountLabel(account))),
+            new ParagraphBlock(S.Format("DeletedInError.Intro", Texts.Instant(account.ClosedAt ?? account.LinkedAt)), Tone.Warning),
             AccountFacts(customer, account),
             Input(state, FormFields.Note, errors),
-            new ActionsBlock([Action(state, "Open the urgent ticket", ActionIds.SubmitDeletedInError, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]),
+            new ActionsBlock([Action(state, S["DeletedInError.Submit"], ActionIds.SubmitDeletedInError, ReplyActionStyle.Primary), BackAction(state), CancelAction(state)]),
         ])
         { Summary = RemovalOptionCatalog.Get(RemovalOption.DeletedInErrorTicket).RequestTitle };
     }
@@ -224,19 +210,19 @@ public static partial class RemovalCards
         ArgumentNullException.ThrowIfNull(decision);
         var blocks = new List<ReplyBlock>
         {
-            new HeadingBlock($"Remove {customer.Name}?"),
+            new HeadingBlock(S.Format("RemoveCustomer.Heading", customer.Name)),
             // The customer's accounts as on the account list: each once, with its badges.
-            new ItemsBlock([.. customer.Accounts.Select(a => new ReplyItem($"{Texts.Provider(a.Provider)} {a.ExternalId} · {a.DisplayName}")
+            new ItemsBlock([.. customer.Accounts.Select(a => new ReplyItem(S.Format("AccountPicker.Row", Texts.Provider(a.Provider), a.ExternalId, a.DisplayName))
             {
                 Badges = AccountBadges(a, null),
             })]),
         };
         if (!decision.IsAllowed)
         {
-            blocks.Add(new ParagraphBlock($"{customer.Name} can't be removed: {decision.DenialReason}", Tone.Attention));
+            blocks.Add(new ParagraphBlock(S.Format("RemoveCustomer.Denied", customer.Name, decision.DenialReason), Tone.Attention));
             blocks.AddRange(decision.Warnings.Skip(1).Select(w => new ParagraphBlock(w, Tone.Subtle)));
             blocks.Add(new ActionsBlock([BackAction(state), CancelAction(state)]));
-            return new Reply(blocks) { Summary = $"{customer.Name} can't be removed" };
+            return new Reply(blocks) { Summary = S.Format("RemoveCustomer.DeniedSummary", customer.Name) };
         }
 
         blocks.AddRange(decision.Warnings.Select(w => new ParagraphBlock(w, Tone.Warning)));
@@ -245,11 +231,11 @@ public static partial class RemovalCards
         {
             // Say exactly what goes, and what does not happen: nothing is closed at the cloud provider.
             blocks.Add(new ParagraphBlock(
-                $"These accounts are deleted from SES with {customer.Name}: {string.Join(", ", deleted.Select(a => $"{Texts.Provider(a.Provider)} {a.ExternalId}"))}. " +
-                "Nothing is closed or unlinked at the cloud provider: stop any charges there.", Tone.Attention));
+                S.Plural("RemoveCustomer.Deleted", deleted.Count, customer.Name, string.Join(", ", deleted.Select(a => S.Format("RemoveCustomer.Account", Texts.Provider(a.Provider), a.ExternalId)))),
+                Tone.Attention));
         }
 
         blocks.Add(new ActionsBlock([Action(state, RemovalOptionCatalog.Get(RemovalOption.RemoveCustomer).Label, ActionIds.ConfirmRemoveCustomer, ReplyActionStyle.Destructive), BackAction(state), CancelAction(state)]));
-        return new Reply(blocks) { Summary = $"Confirm removing {customer.Name}" };
+        return new Reply(blocks) { Summary = S.Format("RemoveCustomer.Summary", customer.Name) };
     }
 }

@@ -1,6 +1,7 @@
 using SesBot.Bot.Dialogs;
 using SesBot.Bot.Dialogs.Turns;
 using SesBot.Core.Domain;
+using SesBot.Core.Localization;
 using SesBot.Core.Policy;
 using SesBot.Core.Workflow;
 
@@ -10,6 +11,8 @@ namespace SesBot.Bot.Cards;
 public static partial class RemovalCards
 {
     public const string CustomersDataset = "customers";
+
+    private static readonly Strings S = Strings.For(typeof(RemovalCards));
 
     /// <summary>
     /// Customer selection with one way to search: a dropdown the person can type into. When the customers fit on one
@@ -21,9 +24,8 @@ public static partial class RemovalCards
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(page);
-        var purpose = state.Kind == FlowKind.RemoveCustomer ? "remove" : "take an account from";
         var searched = !string.IsNullOrWhiteSpace(state.SearchText);
-        var blocks = new List<ReplyBlock> { new HeadingBlock("Which customer?") };
+        var blocks = new List<ReplyBlock> { new HeadingBlock(S["CustomerPicker.Heading"]) };
         if (searchError is not null)
         {
             blocks.Add(new ParagraphBlock(searchError, Tone.Attention));
@@ -32,21 +34,21 @@ public static partial class RemovalCards
         if (page.Customers.Count == 0)
         {
             blocks.Add(new ParagraphBlock(searched
-                ? $"No customer's name contains \"{state.SearchText}\". Type another part of the name in the chat."
-                : "You have no customers in SES yet.", Tone.Attention));
+                ? S.Format("CustomerPicker.NoMatch", state.SearchText)
+                : S["CustomerPicker.NoCustomers"], Tone.Attention));
         }
         else
         {
             blocks.Add(new ParagraphBlock(searched
-                ? $"Customers whose name contains \"{state.SearchText}\"{(page.HasMore ? " (the first ones)" : string.Empty)}:"
-                : $"Choose the customer you want to {purpose}."));
-            blocks.Add(new ChoiceInputBlock(DataKeys.CustomerId, "Customer", [.. page.Customers.Select(c => new ReplyChoice(c.Name, c.Id))])
+                ? S.Format(page.HasMore ? "CustomerPicker.Matches.More" : "CustomerPicker.Matches", state.SearchText)
+                : S[state.Kind == FlowKind.RemoveCustomer ? "CustomerPicker.Choose.RemoveCustomer" : "CustomerPicker.Choose.RemoveAccount"]));
+            blocks.Add(new ChoiceInputBlock(DataKeys.CustomerId, S["Customer"], [.. page.Customers.Select(c => new ReplyChoice(c.Name, c.Id))])
             {
                 IsRequired = false,
                 Error = error,
                 // One match of a typed search is chosen already: Continue is all that is left to do.
                 Value = searched && page.Customers.Count == 1 && !page.HasMore ? page.Customers[0].Id : null,
-                Placeholder = page.HasMore ? "Type part of the name" : "Choose a customer",
+                Placeholder = S[page.HasMore ? "CustomerPicker.TypePlaceholder" : "CustomerPicker.Placeholder"],
                 IsSearchable = true,
                 // Only when the card cannot hold them all does the dropdown ask the server (typeahead dataset).
                 SearchDataset = page.HasMore ? CustomersDataset : null,
@@ -54,23 +56,23 @@ public static partial class RemovalCards
             if (page.HasMore)
             {
                 blocks.Add(new ParagraphBlock(
-                    "Not in the list? Type part of the name in the box to search all your customers, or send it as a message.", Tone.Subtle));
+                    S["CustomerPicker.NotInList"], Tone.Subtle));
             }
             else if (searched)
             {
-                blocks.Add(new ParagraphBlock("Not the one? Send another part of the name as a message.", Tone.Subtle));
+                blocks.Add(new ParagraphBlock(S["CustomerPicker.NotTheOne"], Tone.Subtle));
             }
         }
 
         var actions = new List<ReplyAction>();
         if (page.Customers.Count > 0)
         {
-            actions.Add(Action(state, "Continue", ActionIds.SelectCustomer, ReplyActionStyle.Primary));
+            actions.Add(Action(state, S["Continue"], ActionIds.SelectCustomer, ReplyActionStyle.Primary));
         }
 
         actions.Add(CancelAction(state));
         blocks.Add(new ActionsBlock(actions));
-        return new Reply(blocks) { Summary = "Which customer?" };
+        return new Reply(blocks) { Summary = S["CustomerPicker.Heading"] };
     }
 
     /// <summary>
@@ -81,13 +83,13 @@ public static partial class RemovalCards
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(customer);
-        var blocks = new List<ReplyBlock> { new HeadingBlock($"Which account of {customer.Name}?") };
+        var blocks = new List<ReplyBlock> { new HeadingBlock(S.Format("AccountPicker.Heading", customer.Name)) };
         var accounts = customer.Accounts.OrderBy(a => a.Provider).ThenBy(a => a.DisplayName).ToList();
         if (accounts.Count == 0)
         {
-            blocks.Add(new ParagraphBlock($"{customer.Name} has no cloud accounts in SES.", Tone.Attention));
+            blocks.Add(new ParagraphBlock(S.Format("AccountPicker.None", customer.Name), Tone.Attention));
             blocks.Add(new ActionsBlock([BackAction(state), CancelAction(state)]));
-            return new Reply(blocks) { Summary = $"{customer.Name} has no cloud accounts." };
+            return new Reply(blocks) { Summary = S.Format("AccountPicker.None", customer.Name) };
         }
 
         if (error is not null)
@@ -95,15 +97,15 @@ public static partial class RemovalCards
             blocks.Add(new ParagraphBlock(error, Tone.Attention));
         }
 
-        blocks.Add(new ParagraphBlock(accounts.Count == 1 ? "Select the account:" : $"Select one of the {accounts.Count} accounts:", Tone.Subtle));
-        blocks.Add(new ItemsBlock([.. accounts.Select(a => new ReplyItem($"{Texts.Provider(a.Provider)} {a.ExternalId} · {a.DisplayName}")
+        blocks.Add(new ParagraphBlock(S.Plural("AccountPicker.Select", accounts.Count), Tone.Subtle));
+        blocks.Add(new ItemsBlock([.. accounts.Select(a => new ReplyItem(S.Format("AccountPicker.Row", Texts.Provider(a.Provider), a.ExternalId, a.DisplayName))
         {
-            Detail = $"{Texts.Origin(a)}, linked {Texts.Day(a.LinkedAt)}",
+            Detail = S.Format("AccountPicker.RowDetail", Texts.Origin(a), Texts.Day(a.LinkedAt)),
             Badges = AccountBadges(a, openRequests is not null && openRequests.TryGetValue(a.Id, out var open) ? open : null),
-            Action = Action(state, "Select", ActionIds.SelectAccount, ReplyActionStyle.Default, (DataKeys.AccountId, a.Id)),
+            Action = Action(state, S["AccountPicker.SelectButton"], ActionIds.SelectAccount, ReplyActionStyle.Default, (DataKeys.AccountId, a.Id)),
         })]));
         blocks.Add(new ActionsBlock([BackAction(state), CancelAction(state)]));
-        return new Reply(blocks) { Summary = $"Which account of {customer.Name}?" };
+        return new Reply(blocks) { Summary = S.Format("AccountPicker.Heading", customer.Name) };
     }
 
     /// <summary>Billing data, state and open request of an account, as short badges.</summary>
@@ -117,7 +119,7 @@ public static partial class RemovalCards
         };
         if (openRequest is not null)
         {
-            badges.Add(new ReplyBadge($"open request {openRequest.RequestId}", Tone.Attention));
+            badges.Add(new ReplyBadge(S.Format("Badge.OpenRequest", openRequest.RequestId), Tone.Attention));
         }
 
         return badges;
@@ -136,12 +138,12 @@ public static partial class RemovalCards
         var blocks = new List<ReplyBlock>
         {
             new HeadingBlock(Texts.AccountLabel(account)),
-            new ParagraphBlock($"{options.Customer.Name} · {Texts.Origin(account)} · linked {Texts.Day(account.LinkedAt)}", Tone.Subtle),
+            new ParagraphBlock(S.Format("Options.Subtitle", options.Customer.Name, Texts.Origin(account), Texts.Day(account.LinkedAt)), Tone.Subtle),
             new BadgesBlock(AccountBadges(account, options.OpenRequest)),
         };
         if (account.BillingTransfer is { } transfer)
         {
-            blocks.Add(new ParagraphBlock($"Billing transfer {BillingTexts.Transfer(transfer)}", Tone.Subtle));
+            blocks.Add(new ParagraphBlock(S.Format("Options.BillingTransfer", BillingTexts.Transfer(transfer)), Tone.Subtle));
         }
 
         blocks.AddRange(options.Decision.Warnings.Select(w => new ParagraphBlock(w, Tone.Warning)));
@@ -150,15 +152,15 @@ public static partial class RemovalCards
         var primary = PrimaryOption(allowed);
         if (allowed.Count > 0)
         {
-            blocks.Add(new ParagraphBlock(allowed.Count == 1 ? "What you can do:" : $"What you can do ({allowed.Count} ways):", Tone.Subtle));
+            blocks.Add(new ParagraphBlock(S.Plural("Options.WhatYouCanDo", allowed.Count), Tone.Subtle));
             blocks.Add(new ItemsBlock([.. allowed.Select(o => new ReplyItem(o.Title)
             {
                 Detail = Texts.OptionLine(o.Option),
-                Badges = o.Option == primary ? [new ReplyBadge("usual choice", Tone.Good)] : [],
+                Badges = o.Option == primary ? [new ReplyBadge(S["Options.UsualChoice"], Tone.Good)] : [],
                 // An option's own warnings (deleting erases history; the payment method the end customer needs) stand
                 // out like the billing-data warning.
                 Warnings = o.Warnings,
-                Action = Action(state, "Choose", ActionIds.ChooseOption,
+                Action = Action(state, S["Options.ChooseButton"], ActionIds.ChooseOption,
                     o.Info.Handling == OptionHandling.SelfService ? ReplyActionStyle.Destructive
                         : o.Option == primary ? ReplyActionStyle.Primary : ReplyActionStyle.Default,
                     (DataKeys.Option, o.Option.ToString())),
@@ -167,22 +169,22 @@ public static partial class RemovalCards
         else
         {
             blocks.Add(new ParagraphBlock(options.OpenRequest is { } holding
-                ? $"Request {holding.RequestId} holds this account: nothing else can be done with it until that request finishes or is cancelled. Open it to see where it stands."
-                : "There is nothing you can do with this account from here right now.", Tone.Attention));
+                ? S.Format("Options.HeldByRequest", holding.RequestId)
+                : S["Options.Nothing"], Tone.Attention));
         }
 
         var denied = options.Decision.Denied.ToList();
         if (denied.Count > 0)
         {
-            blocks.Add(new ParagraphBlock("Not available for this account:", Tone.Subtle));
-            blocks.Add(new FactsBlock([.. denied.Select(o => new ReplyFact(o.Title, o.DenialReason ?? "Not allowed."))]));
+            blocks.Add(new ParagraphBlock(S["Options.Denied"], Tone.Subtle));
+            blocks.Add(new FactsBlock([.. denied.Select(o => new ReplyFact(o.Title, o.DenialReason ?? S["Options.NotAllowed"]))]));
         }
 
         var actions = new List<ReplyAction>();
         if (options.OpenRequest is { } open)
         {
             // The request that holds the account: its card shows where it stands and offers Cancel while that is allowed.
-            actions.Add(new ReplyAction($"Open request {open.RequestId}", ActionIds.RefreshStatus,
+            actions.Add(new ReplyAction(S.Format("Options.OpenRequest", open.RequestId), ActionIds.RefreshStatus,
                 new Dictionary<string, string>(StringComparer.Ordinal) { [DataKeys.RequestId] = open.RequestId },
                 allowed.Count == 0 ? ReplyActionStyle.Primary : ReplyActionStyle.Default) { SubmitsInputs = false });
         }
@@ -190,7 +192,7 @@ public static partial class RemovalCards
         actions.Add(BackAction(state));
         actions.Add(CancelAction(state));
         blocks.Add(new ActionsBlock(actions));
-        return new Reply(blocks) { Summary = $"What to do with {Texts.AccountLabel(account)}" };
+        return new Reply(blocks) { Summary = S.Format("Options.Summary", Texts.AccountLabel(account)) };
     }
 
     /// <summary>The option most resellers mean: the first allowed one that is not carried out at once (deleting is never the usual choice).</summary>
@@ -203,17 +205,17 @@ public static partial class RemovalCards
         ArgumentNullException.ThrowIfNull(account);
         List<ReplyFact> facts =
         [
-            new ReplyFact("Customer", customer.Name),
-            new ReplyFact(account.Provider == CloudProvider.Aws ? "AWS account" : "Azure subscription", account.ExternalId),
-            new ReplyFact("Name", account.DisplayName),
-            new ReplyFact("Origin", Texts.Origin(account)),
-            new ReplyFact("Linked", Texts.Day(account.LinkedAt)),
-            new ReplyFact("Billing", Texts.BillingStatus(account)),
-            new ReplyFact("State", Texts.State(account)),
+            new ReplyFact(S["Customer"], customer.Name),
+            new ReplyFact(S[account.Provider == CloudProvider.Aws ? "Facts.AwsAccount" : "Facts.AzureSubscription"], account.ExternalId),
+            new ReplyFact(S["Facts.Name"], account.DisplayName),
+            new ReplyFact(S["Facts.Origin"], Texts.Origin(account)),
+            new ReplyFact(S["Facts.Linked"], Texts.Day(account.LinkedAt)),
+            new ReplyFact(S["Facts.Billing"], Texts.BillingStatus(account)),
+            new ReplyFact(S["Facts.State"], Texts.State(account)),
         ];
         if (account.BillingTransfer is { } transfer)
         {
-            facts.Insert(4, new ReplyFact("Billing transfer", BillingTexts.Transfer(transfer)));
+            facts.Insert(4, new ReplyFact(S["Facts.BillingTransfer"], BillingTexts.Transfer(transfer)));
         }
 
         return new FactsBlock(facts);
@@ -228,21 +230,18 @@ public static partial class RemovalCards
         ArgumentNullException.ThrowIfNull(state);
         var step = state.Step switch
         {
-            FlowStep.SelectAccount => "choose one of the customer's accounts with its Select button",
-            FlowStep.ChooseOption => "choose what to do with the account with one of the Choose buttons",
-            FlowStep.ReviewTransfer => "check the transfer details, then submit them or go back to edit",
-            FlowStep.ConfirmRemoveFromPayer => "check what you invoice the customer, then submit the removal",
-            FlowStep.ConfirmRemoveCustomer => "confirm removing the customer",
-            _ => "fill in the form on the card, then submit it",
+            FlowStep.SelectAccount or FlowStep.ChooseOption or FlowStep.ReviewTransfer or FlowStep.ConfirmRemoveFromPayer
+                or FlowStep.ConfirmRemoveCustomer => state.Step.ToString(),
+            _ => "Form",
         };
-        return Reply.Text($"I'm waiting for your answer on the card: {step}. Here it is again. Use its buttons, or type \"cancel\" to stop.");
+        return Reply.Text(S.Format("Waiting", S["Waiting." + step]));
     }
 
-    public static Reply Stopped() => Reply.Text("OK, I stopped. Nothing was submitted. Type \"help\" to see what I can do.");
+    public static Reply Stopped() => Reply.Text(S["Stopped"]);
 
     public static Reply Outdated(Reply current) => current with
     {
-        Blocks = [new ParagraphBlock("That card is out of date, so I ignored it. Here is where we are now:", Tone.Attention), .. current.Blocks],
+        Blocks = [new ParagraphBlock(S["Outdated"], Tone.Attention), .. current.Blocks],
     };
 
     internal static ReplyAction Action(FlowState state, string title, string verb, ReplyActionStyle style = ReplyActionStyle.Default, params (string Key, string Value)[] extra)
@@ -260,7 +259,7 @@ public static partial class RemovalCards
         return new ReplyAction(title, verb, data, style);
     }
 
-    internal static ReplyAction BackAction(FlowState state) => Action(state, "Back", ActionIds.Back) with { SubmitsInputs = false };
+    internal static ReplyAction BackAction(FlowState state) => Action(state, S["Back"], ActionIds.Back) with { SubmitsInputs = false };
 
-    internal static ReplyAction CancelAction(FlowState state) => Action(state, "Cancel", ActionIds.Cancel) with { SubmitsInputs = false };
+    internal static ReplyAction CancelAction(FlowState state) => Action(state, S["Cancel"], ActionIds.Cancel) with { SubmitsInputs = false };
 }

@@ -4,6 +4,7 @@ using SesBot.Bot.Dialogs.Turns;
 using SesBot.Core.Audit;
 using SesBot.Core.Domain;
 using SesBot.Core.Email;
+using SesBot.Core.Localization;
 using SesBot.Core.Workflow;
 
 namespace SesBot.Bot.Cards;
@@ -11,6 +12,8 @@ namespace SesBot.Bot.Cards;
 /// <summary>Cards about submitted requests: the confirmation, the status card (which refreshes itself) and the list.</summary>
 public static class RequestCards
 {
+    private static readonly Strings S = Strings.For(typeof(RequestCards));
+
     /// <summary>
     /// The answer to a submission, saying what really happened: carried out at once ("deleted", "completed"), queued
     /// (an email not sent yet), or submitted to support. <paramref name="supportAlerted"/> false: the request was not
@@ -25,7 +28,7 @@ public static class RequestCards
         List<ReplyBlock> top = [new ParagraphBlock(headline, Tone.Good), new ParagraphBlock(NextSteps(request))];
         if (!supportAlerted && RemovalOptionCatalog.Get(request.Kind).Handling != OptionHandling.SelfService)
         {
-            top.Add(new ParagraphBlock($"SES support has not been alerted yet: no support channel is set up in SesBot. Please tell SES support about request {request.Id}.", Tone.Attention));
+            top.Add(new ParagraphBlock(S.Format("Submitted.SupportNotAlerted", request.Id), Tone.Attention));
         }
 
         return status with
@@ -47,52 +50,52 @@ public static class RequestCards
         var request = details.Request;
         var facts = new List<ReplyFact>
         {
-            new("Request", request.Id),
-            new("What", Texts.Option(request.Kind)),
-            new("Customer", details.Customer.Name),
+            new(S["Fact.Request"], request.Id),
+            new(S["Fact.What"], Texts.Option(request.Kind)),
+            new(S["Fact.Customer"], details.Customer.Name),
         };
         if (details.Account is { } account)
         {
-            facts.Add(new ReplyFact("Account", Texts.AccountLabel(account)));
+            facts.Add(new ReplyFact(S["Fact.Account"], Texts.AccountLabel(account)));
         }
 
         if (details.Email is { } email)
         {
-            facts.Add(new ReplyFact("Instructions email", EmailText(email)));
+            facts.Add(new ReplyFact(S["Fact.Email"], EmailText(email)));
         }
 
-        facts.Add(new ReplyFact("Requested by", $"{request.RequestedByName}, {Texts.Instant(request.CreatedAt)}"));
+        facts.Add(new ReplyFact(S["Fact.RequestedBy"], S.Format("Fact.RequestedByValue", request.RequestedByName, Texts.Instant(request.CreatedAt))));
         if (request.AssignedToName is { } assignee && request.IsOpen)
         {
-            facts.Add(new ReplyFact("Handled by", $"{assignee} (SES support)"));
+            facts.Add(new ReplyFact(S["Fact.HandledBy"], S.Format("Fact.HandledByValue", assignee)));
         }
 
         if (request.LastNote is { } note)
         {
-            facts.Add(new ReplyFact("Note", note));
+            facts.Add(new ReplyFact(S["Fact.Note"], note));
         }
 
         if (request.BillingImpact is { } impact && request.Kind == RemovalOption.AwsEndBillingTransfer)
         {
             // Previewed at submission; once support has ended the transfer, as it turned out.
             var ended = request.Status == RequestStatus.Completed;
-            facts.Add(new ReplyFact(ended ? "Transfer ends" : "Transfer ends (if ended this month)", BillingTexts.TransferEnd(impact)));
-            facts.Add(new ReplyFact("You invoice", BillingTexts.Summary(impact)));
+            facts.Add(new ReplyFact(S[ended ? "Fact.TransferEnds" : "Fact.TransferEnds.Preview"], BillingTexts.TransferEnd(impact)));
+            facts.Add(new ReplyFact(S["Fact.YouInvoice"], BillingTexts.Summary(impact)));
         }
         else if (request.BillingImpact is { } linked)
         {
-            facts.Add(new ReplyFact("Linked this month (at submission)", BillingTexts.Summary(linked)));
+            facts.Add(new ReplyFact(S["Fact.Linked"], BillingTexts.Summary(linked)));
         }
 
         var blocks = new List<ReplyBlock>
         {
-            new HeadingBlock($"{Texts.Option(request.Kind)}: {request.Id}"),
-            new BadgesBlock([new ReplyBadge($"Status: {StatusText(details)}", StatusTone(request.Status))]),
+            new HeadingBlock(S.Format("Status.Heading", Texts.Option(request.Kind), request.Id)),
+            new BadgesBlock([new ReplyBadge(S.Format("Status.Badge", StatusText(details)), StatusTone(request.Status))]),
             new FactsBlock(facts),
         };
         if (SubmittedFacts(request) is { Count: > 0 } submitted)
         {
-            blocks.Add(new SectionBlock("What was submitted", [new FactsBlock(submitted)]));
+            blocks.Add(new SectionBlock(S["Status.Submitted"], [new FactsBlock(submitted)]));
         }
 
         if (withNextStep && Texts.NextStep(request) is { } next)
@@ -102,24 +105,24 @@ public static class RequestCards
 
         if (details.Timeline.Count > 0)
         {
-            blocks.Add(new ParagraphBlock("History", Tone.Subtle));
+            blocks.Add(new ParagraphBlock(S["Status.History"], Tone.Subtle));
             blocks.Add(new FactsBlock([.. details.Timeline.Select(e => new ReplyFact(Texts.Instant(e.At), HistoryCards.Sentence(RequestAuditEntries.Of(e, request))))]));
         }
 
         if (request.OpenQuestion is { } question)
         {
             // Support waits on the reseller: the question and a box to answer it, on the card they look at.
-            blocks.Add(new ParagraphBlock($"SES support needs more information: {question}", Tone.Attention));
+            blocks.Add(new ParagraphBlock(S.Format("Status.Question", question), Tone.Attention));
             blocks.AddRange(ResellerNotices.AnswerBox(request));
         }
 
-        var refresh = new ReplyAction("Refresh", ActionIds.RefreshStatus, Data(request));
+        var refresh = new ReplyAction(S["Status.Refresh"], ActionIds.RefreshStatus, Data(request));
         var actions = new List<ReplyAction> { refresh with { SubmitsInputs = false } };
 
         // Whenever the workflow lets the requester cancel (the server checks who clicks).
         if (request.AvailableTriggers().Contains(RequestTrigger.Cancel))
         {
-            actions.Add(new ReplyAction("Cancel this request", ActionIds.CancelRequest, Data(request), ReplyActionStyle.Destructive) { SubmitsInputs = false });
+            actions.Add(new ReplyAction(S["Status.Cancel"], ActionIds.CancelRequest, Data(request), ReplyActionStyle.Destructive) { SubmitsInputs = false });
         }
 
         // A failed instructions email can be sent again (the server checks who clicks, and that this failure is still the latest).
@@ -127,13 +130,13 @@ public static class RequestCards
         {
             var retry = Data(request);
             retry[DataKeys.EmailMessageId] = failed.MessageId.ToString(CultureInfo.InvariantCulture);
-            actions.Add(new ReplyAction("Send the instructions again", ActionIds.RetryEmail, retry, ReplyActionStyle.Primary) { SubmitsInputs = false });
+            actions.Add(new ReplyAction(S["Status.RetryEmail"], ActionIds.RetryEmail, retry, ReplyActionStyle.Primary) { SubmitsInputs = false });
         }
 
         blocks.Add(new ActionsBlock(actions));
         return new Reply(blocks)
         {
-            Summary = $"{request.Id}: {StatusText(details)}",
+            Summary = S.Format("Status.Summary", request.Id, StatusText(details)),
             Refresh = request.IsOpen ? refresh : null,
         };
     }
@@ -143,13 +146,13 @@ public static class RequestCards
         ArgumentNullException.ThrowIfNull(requests);
         if (requests.Count == 0)
         {
-            return Reply.Card("You have no removal requests.", new ParagraphBlock("You have no removal requests yet."), HelpReplies.Menu());
+            return Reply.Card(S["List.None.Summary"], new ParagraphBlock(S["List.None"]), HelpReplies.Menu());
         }
 
         var open = requests.Where(r => r.Request.IsOpen).ToList();
         var closed = requests.Where(r => !r.Request.IsOpen).ToList();
-        var blocks = new List<ReplyBlock> { new HeadingBlock("Your removal requests") };
-        blocks.Add(new ParagraphBlock(open.Count == 0 ? "Open: none." : "Open:", Tone.Subtle));
+        var blocks = new List<ReplyBlock> { new HeadingBlock(S["List.Heading"]) };
+        blocks.Add(new ParagraphBlock(S[open.Count == 0 ? "List.OpenNone" : "List.Open"], Tone.Subtle));
         if (open.Count > 0)
         {
             blocks.Add(new FactsBlock([.. open.Select(Line)]));
@@ -157,20 +160,20 @@ public static class RequestCards
 
         if (closed.Count > 0)
         {
-            blocks.Add(new ParagraphBlock("Closed:", Tone.Subtle));
+            blocks.Add(new ParagraphBlock(S["List.Closed"], Tone.Subtle));
             blocks.Add(new FactsBlock([.. closed.Select(Line)]));
         }
 
         // Buttons for the open ones first: those are the ones a reseller follows up on.
-        blocks.Add(new ActionsBlock([.. open.Concat(closed).Take(5).Select(r => new ReplyAction($"Open {r.Request.Id}", ActionIds.RefreshStatus, Data(r.Request)) { SubmitsInputs = false })]));
-        return new Reply(blocks) { Summary = requests.Count == 1 ? "1 removal request" : $"{requests.Count} removal requests" };
+        blocks.Add(new ActionsBlock([.. open.Concat(closed).Take(5).Select(r => new ReplyAction(S.Format("List.OpenButton", r.Request.Id), ActionIds.RefreshStatus, Data(r.Request)) { SubmitsInputs = false })]));
+        return new Reply(blocks) { Summary = S.Plural("List.Summary", requests.Count) };
 
         static ReplyFact Line(RequestSummary r)
         {
             var subject = r.AccountExternalId is { } id && r.Provider is { } provider
-                ? $"{r.CustomerName}, {Texts.Provider(provider)} {id}"
+                ? S.Format("List.Subject", r.CustomerName, Texts.Provider(provider), id)
                 : r.CustomerName;
-            return new ReplyFact(r.Request.Id, $"{Texts.Option(r.Request.Kind)} · {subject} · {ListStatus(r.Request)} · {Texts.Day(r.Request.CreatedAt)}");
+            return new ReplyFact(r.Request.Id, S.Format("List.Line", Texts.Option(r.Request.Kind), subject, ListStatus(r.Request), Texts.Day(r.Request.CreatedAt)));
         }
     }
 
@@ -182,21 +185,19 @@ public static class RequestCards
         var subject = details.Account is { } account ? Texts.AccountLabel(account) : details.Customer.Name;
         return new Reply(
         [
-            new HeadingBlock($"Cancel request {request.Id}?"),
-            new ParagraphBlock($"{Texts.Option(request.Kind)} for {subject}."),
-            new ParagraphBlock(
-                "Cancelling stops it: SES support does nothing more with it, and you can choose another option for the account. " +
-                "A cancelled request cannot be reopened; you would submit a new one.", Tone.Warning),
+            new HeadingBlock(S.Format("ConfirmCancel.Heading", request.Id)),
+            new ParagraphBlock(S.Format("ConfirmCancel.What", Texts.Option(request.Kind), subject)),
+            new ParagraphBlock(S["ConfirmCancel.Warning"], Tone.Warning),
             new ActionsBlock(
             [
-                new ReplyAction("Yes, cancel it", ActionIds.ConfirmCancelRequest, Data(request), ReplyActionStyle.Destructive) { SubmitsInputs = false },
-                new ReplyAction("No, keep it", ActionIds.RefreshStatus, Data(request)) { SubmitsInputs = false },
+                new ReplyAction(S["ConfirmCancel.Yes"], ActionIds.ConfirmCancelRequest, Data(request), ReplyActionStyle.Destructive) { SubmitsInputs = false },
+                new ReplyAction(S["ConfirmCancel.No"], ActionIds.RefreshStatus, Data(request)) { SubmitsInputs = false },
             ]),
         ])
-        { Summary = $"Cancel request {request.Id}?" };
+        { Summary = S.Format("ConfirmCancel.Heading", request.Id) };
     }
 
-    public static Reply NotFound(string requestId) => Reply.Text($"I can't find a request {requestId} among yours. Type \"my requests\" to see them.");
+    public static Reply NotFound(string requestId) => Reply.Text(S.Format("NotFound", requestId));
 
     private static Dictionary<string, string> Data(RemovalRequest request) => new(StringComparer.Ordinal)
     {
@@ -219,31 +220,31 @@ public static class RequestCards
         var facts = new List<ReplyFact>();
         if (request.Contact is { } c)
         {
-            facts.Add(new ReplyFact("New owner", $"{c.CompanyName}, {c.ContactName}, {Texts.Phone(c.ContactPhone)}"));
-            facts.Add(new ReplyFact("Address", $"{c.StreetAddress}, {c.City}, {c.StateOrRegion} {c.PostalCode}, {Texts.Country(c.Country)}"));
-            facts.Add(new ReplyFact("Billing contact", $"{c.BillingContactName}, {Texts.Phone(c.BillingContactPhone)}, {c.BillingContactEmail}"));
-            facts.Add(new ReplyFact("Account assignment email", c.AssignmentEmail));
+            facts.Add(new ReplyFact(S["Submitted.NewOwner"], S.Format("Submitted.NewOwnerValue", c.CompanyName, c.ContactName, Texts.Phone(c.ContactPhone))));
+            facts.Add(new ReplyFact(S["Submitted.Address"], S.Format("Submitted.AddressValue", c.StreetAddress, c.City, c.StateOrRegion, c.PostalCode, Texts.Country(c.Country))));
+            facts.Add(new ReplyFact(S["Submitted.BillingContact"], S.Format("Submitted.BillingContactValue", c.BillingContactName, Texts.Phone(c.BillingContactPhone), c.BillingContactEmail)));
+            facts.Add(new ReplyFact(S["Submitted.AssignmentEmail"], c.AssignmentEmail));
         }
 
         if (request.Reason is { } reason)
         {
-            facts.Add(new ReplyFact(request.Kind == RemovalOption.DeletedInErrorTicket ? "Note" : "Reason", reason));
+            facts.Add(new ReplyFact(S[request.Kind == RemovalOption.DeletedInErrorTicket ? "Submitted.Note" : "Submitted.Reason"], reason));
         }
 
         if (request.TargetPartnerName is { } partner)
         {
-            facts.Add(new ReplyFact("New partner", partner));
+            facts.Add(new ReplyFact(S["Submitted.Partner"], partner));
         }
 
         if (request.TargetPartnerTenantId is { } tenant)
         {
-            facts.Add(new ReplyFact("New partner's tenant id", tenant));
+            facts.Add(new ReplyFact(S["Submitted.PartnerTenant"], tenant));
         }
 
         if (request.EndCustomerEmail is { } email)
         {
-            facts.Add(new ReplyFact("End customer's email", email));
-            facts.Add(new ReplyFact("Language", UnlinkInstructionsEmail.LanguageName(request.EndCustomerLanguage)));
+            facts.Add(new ReplyFact(S["Submitted.EndCustomerEmail"], email));
+            facts.Add(new ReplyFact(S["Submitted.Language"], LanguageName(request.EndCustomerLanguage)));
         }
 
         return facts;
@@ -260,19 +261,19 @@ public static class RequestCards
             return request.Kind switch
             {
                 RemovalOption.DeleteFromPlatform =>
-                    ($"{(details.Account is { } a ? Texts.AccountLabel(a) : "The account")} is deleted from SES (request {request.Id}, completed).", $"Request {request.Id} completed: account deleted"),
+                    (details.Account is { } a ? S.Format("Outcome.Deleted", Texts.AccountLabel(a), request.Id) : S.Format("Outcome.Deleted.Unknown", request.Id), S.Format("Outcome.Deleted.Summary", request.Id)),
                 RemovalOption.RemoveCustomer =>
-                    ($"{details.Customer.Name} is removed from SES (request {request.Id}, completed).", $"Request {request.Id} completed: customer removed"),
-                _ => ($"Request {request.Id} is completed.", $"Request {request.Id} completed"),
+                    (S.Format("Outcome.CustomerRemoved", details.Customer.Name, request.Id), S.Format("Outcome.CustomerRemoved.Summary", request.Id)),
+                _ => (S.Format("Outcome.Completed", request.Id), S.Format("Outcome.Completed.Summary", request.Id)),
             };
         }
 
         if (details.Email is { State: EmailDeliveryState.Queued } email)
         {
-            return ($"Request {request.Id} is submitted. The instructions are {EmailText(email)}.", $"Request {request.Id} submitted: instructions queued");
+            return (S.Format("Outcome.Queued", request.Id, EmailText(email)), S.Format("Outcome.Queued.Summary", request.Id));
         }
 
-        return ($"Request {request.Id} is submitted.", $"Request {request.Id} submitted");
+        return (S.Format("Outcome.Submitted", request.Id), S.Format("Outcome.Submitted.Summary", request.Id));
     }
 
     /// <summary>The status as it really is: an unlink request waiting for its email says so, not "waiting for support".</summary>
@@ -286,30 +287,33 @@ public static class RequestCards
 
         return email.State switch
         {
-            EmailDeliveryState.Queued => "Submitted, instructions queued for sending",
-            EmailDeliveryState.Sent => "Instructions sent to the end customer",
-            EmailDeliveryState.Failed => "Submitted, sending the instructions failed",
-            _ => "Submitted, the instructions may not have been sent; support is checking",
+            EmailDeliveryState.Queued => S["EmailStatus.Queued"],
+            EmailDeliveryState.Sent => S["EmailStatus.Sent"],
+            EmailDeliveryState.Failed => S["EmailStatus.Failed"],
+            _ => S["EmailStatus.Unknown"],
         };
     }
 
     /// <summary>The status in the list, where the email's state is not read: an unlink request waits for its email, not for support.</summary>
     private static string ListStatus(RemovalRequest request) =>
         request is { Kind: RemovalOption.AwsSelfUnlink, Status: RequestStatus.Submitted }
-            ? "Submitted, instructions not sent yet"
+            ? S["EmailStatus.NotSentYet"]
             : Texts.Status(request.Status);
 
     /// <summary>"queued for sending to it@example.com in German", "sent to … on …", "sending failed: reason".</summary>
     private static string EmailText(EmailDelivery email)
     {
-        var to = $"to {email.To} in {UnlinkInstructionsEmail.LanguageName(email.Language)}";
+        var to = S.Format("Email.To", email.To, LanguageName(email.Language));
         return email.State switch
         {
-            EmailDeliveryState.Queued when email.Problem is { } last => $"queued for sending {to} (the last try failed: {last}; trying again)",
-            EmailDeliveryState.Queued => $"queued for sending {to}",
-            EmailDeliveryState.Sent => $"sent {to}" + (email.At is { } at ? $", {Texts.Instant(at)}" : string.Empty),
-            EmailDeliveryState.Failed => $"sending failed: {email.Problem ?? "the mail server refused it"} (was {to})",
-            _ => $"may not have been sent {to}: {email.Problem ?? "the send was interrupted"}",
+            EmailDeliveryState.Queued when email.Problem is { } last => S.Format("Email.Queued.Retrying", to, last),
+            EmailDeliveryState.Queued => S.Format("Email.Queued", to),
+            EmailDeliveryState.Sent => email.At is { } at ? S.Format("Email.Sent.At", to, Texts.Instant(at)) : S.Format("Email.Sent", to),
+            EmailDeliveryState.Failed => S.Format("Email.Failed", email.Problem ?? S["Email.Failed.Refused"], to),
+            _ => S.Format("Email.Unknown", to, email.Problem ?? S["Email.Unknown.Interrupted"]),
         };
     }
+
+    /// <summary>The instructions' language as the reader's language names it ("German", "Deutsch", "allemand").</summary>
+    private static string LanguageName(string? code) => S.Find("Language." + code) ?? UnlinkInstructionsEmail.LanguageName(code);
 }

@@ -30,7 +30,7 @@ public static partial class SupportCards
         var fresh = request.Status == RequestStatus.Submitted && request.AssignedToId is null && !request.IsWaitingOnReseller && request.Version == 0;
         if (!fresh && blocks.Count > 0 && blocks[0] is HeadingBlock)
         {
-            blocks[0] = new HeadingBlock($"Request {request.Id}: {info.RequestTitle}");
+            blocks[0] = new HeadingBlock(S.Format("Work.Heading", request.Id, info.RequestTitle));
         }
 
         var at = 1;
@@ -44,7 +44,7 @@ public static partial class SupportCards
         blocks.Insert(about < 0 ? at : about + 1, new FactsBlock(WorkFacts(request, now)));
         if (details.Timeline.Count > 1)
         {
-            blocks.Add(new ParagraphBlock("History", Tone.Subtle));
+            blocks.Add(new ParagraphBlock(S["Work.History"], Tone.Subtle));
             blocks.Add(new FactsBlock([.. details.Timeline.TakeLast(HistoryLines)
                 .Select(e => new ReplyFact(Texts.Instant(e.At), HistoryCards.Sentence(RequestAuditEntries.Of(e, request))))]));
         }
@@ -57,9 +57,11 @@ public static partial class SupportCards
         return new Reply(blocks)
         {
             // A new thread keeps the new-request summary (the channel's notification); later copies say where it stands.
-            Summary = fresh ? card.Summary : $"{request.Id}: {Texts.Status(request.Status)}{(request.AssignedToName is { } who ? $", {who}" : string.Empty)}",
+            Summary = fresh ? card.Summary : request.AssignedToName is { } who
+                ? S.Format("Work.Summary.Assigned", request.Id, Texts.Status(request.Status), who)
+                : S.Format("Work.Summary", request.Id, Texts.Status(request.Status)),
             Refresh = request.IsOpen && info.Handling != OptionHandling.SelfService
-                ? new ReplyAction("Refresh", ActionIds.SupportRefresh, Data(request)) { SubmitsInputs = false }
+                ? new ReplyAction(S["Work.Refresh"], ActionIds.SupportRefresh, Data(request)) { SubmitsInputs = false }
                 : null,
         };
     }
@@ -77,38 +79,38 @@ public static partial class SupportCards
         }
 
         return last is null
-            ? $"Request {details.Request.Id} has changed since this card was shown; here it is as it is now."
-            : $"{SupportMoves.Done(last.Action, details.Request.Kind)} by {last.ActorName} at {last.At.ToUniversalTime().ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture)}. Nothing was changed by your click; here is the request as it is now.";
+            ? S.Format("Already.Unknown", details.Request.Id)
+            : S.Format("Already", SupportMoves.Done(last.Action, details.Request.Kind), last.ActorName, last.At.ToUniversalTime().ToString("HH:mm", CultureInfo.InvariantCulture));
     }
 
     /// <summary>The reseller's answer, posted into the request's support thread.</summary>
     public static Reply AnswerInThread(RemovalRequest request, string question, string answer, string answeredBy) =>
         Reply.Card(
-            $"{answeredBy} answered about {request.Id}",
-            new HeadingBlock($"{answeredBy} answered about {request.Id}"),
-            new FactsBlock([new ReplyFact("Question", question), new ReplyFact("Answer", answer)]));
+            S.Format("Answered", answeredBy, request.Id),
+            new HeadingBlock(S.Format("Answered", answeredBy, request.Id)),
+            new FactsBlock([new ReplyFact(S["Answered.Question"], question), new ReplyFact(S["Answered.Answer"], answer)]));
 
     private static List<ReplyFact> WorkFacts(RemovalRequest request, DateTimeOffset now)
     {
         var facts = new List<ReplyFact>
         {
-            new("Assigned to", request.AssignedToName is { } who
-                ? $"{who}, since {Texts.Instant(request.AssignedAt ?? request.UpdatedAt)}"
-                : request.IsOpen ? "nobody yet" : "nobody"),
+            new(S["Work.AssignedTo"], request.AssignedToName is { } who
+                ? S.Format("Work.AssignedToValue", who, Texts.Instant(request.AssignedAt ?? request.UpdatedAt))
+                : S[request.IsOpen ? "Work.NobodyYet" : "Work.Nobody"]),
         };
         if (request.IsOpen && now - request.CreatedAt >= TimeSpan.FromMinutes(1))
         {
-            facts.Add(new("Waiting", $"{Waiting(now - request.CreatedAt)} since it was filed"));
+            facts.Add(new(S["Work.Waiting"], S.Format("Work.WaitingValue", Waiting(now - request.CreatedAt))));
         }
 
         if (request.OpenQuestion is { } question)
         {
-            facts.Add(new("Waiting on the reseller", $"{request.QuestionAskedByName} asked {Texts.Instant(request.QuestionAskedAt ?? request.UpdatedAt)}: {question}"));
+            facts.Add(new(S["Work.WaitingOnReseller"], S.Format("Work.WaitingOnResellerValue", request.QuestionAskedByName, Texts.Instant(request.QuestionAskedAt ?? request.UpdatedAt), question)));
         }
 
         if (request.LastNote is { } last)
         {
-            facts.Add(new(request.Status == RequestStatus.Rejected ? "Rejected because" : "Last note", last));
+            facts.Add(new(S[request.Status == RequestStatus.Rejected ? "Work.RejectedBecause" : "Work.LastNote"], last));
         }
 
         return facts;
@@ -124,19 +126,19 @@ public static partial class SupportCards
 
         if (viewer is not null && !viewer.IsSupport)
         {
-            return [new ParagraphBlock("Only SES support acts on this card.", Tone.Subtle)];
+            return [new ParagraphBlock(S["Work.OnlySupport"], Tone.Subtle)];
         }
 
         if (viewer is not null && viewer.Id == request.RequestedById)
         {
-            return [new ParagraphBlock("You filed this request, so another member of SES support works it (four-eyes rule).", Tone.Subtle)];
+            return [new ParagraphBlock(S["Work.FourEyes"], Tone.Subtle)];
         }
 
         var data = Data(request);
         var moves = new List<ReplyAction>();
         if (viewer is null || request.AssignedToId != viewer.Id)
         {
-            moves.Add(new ReplyAction(request.AssignedToId is null ? "Assign to me" : "Take over", ActionIds.SupportAssign, data) { SubmitsInputs = false });
+            moves.Add(new ReplyAction(S[request.AssignedToId is null ? "Work.AssignToMe" : "Work.TakeOver"], ActionIds.SupportAssign, data) { SubmitsInputs = false });
         }
 
         var support = RemovalRequest.TransitionsOf(request.Kind)
@@ -153,25 +155,25 @@ public static partial class SupportCards
         var blocks = new List<ReplyBlock> { new ActionsBlock(moves) };
         if (!request.IsWaitingOnReseller)
         {
-            blocks.Add(new TextInputBlock(SupportFields.Question, "Ask the reseller for more information")
+            blocks.Add(new TextInputBlock(SupportFields.Question, S["Work.Ask.Label"])
             {
                 IsRequired = false,
                 MaxLength = FieldLimits.SupportNote,
                 Kind = TextInputKind.Multiline,
-                Placeholder = "The question, as the reseller will read it",
+                Placeholder = S["Work.Ask.Placeholder"],
             });
-            blocks.Add(new ActionsBlock([new ReplyAction("Ask the reseller", ActionIds.SupportAsk, data)]));
+            blocks.Add(new ActionsBlock([new ReplyAction(S["Work.Ask.Button"], ActionIds.SupportAsk, data)]));
         }
 
         if (support.Contains(RequestTrigger.Reject))
         {
-            blocks.Add(new TextInputBlock(SupportFields.RejectReason, "Reason for rejecting (the reseller sees it)")
+            blocks.Add(new TextInputBlock(SupportFields.RejectReason, S["Work.Reject.Label"])
             {
                 IsRequired = false,
                 MaxLength = FieldLimits.SupportNote,
                 Kind = TextInputKind.Multiline,
             });
-            blocks.Add(new ActionsBlock([new ReplyAction("Reject", ActionIds.SupportReject, data, ReplyActionStyle.Destructive)]));
+            blocks.Add(new ActionsBlock([new ReplyAction(S["Work.Reject.Button"], ActionIds.SupportReject, data, ReplyActionStyle.Destructive)]));
         }
 
         return blocks;

@@ -1,5 +1,6 @@
 using SesBot.Bot.Dialogs.Turns;
 using SesBot.Core.Domain;
+using SesBot.Core.Localization;
 using SesBot.Core.Support;
 using SesBot.Core.Workflow;
 
@@ -8,6 +9,8 @@ namespace SesBot.Bot.Cards;
 /// <summary>Cards of the support desk: the new-request card posted to the support channel, the channel choice, the queue.</summary>
 public static partial class SupportCards
 {
+    private static readonly Strings S = Strings.For(typeof(SupportCards));
+
     /// <summary>The card that opens a request's thread in the support channel. Typed text is passed as plain text.</summary>
     public static Reply NewRequest(RequestDetails details, string resellerName, bool offerCloudCheck = true)
     {
@@ -16,50 +19,50 @@ public static partial class SupportCards
         var info = RemovalOptionCatalog.Get(request.Kind);
         var facts = new List<ReplyFact>
         {
-            new("Request", request.Id),
-            new("Status", Texts.Status(request.Status)),
-            new("Path", info.Label),
-            new("Reseller", resellerName),
-            new("Customer", details.Customer.Name),
+            new(S["Fact.Request"], request.Id),
+            new(S["Fact.Status"], Texts.Status(request.Status)),
+            new(S["Fact.Path"], info.Label),
+            new(S["Fact.Reseller"], resellerName),
+            new(S["Fact.Customer"], details.Customer.Name),
         };
         if (details.Account is { } account)
         {
-            facts.Add(new(account.Provider == CloudProvider.Aws ? "AWS account" : "Azure subscription", account.ExternalId));
-            facts.Add(new("Account name", account.DisplayName));
-            facts.Add(new("Provider", Texts.Provider(account.Provider)));
-            facts.Add(new("Origin", Texts.Origin(account)));
-            facts.Add(new("Billing", Texts.BillingStatus(account)));
+            facts.Add(new(S[account.Provider == CloudProvider.Aws ? "Fact.AwsAccount" : "Fact.AzureSubscription"], account.ExternalId));
+            facts.Add(new(S["Fact.AccountName"], account.DisplayName));
+            facts.Add(new(S["Fact.Provider"], Texts.Provider(account.Provider)));
+            facts.Add(new(S["Fact.Origin"], Texts.Origin(account)));
+            facts.Add(new(S["Fact.Billing"], Texts.BillingStatus(account)));
             if (account.BillingTransfer is { } transfer)
             {
-                facts.Add(new("Billing transfer", BillingTexts.Transfer(transfer)));
+                facts.Add(new(S["Fact.BillingTransfer"], BillingTexts.Transfer(transfer)));
             }
         }
 
-        facts.Add(new("Requested by", request.RequestedByName));
-        facts.Add(new("Requested at", Texts.Instant(request.CreatedAt)));
-        Add(facts, request.Kind == RemovalOption.DeletedInErrorTicket ? "What was deleted" : "Reason", request.Reason);
-        Add(facts, "New partner", request.TargetPartnerName);
-        Add(facts, "Partner tenant id", request.TargetPartnerTenantId);
-        Add(facts, "End customer email", request.EndCustomerEmail);
+        facts.Add(new(S["Fact.RequestedBy"], request.RequestedByName));
+        facts.Add(new(S["Fact.RequestedAt"], Texts.Instant(request.CreatedAt)));
+        Add(facts, S[request.Kind == RemovalOption.DeletedInErrorTicket ? "Fact.WhatWasDeleted" : "Fact.Reason"], request.Reason);
+        Add(facts, S["Fact.NewPartner"], request.TargetPartnerName);
+        Add(facts, S["Fact.PartnerTenantId"], request.TargetPartnerTenantId);
+        Add(facts, S["Fact.EndCustomerEmail"], request.EndCustomerEmail);
         if (request.EndCustomerEmail is not null && request.EndCustomerLanguage is { } language)
         {
-            facts.Add(new("Language", UnlinkInstructions.Languages.FirstOrDefault(l => l.Code == language).Name ?? language));
+            facts.Add(new(S["Fact.Language"], UnlinkInstructions.Languages.FirstOrDefault(l => l.Code == language).Name ?? language));
         }
 
         var blocks = new List<ReplyBlock>
         {
-            new HeadingBlock($"New request {request.Id}: {info.RequestTitle}"),
+            new HeadingBlock(S.Format("NewRequest.Heading", request.Id, info.RequestTitle)),
             new FactsBlock(facts),
         };
         if (request.Contact is { } contact)
         {
-            blocks.Add(new ParagraphBlock("New owner", Tone.Subtle));
+            blocks.Add(new ParagraphBlock(S["NewRequest.NewOwner"], Tone.Subtle));
             blocks.Add(new FactsBlock(
             [
                 new(TransferContactValidator.Label(ContactField.CompanyName), contact.CompanyName),
                 new(TransferContactValidator.Label(ContactField.ContactName), contact.ContactName),
                 new(TransferContactValidator.Label(ContactField.ContactPhone), contact.ContactPhone),
-                new("Address", $"{contact.StreetAddress}, {contact.City}, {contact.StateOrRegion} {contact.PostalCode}, {contact.Country}"),
+                new(S["Fact.Address"], S.Format("Fact.AddressLine", contact.StreetAddress, contact.City, contact.StateOrRegion, contact.PostalCode, contact.Country)),
                 new(TransferContactValidator.Label(ContactField.BillingContactName), contact.BillingContactName),
                 new(TransferContactValidator.Label(ContactField.BillingContactPhone), contact.BillingContactPhone),
                 new(TransferContactValidator.Label(ContactField.BillingContactEmail), contact.BillingContactEmail),
@@ -69,38 +72,38 @@ public static partial class SupportCards
 
         if (request.BillingImpact is { } transferEnd && request.Kind == RemovalOption.AwsEndBillingTransfer)
         {
-            blocks.Add(new ParagraphBlock("What the reseller invoices (previewed at submission)", Tone.Subtle));
+            blocks.Add(new ParagraphBlock(S["NewRequest.TransferEndImpact"], Tone.Subtle));
             blocks.Add(new FactsBlock(
             [
-                new("Transfer ends (if ended this month)", BillingTexts.TransferEnd(transferEnd)),
-                new("Billed this month", BillingTexts.Period(transferEnd)),
-                new("Days", BillingTexts.Days(transferEnd)),
-                new("Share of the month", BillingTexts.Share(transferEnd)),
+                new(S["Fact.TransferEnds"], BillingTexts.TransferEnd(transferEnd)),
+                new(S["Fact.BilledThisMonth"], BillingTexts.Period(transferEnd)),
+                new(S["Fact.Days"], BillingTexts.Days(transferEnd)),
+                new(S["Fact.Share"], BillingTexts.Share(transferEnd)),
             ]));
         }
         else if (request.BillingImpact is { } impact)
         {
-            blocks.Add(new ParagraphBlock("Billing impact (previewed at submission)", Tone.Subtle));
+            blocks.Add(new ParagraphBlock(S["NewRequest.BillingImpact"], Tone.Subtle));
             blocks.Add(new FactsBlock(
             [
-                new("Linked this month", BillingTexts.Period(impact)),
-                new("Days", BillingTexts.Days(impact)),
-                new("Share of the month", BillingTexts.Share(impact)),
+                new(S["Fact.LinkedThisMonth"], BillingTexts.Period(impact)),
+                new(S["Fact.Days"], BillingTexts.Days(impact)),
+                new(S["Fact.Share"], BillingTexts.Share(impact)),
             ]));
         }
 
         if (info.Handling == OptionHandling.SelfService)
         {
-            blocks.Add(new ParagraphBlock("For information: the reseller did this themselves; nothing for support to do.", Tone.Subtle));
+            blocks.Add(new ParagraphBlock(S["NewRequest.ForInformation"], Tone.Subtle));
         }
 
         if (offerCloudCheck && request.IsOpen && CloudCards.CheckButton(request) is { } check)
         {
-            blocks.Add(new ParagraphBlock("SesBot can carry this out at the provider: check the account first (state, joined method, delegated administration, tags).", Tone.Subtle));
+            blocks.Add(new ParagraphBlock(S["NewRequest.CloudCheck"], Tone.Subtle));
             blocks.Add(new ActionsBlock([check]));
         }
 
-        return new Reply(blocks) { Summary = $"New request {request.Id}: {info.RequestTitle} for {details.Customer.Name}" };
+        return new Reply(blocks) { Summary = S.Format("NewRequest.Summary", request.Id, info.RequestTitle, details.Customer.Name) };
     }
 
     public static Reply ChannelChanged(SupportChannelChange change)
@@ -109,13 +112,13 @@ public static partial class SupportCards
         return change.Kind switch
         {
             OutcomeKind.Ok => Reply.Card(
-                "This channel now gets support requests.",
-                new ParagraphBlock("Done: every new request is posted here as its own thread.", Tone.Good),
+                S["Channel.Changed.Summary"],
+                new ParagraphBlock(S["Channel.Changed"], Tone.Good),
                 new ParagraphBlock(change.Previous is { } previous
-                    ? $"It replaces {Describe(previous)}."
-                    : "No support channel was set before.")),
-            OutcomeKind.Duplicate => Reply.Text("This channel already gets the support requests."),
-            _ => Reply.Card("Not changed.", new ParagraphBlock(change.Message ?? "Not changed.", Tone.Attention)),
+                    ? S.Format("Channel.Replaces", Describe(previous))
+                    : S["Channel.NoneBefore"])),
+            OutcomeKind.Duplicate => Reply.Text(S["Channel.Already"]),
+            _ => Reply.Card(S["Channel.NotChanged"], new ParagraphBlock(change.Message ?? S["Channel.NotChanged"], Tone.Attention)),
         };
     }
 
@@ -124,22 +127,22 @@ public static partial class SupportCards
         if (current is null)
         {
             return Reply.Card(
-                "No support channel is set.",
-                new ParagraphBlock("No support channel is set, so new requests are not posted anywhere.", Tone.Warning),
-                new ParagraphBlock("An admin chooses one by typing \"use this channel for support requests\" in a team channel (mentioning SesBot)."));
+                S["Channel.None.Summary"],
+                new ParagraphBlock(S["Channel.None"], Tone.Warning),
+                new ParagraphBlock(S["Channel.HowToChoose"]));
         }
 
-        return Reply.Card($"Support requests go to {Describe(current)}.", new HeadingBlock("Support channel"), new FactsBlock(
+        return Reply.Card(S.Format("Channel.Shown.Summary", Describe(current)), new HeadingBlock(S["Channel.Heading"]), new FactsBlock(
         [
-            new("Channel", current.DisplayName is { } name ? $"{name} ({current.ConversationKey})" : current.ConversationKey),
-            new("Chosen", current.Source == SupportChannelSource.Chosen
-                ? $"by {current.SetByName}, {(current.SetAt is { } at ? Texts.Instant(at) : "?")}"
-                : "in configuration (Support:ChannelConversationId)"),
+            new(S["Channel.Channel"], current.DisplayName is { } name ? S.Format("Channel.NameAndKey", name, current.ConversationKey) : current.ConversationKey),
+            new(S["Channel.Chosen"], current.Source == SupportChannelSource.Chosen
+                ? current.SetAt is { } at ? S.Format("Channel.ChosenBy.At", current.SetByName, Texts.Instant(at)) : S.Format("Channel.ChosenBy", current.SetByName)
+                : S["Channel.InConfiguration"]),
         ]));
     }
 
     /// <summary>Only support agents and admins work the queue.</summary>
-    public static Reply QueueRefused() => Reply.Text("The queue is for SES support. Type \"my requests\" to see yours.");
+    public static Reply QueueRefused() => Reply.Text(S["Queue.Refused"]);
 
     public static Reply Queue(IReadOnlyList<QueueEntry> entries, DateTimeOffset now, bool mine)
     {
@@ -147,17 +150,23 @@ public static partial class SupportCards
         if (entries.Count == 0)
         {
             return mine
-                ? Reply.Card("Nothing is assigned to you.", new ParagraphBlock("No open request is assigned to you. Type \"queue\" to see them all, and \"Assign to me\" on a request's card to take it."))
-                : Reply.Card("The queue is empty.", new ParagraphBlock("No open requests. The queue is empty.", Tone.Good));
+                ? Reply.Card(S["Queue.Mine.Summary"], new ParagraphBlock(S["Queue.Mine.None"]))
+                : Reply.Card(S["Queue.Empty.Summary"], new ParagraphBlock(S["Queue.Empty"], Tone.Good));
         }
 
         var facts = entries.Select(e => new ReplyFact(
             e.RequestId,
-            $"{Texts.Option(e.Kind)} · {e.CustomerName}{(e.AccountExternalId is { } account ? $" / {account}" : string.Empty)} · " +
-            $"{Texts.Status(e.Status)}{(e.WaitingOnReseller ? ", waiting on the reseller" : string.Empty)} · {e.AssigneeName ?? "unassigned"} · waiting {Waiting(now - e.CreatedAt)}"));
+            S.Format(
+                "Queue.Line",
+                Texts.Option(e.Kind),
+                e.AccountExternalId is { } account ? S.Format("Queue.Subject.Account", e.CustomerName, account) : e.CustomerName,
+                e.WaitingOnReseller ? S.Format("Queue.WaitingOnReseller", Texts.Status(e.Status)) : Texts.Status(e.Status),
+                e.AssigneeName ?? S["Queue.Unassigned"],
+                Waiting(now - e.CreatedAt))));
+        var more = entries.Count >= SupportQueue.MaxEntries;
         return Reply.Card(
-            mine ? $"{entries.Count} open request(s) assigned to you" : $"{entries.Count} open request(s)",
-            new HeadingBlock($"{(mine ? "Assigned to you" : "Open requests")}, oldest first ({entries.Count}{(entries.Count >= SupportQueue.MaxEntries ? "+" : string.Empty)})"),
+            S.Plural(mine ? "Queue.Assigned.Summary" : "Queue.Summary", entries.Count),
+            new HeadingBlock(S.Format((mine ? "Queue.Assigned.Heading" : "Queue.Heading") + (more ? ".More" : string.Empty), entries.Count)),
             new FactsBlock([.. facts]));
     }
 
@@ -169,14 +178,14 @@ public static partial class SupportCards
             waited = TimeSpan.Zero;
         }
 
-        return waited.TotalDays >= 1 ? $"{(int)waited.TotalDays} d {waited.Hours} h"
-            : waited.TotalHours >= 1 ? $"{(int)waited.TotalHours} h {waited.Minutes} min"
-            : $"{(int)waited.TotalMinutes} min";
+        return waited.TotalDays >= 1 ? S.Format("Waiting.Days", (int)waited.TotalDays, waited.Hours)
+            : waited.TotalHours >= 1 ? S.Format("Waiting.Hours", (int)waited.TotalHours, waited.Minutes)
+            : S.Format("Waiting.Minutes", (int)waited.TotalMinutes);
     }
 
     private static string Describe(SupportChannelChoice choice) => choice.DisplayName is { } name
-        ? $"a channel of {name}"
-        : $"channel {choice.ConversationKey}";
+        ? S.Format("Channel.Describe.Named", name)
+        : S.Format("Channel.Describe.Key", choice.ConversationKey);
 
     private static void Add(List<ReplyFact> facts, string label, string? value)
     {

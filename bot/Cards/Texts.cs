@@ -1,17 +1,24 @@
 using System.Globalization;
 using PhoneNumbers;
 using SesBot.Core.Domain;
+using SesBot.Core.Localization;
+using SesBot.Core.Workflow;
 
 namespace SesBot.Bot.Cards;
 
-/// <summary>How SesBot writes domain values for people.</summary>
+/// <summary>How SesBot writes domain values for people, in the turn's language (resources: Resources/Cards/Texts.resx).</summary>
 public static class Texts
 {
-    public static string Day(DateTimeOffset at) => at.ToUniversalTime().ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+    private static readonly Strings S = Strings.For(typeof(Texts));
 
-    public static string Day(DateOnly day) => day.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+    public static string Day(DateTimeOffset at) => Formats.Day(at);
 
-    public static string Instant(DateTimeOffset at) => at.ToUniversalTime().ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    public static string Day(DateOnly day) => Formats.Day(day);
+
+    public static string Instant(DateTimeOffset at) => Formats.Instant(at);
+
+    /// <summary>An instant to the second: "31 Dec 2026 23:59:59 UTC" (a billing transfer's end).</summary>
+    public static string Second(DateTimeOffset at) => Formats.Second(at);
 
     /// <summary>
     /// A stored phone number (E.164, "+15035550142") as people of its country write it with the country code
@@ -31,13 +38,16 @@ public static class Texts
         }
     }
 
-    /// <summary>A country's English name from its ISO code ("US" → "United States"); the code itself when unknown.</summary>
+    /// <summary>
+    /// A country's name from its ISO code in the turn's language ("DE" → "Germany" / "Deutschland"), its English name
+    /// for a country SesBot has no resource for, the code itself when unknown.
+    /// </summary>
     public static string Country(string code)
     {
         ArgumentNullException.ThrowIfNull(code);
         try
         {
-            return code.Length == 2 ? new RegionInfo(code).EnglishName : code;
+            return code.Length == 2 ? TransferContactValidator.CountryName(code) ?? new RegionInfo(code).EnglishName : code;
         }
         catch (ArgumentException)
         {
@@ -45,29 +55,21 @@ public static class Texts
         }
     }
 
-    public static string Provider(CloudProvider provider) => provider == CloudProvider.Aws ? "AWS" : "Azure";
+    public static string Provider(CloudProvider provider) => S[provider == CloudProvider.Aws ? "Provider.Aws" : "Provider.Azure"];
 
-    public static string Origin(CloudAccount account) => account.Provider == CloudProvider.Azure
-        ? "Azure subscription"
+    public static string Origin(CloudAccount account) => S[account.Provider == CloudProvider.Azure
+        ? "Origin.AzureSubscription"
         : account.Origin switch
         {
-            AccountOrigin.DistributorAssigned => "assigned by the distributor",
-            AccountOrigin.BillingTransfer => "billed through AWS Billing Transfer",
-            _ => "owned by the customer",
-        };
-
-    /// <summary>An instant to the second: "31 Dec 2026 23:59:59 UTC" (a billing transfer's end).</summary>
-    public static string Second(DateTimeOffset at) => at.ToUniversalTime().ToString("d MMM yyyy HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+            AccountOrigin.DistributorAssigned => "Origin.DistributorAssigned",
+            AccountOrigin.BillingTransfer => "Origin.BillingTransfer",
+            _ => "Origin.CustomerOwned",
+        }];
 
     public static string BillingStatus(CloudAccount account)
     {
         var months = account.BillingRecords.Select(r => r.Month).Distinct().Count();
-        return months switch
-        {
-            0 => "no billing data",
-            1 => "billing data for 1 month",
-            _ => $"billing data for {months} months",
-        };
+        return months == 0 ? S["BillingStatus.None"] : S.Plural("BillingStatus.Months", months);
     }
 
     /// <summary>The billing status as a short badge: "no billing data", "billing data: 1 month", "billing data: 3 months".</summary>
@@ -75,38 +77,24 @@ public static class Texts
     {
         ArgumentNullException.ThrowIfNull(account);
         var months = account.BillingRecords.Select(r => r.Month).Distinct().Count();
-        return months switch
-        {
-            0 => "no billing data",
-            1 => "billing data: 1 month",
-            _ => $"billing data: {months} months",
-        };
+        return months == 0 ? S["BillingBadge.None"] : S.Plural("BillingBadge.Months", months);
     }
 
     public static string State(CloudAccount account) => account.State switch
     {
-        AccountState.Active => "active",
-        AccountState.Suspended => $"suspended since {Day(account.ClosedAt ?? account.LinkedAt)}",
-        AccountState.Departed when account.BillingTransfer?.EndsAt is { } ends => $"billing transfer ended: billed through the distributor until {Second(ends)}",
-        AccountState.Departed => $"left the distributor on {Day(account.ClosedAt ?? account.LinkedAt)}",
-        AccountState.Deleted => $"deleted from SES on {Day(account.ClosedAt ?? account.LinkedAt)}",
+        AccountState.Active => S["State.Active"],
+        AccountState.Suspended => S.Format("State.Suspended", Day(account.ClosedAt ?? account.LinkedAt)),
+        AccountState.Departed when account.BillingTransfer?.EndsAt is { } ends => S.Format("State.BillingTransferEnded", Second(ends)),
+        AccountState.Departed => S.Format("State.Departed", Day(account.ClosedAt ?? account.LinkedAt)),
+        AccountState.Deleted => S.Format("State.Deleted", Day(account.ClosedAt ?? account.LinkedAt)),
         _ => account.State.ToString(),
     };
 
-    public static string AccountLabel(CloudAccount account) => $"{Provider(account.Provider)} {account.ExternalId} · {account.DisplayName}";
+    public static string AccountLabel(CloudAccount account) => S.Format("AccountLabel", Provider(account.Provider), account.ExternalId, account.DisplayName);
 
     /// <summary>An option in one short line, for the list of what the reseller can do with an account.</summary>
-    public static string OptionLine(RemovalOption option) => option switch
-    {
-        RemovalOption.DeleteFromPlatform => "Removes it from SES at once, with all its history. Only for an account added by mistake.",
-        RemovalOption.AzureTransferToCsp => "Another CSP partner takes the subscription over; SES support approves.",
-        RemovalOption.AzureSuspend => "SES support suspends it; it stays in SES and can be reactivated.",
-        RemovalOption.AwsTransferOwnership => "A new owner takes the account over; SES support works it out with AWS.",
-        RemovalOption.AwsRemoveFromPayer => "SES support takes it out of the payer organization at once; the owner then pays AWS.",
-        RemovalOption.AwsSelfUnlink => "The end customer leaves the organization themselves; SesBot emails them the steps.",
-        RemovalOption.DeletedInErrorTicket => "An urgent ticket for SES support to restore the account.",
-        _ => RemovalOptionCatalog.Get(option).Description,
-    };
+    public static string OptionLine(RemovalOption option) =>
+        S.Find("OptionLine." + option) ?? RemovalOptionCatalog.Get(option).Description;
 
     /// <summary>What a request for the option is called (the catalog's request title).</summary>
     public static string Option(RemovalOption option) => RemovalOptionCatalog.Get(option).RequestTitle;
@@ -118,28 +106,13 @@ public static class Texts
         return request.Status switch
         {
             RequestStatus.Submitted => RemovalOptionCatalog.Get(request.Kind).NextSteps,
-            RequestStatus.Accepted => "Next: SES support carries it out. This card shows when it is done.",
-            RequestStatus.AwsContacted => "Next: the transfer paperwork with AWS.",
-            RequestStatus.PaperworkComplete => "Next: SES support gives the new owner the account's credentials.",
-            RequestStatus.CredentialsDelivered => "Next: SES support removes the account from the payer organization.",
-            RequestStatus.InstructionsSent => "Next: the end customer follows the steps; the account leaves the organization when they do.",
-            RequestStatus.Failed => "Next: SES support looks at what went wrong and tells you.",
-            _ => null,
+            RequestStatus.Completed or RequestStatus.Rejected or RequestStatus.Cancelled => null,
+            _ => S.Find("NextStep." + request.Status),
         };
     }
 
-    public static string Status(RequestStatus status) => status switch
-    {
-        RequestStatus.Submitted => "Submitted, waiting for support",
-        RequestStatus.Accepted => "Accepted by support",
-        RequestStatus.AwsContacted => "Support has contacted AWS",
-        RequestStatus.PaperworkComplete => "Transfer paperwork complete",
-        RequestStatus.CredentialsDelivered => "Credentials delivered to the new owner",
-        RequestStatus.InstructionsSent => "Instructions sent to the end customer",
-        RequestStatus.Failed => "Failed, support is looking at it",
-        RequestStatus.Completed => "Completed",
-        RequestStatus.Rejected => "Rejected",
-        RequestStatus.Cancelled => "Cancelled",
-        _ => status.ToString(),
-    };
+    public static string Status(RequestStatus status) => S["Status." + status];
+
+    /// <summary>A count of things: <c>key.One</c> / <c>key.Other</c> from these texts, e.g. "Fields" → "2 fields".</summary>
+    public static string Count(string key, long count) => S.Plural(key, count);
 }

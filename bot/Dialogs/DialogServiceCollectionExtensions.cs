@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SesBot.Bot.Dialogs.Turns;
+using SesBot.Bot.Localization;
 using SesBot.Core.Audit;
 using SesBot.Core.Workflow;
 
@@ -28,7 +29,8 @@ public static class DialogServiceCollectionExtensions
         services.AddScoped<Support.RequestEmailRetry>();
         services.AddScoped<Support.CloudDesk>(); // needs the cloud gateways: AddCloudGateways (the host's AddCloudExecution)
         services.AddScoped<SesBotTurnHandler>();
-        services.AddScoped<ITurnHandler>(sp => sp.GetRequiredService<SesBotTurnHandler>());
+        services.AddSesBotLanguages();
+        services.AddScoped<ITurnHandler, TurnCultureHandler>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SesBot.Bot.Dialogs.Turns;
 using SesBot.Bot.Pipeline;
 using SesBot.Core.Dialogs;
+using SesBot.Core.Localization;
 using SesBot.Core.Persistence;
 
 namespace SesBot.Bot.Dialogs;
@@ -21,6 +22,8 @@ public sealed class DialogStore(
     IOptions<DialogOptions> options,
     ILogger<DialogStore> logger)
 {
+    private static readonly Strings Messages = Strings.For(typeof(DialogStore));
+
     private DialogState? _row;
 
     public async Task<StoredDialog> LoadAsync(TurnInput input, CancellationToken cancellationToken)
@@ -50,7 +53,7 @@ public sealed class DialogStore(
         if (clock.GetUtcNow() - _row.UpdatedAt > options.Value.Expiry)
         {
             return new StoredDialog(null,
-                $"Our earlier conversation expired after {Describe(options.Value.Expiry)} without a reply, so I closed it. Nothing was submitted from it.");
+                Messages.Format("Expired", Describe(options.Value.Expiry)));
         }
 
         var dialog = dialogs.Find(_row.DialogName);
@@ -60,7 +63,7 @@ public sealed class DialogStore(
         }
 
         Log.DialogStateUnreadable(logger, null, _row.Id);
-        return new StoredDialog(null, "I updated since we last spoke and lost track of where we were; nothing was submitted. Let's start again.");
+        return new StoredDialog(null, Messages["Unreadable"]);
     }
 
     /// <summary>Records the state the turn ends with (none: the row is kept, emptied, for the person's next dialog).</summary>
@@ -96,6 +99,7 @@ public sealed class DialogStore(
         }
     }
 
-    private static string Describe(TimeSpan span) =>
-        span.TotalHours >= 1 ? $"{span.TotalHours:0.#} hours" : $"{span.TotalMinutes:0} minutes";
+    private static string Describe(TimeSpan span) => span.TotalHours >= 1 && span.Ticks % TimeSpan.TicksPerHour == 0
+        ? Messages.Plural("Hours", (long)span.TotalHours)
+        : Messages.Plural("Minutes", (long)Math.Round(span.TotalMinutes));
 }

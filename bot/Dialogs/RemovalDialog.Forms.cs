@@ -77,5 +77,5 @@ public sealed partial class RemovalDialog
         reply with { Blocks = [new ParagraphBlock(message, Tone.Attention), .. reply.Blocks] };
 
     private static string TooLong(IEnumerable<string> messages) =>
-        string.Join(" ", messages) + " Nothing was submitted; everything else you entered is kept.";
+        Messages.Format("TooLong", string.Join(" ", messages));
 }

@@ -14,7 +14,7 @@ public sealed partial class RemovalDialog
         {
             Log.OverlongInput(logger, DataKeys.Search, state.Step.ToString(), text.Length, FieldLimits.SearchText);
             // Refused, not cut: the search so far stays, and the long text is neither kept nor shown.
-            var message = FieldLimits.TooLong("The search", FieldLimits.SearchText);
+            var message = FieldLimits.TooLong(Messages["Search.Name"], FieldLimits.SearchText);
             var current = await catalog.SearchCustomersAsync(actor, state.SearchText, 0, options.Value.CustomerPageSize, cancellationToken);
             return FlowOutcome.Wait(state, RemovalCards.CustomerPicker(state, current, searchError: message));
         }
@@ -29,7 +29,7 @@ public sealed partial class RemovalDialog
         if (customer is null || customer.IsRemoved)
         {
             var page = await catalog.SearchCustomersAsync(actor, state.SearchText, 0, options.Value.CustomerPageSize, cancellationToken);
-            var error = string.IsNullOrEmpty(customerId) ? "Choose a customer first." : "That customer isn't one of yours (or was removed). Choose one from the list.";
+            var error = Messages[string.IsNullOrEmpty(customerId) ? "Customer.Missing" : "Customer.NotYours"];
             return FlowOutcome.Wait(state, RemovalCards.CustomerPicker(state, page, error));
         }
 
@@ -58,7 +58,7 @@ public sealed partial class RemovalDialog
                 return FlowOutcome.End(Gone());
             }
 
-            var error = string.IsNullOrEmpty(accountId) ? "Choose an account first." : "That account doesn't belong to this customer. Choose one from the list.";
+            var error = Messages[string.IsNullOrEmpty(accountId) ? "Account.Missing" : "Account.NotTheCustomers"];
             return FlowOutcome.Wait(state, await AccountPickerAsync(state, customer, actor, error, cancellationToken));
         }
 
@@ -78,7 +78,7 @@ public sealed partial class RemovalDialog
         if (choice is null || !choice.IsAllowed)
         {
             // The policy is asked again: billing data or another request may have appeared since the card was sent.
-            var why = choice?.DenialReason ?? "That option isn't available for this account.";
+            var why = choice?.DenialReason ?? Messages["Option.NotAvailable"];
             return FlowOutcome.Wait(state, Reply.Text(why), RemovalCards.Options(state, found));
         }
 
@@ -171,7 +171,7 @@ public sealed partial class RemovalDialog
             default:
                 // Denied or Conflict: the situation changed since the card was shown; show the options as they are now.
                 var back = state with { Step = state.Kind == FlowKind.RemoveCustomer ? FlowStep.ConfirmRemoveCustomer : FlowStep.ChooseOption };
-                return FlowOutcome.Wait(back, Reply.Text($"Not submitted: {result.Message}"), await RenderAsync(back, actor, cancellationToken));
+                return FlowOutcome.Wait(back, Reply.Text(Messages.Format("NotSubmitted", result.Message)), await RenderAsync(back, actor, cancellationToken));
         }
     }
 
@@ -181,7 +181,7 @@ public sealed partial class RemovalDialog
     /// </summary>
     private async Task<Reply> RenderInvalidAsync(FlowState state, WorkflowResult result, Actor actor, CancellationToken cancellationToken)
     {
-        var message = result.Message ?? "That didn't work.";
+        var message = result.Message ?? Messages["Failed"];
         if (state.Step == FlowStep.TransferContact && result.FieldErrors is not null)
         {
             var found = await requests.GetAccountOptionsAsync(actor, state.AccountId ?? string.Empty, cancellationToken);

@@ -3,6 +3,7 @@ using SesBot.Bot.Cards;
 using SesBot.Bot.Dialogs.Turns;
 using SesBot.Bot.Support;
 using SesBot.Core.Domain;
+using SesBot.Core.Localization;
 using SesBot.Core.Workflow;
 
 namespace SesBot.Bot.Dialogs;
@@ -15,6 +16,9 @@ namespace SesBot.Bot.Dialogs;
 public sealed partial class RemovalDialog(
     ResellerCatalog catalog, RemovalRequestService requests, SupportDesk support, IOptions<DialogOptions> options, ILogger<RemovalDialog> logger)
 {
+    /// <summary>The dialog's own messages (resources: Resources/Dialogs/RemovalDialog.resx).</summary>
+    private static readonly Strings Messages = Strings.For(typeof(RemovalDialog));
+
     public async Task<FlowOutcome> StartAsync(FlowKind kind, Actor actor, CancellationToken cancellationToken)
     {
         var state = new FlowState { FlowId = Guid.NewGuid().ToString("N"), Kind = kind, Step = FlowStep.SelectCustomer };
@@ -121,5 +125,5 @@ public sealed partial class RemovalDialog(
         _ => FlowStep.ChooseOption,
     };
 
-    private static Reply Gone() => Reply.Text("That customer or account is no longer available to you, so I stopped. Type \"remove account\" to start again.");
+    private static Reply Gone() => Reply.Text(Messages["Gone"]);
 }

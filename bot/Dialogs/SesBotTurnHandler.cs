@@ -3,6 +3,7 @@ using SesBot.Bot.Cards;
 using SesBot.Bot.Dialogs.Turns;
 using SesBot.Bot.Support;
 using SesBot.Core.Domain;
+using SesBot.Core.Localization;
 using SesBot.Core.Workflow;
 
 namespace SesBot.Bot.Dialogs;
@@ -25,6 +26,8 @@ public sealed class SesBotTurnHandler(
     CloudDesk cloud) : ITurnHandler
 {
     public const int RecentRequests = 20;
+
+    private static readonly Strings S = Strings.For(typeof(SesBotTurnHandler));
 
     public async Task<TurnResult> HandleAsync(TurnInput input, CancellationToken cancellationToken)
     {
@@ -81,7 +84,7 @@ public sealed class SesBotTurnHandler(
             case CommandKind.Status when command.Argument is { } requestId:
                 return Keep(state, await StatusAsync(actor, requestId, cancellationToken));
             case CommandKind.Status:
-                return Keep(state, Reply.Text("Which request? Type \"status\" followed by its id, e.g. \"status R-7KD2QX\", or \"my requests\" to list them."));
+                return Keep(state, Reply.Text(S["Status.WhichRequest"]));
             case CommandKind.Help:
                 return Keep(state, HelpReplies.Help());
             case CommandKind.UseSupportChannel:
@@ -96,7 +99,7 @@ public sealed class SesBotTurnHandler(
                 return Keep(state, await audit.ExportAsync(actor, command.Argument, cancellationToken));
             case CommandKind.Cancel:
                 return state is null
-                    ? FlowOutcome.End(Reply.Text("There's nothing in progress to cancel."))
+                    ? FlowOutcome.End(Reply.Text(S["Cancel.NothingInProgress"]))
                     : FlowOutcome.Cancel(RemovalCards.Stopped());
             case CommandKind.None when state is null && !string.IsNullOrWhiteSpace(input.Text)
                 && await supportActions.AnswerAsync(null, actor, input.Text, cancellationToken) is { } answered:
@@ -146,7 +149,7 @@ public sealed class SesBotTurnHandler(
         if (state is null || input.Value(DataKeys.Flow) != state.FlowId)
         {
             return Keep(state, state is null
-                ? Reply.Card("That card is out of date.", new ParagraphBlock("That card is from an earlier conversation that has ended, so I ignored it.", Tone.Attention), HelpReplies.Menu())
+                ? Reply.Card(S["Outdated.Summary"], new ParagraphBlock(S["Outdated.Ended"], Tone.Attention), HelpReplies.Menu())
                 : RemovalCards.Outdated(await dialogs.For(state).RenderAsync(state, actor, cancellationToken)));
         }
 
@@ -193,10 +196,10 @@ public sealed class SesBotTurnHandler(
 
         var status = RequestCards.Status(details);
         return result.Succeeded
-            ? status with { Blocks = [new ParagraphBlock($"Request {requestId} is cancelled.", Tone.Good), .. status.Blocks] }
+            ? status with { Blocks = [new ParagraphBlock(S.Format("CancelRequest.Done", requestId), Tone.Good), .. status.Blocks] }
             : details.Request.Status == RequestStatus.Cancelled
-                ? status with { Blocks = [new ParagraphBlock($"Request {requestId} was already cancelled; nothing changed.", Tone.Good), .. status.Blocks] }
-                : status with { Blocks = [new ParagraphBlock($"Not cancelled: {result.Message}", Tone.Attention), .. status.Blocks] };
+                ? status with { Blocks = [new ParagraphBlock(S.Format("CancelRequest.Already", requestId), Tone.Good), .. status.Blocks] }
+                : status with { Blocks = [new ParagraphBlock(S.Format("CancelRequest.Refused", result.Message), Tone.Attention), .. status.Blocks] };
     }
 
     /// <summary>A reply that leaves the dialog in progress (if any) where it is.</summary>

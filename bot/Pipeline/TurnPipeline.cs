@@ -128,7 +128,7 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, OutboxSignal outbo
     {
         var reference = request.ApologyReference;
         Log.TurnFailed(logger, exception, reference);
-        IReadOnlyList<Reply> apology = [TurnErrors.Apology(reference)];
+        IReadOnlyList<Reply> apology = [TurnErrors.Apology(reference, request.Input?.Locale)];
         var inline = request.Route.InlineApology(apology[0]);
         try
         {

@@ -5,6 +5,7 @@ using SesBot.Bot.Dialogs;
 using SesBot.Bot.Dialogs.Turns;
 using SesBot.Core.Domain;
 using SesBot.Core.Execution;
+using SesBot.Core.Localization;
 using SesBot.Core.Persistence;
 using SesBot.Core.Workflow;
 
@@ -17,20 +18,22 @@ namespace SesBot.Bot.Support;
 /// </summary>
 public sealed class CloudDesk(SesBotDbContext db, CloudExecutions executions, ResellerCatalog catalog, TimeProvider clock, ILogger<CloudDesk> logger)
 {
+    private static readonly Strings S = Strings.For(typeof(CloudDesk));
+
     public async Task<Reply> CheckAsync(TurnInput input, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsSupport)
         {
-            return Reply.Text("Only SES support can check an account at the cloud provider.");
+            return Reply.Text(S["OnlySupport"]);
         }
 
         var requestId = input.Value(DataKeys.RequestId) ?? string.Empty;
         var request = await db.RemovalRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
         if (request?.CloudAccountId is null || CloudOperations.For(request.Kind) is null)
         {
-            return Reply.Text($"Request {requestId} has no account SesBot can check.");
+            return Reply.Text(S.Format("NothingToCheck", requestId));
         }
 
         var target = await db.CloudAccounts.AsNoTracking().Where(a => a.Id == request.CloudAccountId).Select(a => a.ExternalId).FirstAsync(cancellationToken);

@@ -2,9 +2,12 @@ using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SesBot.Bot.Cards;
+using SesBot.Bot.Localization;
 using SesBot.Bot.Pipeline.Outbox;
 using SesBot.Core.Execution;
+using SesBot.Core.Localization;
 using SesBot.Core.Outbox;
+using SesBot.Core.Persistence;
 
 namespace SesBot.Bot.Support;
 
@@ -65,7 +68,7 @@ public sealed class CloudExecutionHandler(IServiceScopeFactory scopes, OutboxSig
         var results = scope.ServiceProvider.GetRequiredService<CloudResults>();
         var recipients = 0;
         if (await results.ToConversationAsync(execution.ReplyChannel, execution.ReplyAddressKey, execution.ReplyConversationKey,
-                CloudCards.Result(report), $"cloud.result:{execution.Id}:{trigger}", CancellationToken.None))
+                SupportedCultures.In(SupportedCultures.Default, () => CloudCards.Result(report)), $"cloud.result:{execution.Id}:{trigger}", CancellationToken.None))
         {
             recipients++;
         }
@@ -75,7 +78,9 @@ public sealed class CloudExecutionHandler(IServiceScopeFactory scopes, OutboxSig
         }
 
         if (execution.Status == CloudExecutionStatus.Succeeded && report.Details is { } details
-            && await results.ToPersonAsync(details.Request.RequestedById, CloudCards.ResellerNotice(report), $"cloud.reseller:{execution.Id}", CancellationToken.None))
+            && await results.ToPersonAsync(details.Request.RequestedById, SupportedCultures.In(
+                await PersonCulture.OfAsync(scope.ServiceProvider.GetRequiredService<SesBotDbContext>(), details.Request.RequestedById, CancellationToken.None),
+                () => CloudCards.ResellerNotice(report)), $"cloud.reseller:{execution.Id}", CancellationToken.None))
         {
             recipients++;
         }

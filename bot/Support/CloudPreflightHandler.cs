@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SesBot.Bot.Cards;
 using SesBot.Bot.Pipeline.Outbox;
 using SesBot.Core.Execution;
+using SesBot.Core.Localization;
 using SesBot.Core.Outbox;
 
 namespace SesBot.Bot.Support;
@@ -42,7 +43,7 @@ public sealed class CloudPreflightHandler(IServiceScopeFactory scopes, OutboxSig
 
             var results = scope.ServiceProvider.GetRequiredService<CloudResults>();
             if (!await results.ToConversationAsync(ask.ReplyChannel, ask.ReplyAddressKey, ask.ReplyConversationKey,
-                    CloudCards.Preflight(report), $"cloud.preflight-card:{message.IdempotencyKey}", cancellationToken))
+                    SupportedCultures.In(SupportedCultures.Default, () => CloudCards.Preflight(report)), $"cloud.preflight-card:{message.IdempotencyKey}", cancellationToken))
             {
                 Log.CloudResultUndeliverable(logger, ask.RequestId, "the conversation that asked is not known");
                 return OutboxOutcome.Failed("The conversation that asked for the check is not known.");

@@ -3,6 +3,7 @@ using SesBot.Bot.Cards;
 using SesBot.Bot.Dialogs;
 using SesBot.Bot.Dialogs.Turns;
 using SesBot.Core.Domain;
+using SesBot.Core.Localization;
 using SesBot.Core.Workflow;
 
 namespace SesBot.Bot.Support;
@@ -13,6 +14,8 @@ namespace SesBot.Bot.Support;
 /// </summary>
 public sealed class RequestEmailRetry(InstructionsEmailRetry retry, ResellerCatalog catalog, ILogger<RequestEmailRetry> logger)
 {
+    private static readonly Strings S = Strings.For(typeof(RequestEmailRetry));
+
     public async Task<Reply> RetryAsync(TurnInput input, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -33,9 +36,9 @@ public sealed class RequestEmailRetry(InstructionsEmailRetry retry, ResellerCata
 
         var (text, tone) = result.Kind switch
         {
-            OutcomeKind.Ok => ($"The instructions are queued to be sent to {details.Request.EndCustomerEmail} again.", Tone.Good),
-            OutcomeKind.Duplicate => (result.Message ?? "Already queued again.", Tone.Good),
-            _ => ($"Not sent again: {result.Message}", Tone.Attention),
+            OutcomeKind.Ok => (S.Format("Queued", details.Request.EndCustomerEmail), Tone.Good),
+            OutcomeKind.Duplicate => (result.Message ?? S["AlreadyQueued"], Tone.Good),
+            _ => (S.Format("NotSent", result.Message), Tone.Attention),
         };
         var status = RequestCards.Status(details);
         return status with { Blocks = [new ParagraphBlock(text, tone), .. status.Blocks] };

@@ -1,8 +1,11 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SesBot.Bot.Cards;
 using SesBot.Bot.Dialogs.Turns;
+using SesBot.Bot.Localization;
 using SesBot.Core.Conversations;
 using SesBot.Core.Domain;
+using SesBot.Core.Localization;
 using SesBot.Core.Persistence;
 using SesBot.Core.Workflow;
 
@@ -24,6 +27,10 @@ public sealed class RequestUpdates(SesBotDbContext db, IEnumerable<IRequestMesse
 
     public static string ThreadReplyKey(RemovalRequest request) => $"thread-reply:{Id(request)}";
 
+    /// <summary>The language of messages to the person with this actor id (their last known locale, else English).</summary>
+    public Task<CultureInfo> CultureOfAsync(string actorId, CancellationToken cancellationToken) =>
+        PersonCulture.OfAsync(db, actorId, cancellationToken);
+
     /// <summary>Queues the updates of a change that <paramref name="details"/> shows as this turn leaves it.</summary>
     public async Task QueueAsync(RequestDetails details, Reply? notice, Reply? threadReply, CancellationToken cancellationToken)
     {
@@ -36,7 +43,8 @@ public sealed class RequestUpdates(SesBotDbContext db, IEnumerable<IRequestMesse
         if (thread is not null && For(thread.Kind) is { } threadMessenger)
         {
             var reseller = await ResellerNameAsync(request, cancellationToken);
-            db.OutboxMessages.Add(threadMessenger.UpdateThreadCard(thread, SupportCards.Work(details, reseller, now), SupportCardKey(request), now));
+            db.OutboxMessages.Add(threadMessenger.UpdateThreadCard(thread,
+                SupportedCultures.In(SupportedCultures.Default, () => SupportCards.Work(details, reseller, now)), SupportCardKey(request), now));
             if (threadReply is not null)
             {
                 db.OutboxMessages.Add(threadMessenger.ReplyInThread(thread, threadReply, ThreadReplyKey(request), now));
@@ -46,8 +54,11 @@ public sealed class RequestUpdates(SesBotDbContext db, IEnumerable<IRequestMesse
         if (request.Origin is { } origin && Messenger(origin.Channel) is { } messenger)
         {
             var filedIn = await AddressAsync(origin.Channel, origin.AddressKey, cancellationToken);
+            // The requester's card speaks the requester's language, whoever's turn changed the request.
+            var culture = await CultureOfAsync(request.RequestedById, cancellationToken);
             var status = origin.CardMessageKey is { } messageKey && filedIn is not null
-                ? messenger.UpdateMessage(filedIn, origin.ConversationKey, messageKey, RequestCards.Status(details), StatusCardKey(request), now)
+                ? messenger.UpdateMessage(filedIn, origin.ConversationKey, messageKey,
+                    SupportedCultures.In(culture, () => RequestCards.Status(details)), StatusCardKey(request), now)
                 : null;
             if (status is null)
             {

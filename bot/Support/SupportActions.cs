@@ -2,7 +2,9 @@ using System.Globalization;
 using SesBot.Bot.Cards;
 using SesBot.Bot.Dialogs;
 using SesBot.Bot.Dialogs.Turns;
+using SesBot.Bot.Localization;
 using SesBot.Core.Domain;
+using SesBot.Core.Localization;
 using SesBot.Core.Workflow;
 
 namespace SesBot.Bot.Support;
@@ -14,12 +16,17 @@ namespace SesBot.Bot.Support;
 /// </summary>
 public sealed class SupportActions(RemovalRequestService requests, RequestUpdates updates, TimeProvider clock, ILogger<SupportActions> logger)
 {
+    private static readonly Strings S = Strings.For(typeof(SupportActions));
+
     /// <summary>Whether the verb belongs to the support card.</summary>
     public static bool Handles(string? verb) =>
         verb is ActionIds.SupportRefresh or ActionIds.SupportAssign or ActionIds.SupportAsk || SupportMoves.TriggerOf(verb) is not null;
 
     public async Task<Reply> ActAsync(TurnInput input, Actor actor, CancellationToken cancellationToken)
     {
+        // The support card is shared in the support channel: like the card SesBot posts there, it stays in SES support's
+        // language whoever clicks (the change ends with this method; the reseller's notice is rendered in theirs).
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = SupportedCultures.Default;
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
         var requestId = (input.Value(DataKeys.RequestId) ?? string.Empty).Trim().ToUpperInvariant();
@@ -32,7 +39,7 @@ public sealed class SupportActions(RemovalRequestService requests, RequestUpdate
         if (!actor.IsSupport)
         {
             Log.SupportActionRefused(logger, actor.Id, input.Verb ?? string.Empty, requestId, "not support");
-            return await CardAsync(requestId, actor, "Only SES support can act on support cards; nothing was changed.", cancellationToken);
+            return await CardAsync(requestId, actor, S["OnlySupport"], cancellationToken);
         }
 
         var trigger = SupportMoves.TriggerOf(input.Verb);
@@ -74,11 +81,11 @@ public sealed class SupportActions(RemovalRequestService requests, RequestUpdate
         {
             var now = result.Details ?? await requests.DetailsAsync(requestId, actor, cancellationToken);
             return now is null
-                ? Reply.Text(result.Message ?? "That request changed.")
+                ? Reply.Text(result.Message ?? S["Changed"])
                 : SupportCards.Work(now, await updates.ResellerNameAsync(now.Request, cancellationToken), clock.GetUtcNow(), actor, SupportCards.AlreadyNote(now));
         }
 
-        return await CardAsync(requestId, actor, result.Message ?? "Nothing was changed.", cancellationToken);
+        return await CardAsync(requestId, actor, result.Message ?? S["NothingChanged"], cancellationToken);
     }
 
     /// <summary>
@@ -99,17 +106,18 @@ public sealed class SupportActions(RemovalRequestService requests, RequestUpdate
         {
             case OutcomeKind.Ok when result.Details is { } details:
                 var question = details.Timeline.LastOrDefault(e => e.Action == "InformationRequested")?.Details ?? string.Empty;
-                var reply = SupportCards.AnswerInThread(details.Request, question, answer!.Trim(), actor.DisplayName);
+                // Into the support thread: SES support's language, not the reseller's.
+                var reply = SupportedCultures.In(SupportedCultures.Default, () => SupportCards.AnswerInThread(details.Request, question, answer!.Trim(), actor.DisplayName));
                 await updates.QueueAsync(details, notice: null, threadReply: reply, cancellationToken);
                 Log.ResellerAnswered(logger, details.Request.Id);
-                return WithParagraph(RequestCards.Status(details), "Thank you: your answer went to SES support.", Tone.Good);
+                return WithParagraph(RequestCards.Status(details), S["Answered"], Tone.Good);
             case OutcomeKind.NotFound:
                 return RequestCards.NotFound(id);
             default:
                 var current = result.Details ?? await requests.DetailsAsync(id, actor, cancellationToken);
                 return current is null
-                    ? Reply.Text(result.Message ?? "Nothing was sent.")
-                    : WithParagraph(RequestCards.Status(current), result.Message ?? "Nothing was sent.", Tone.Attention);
+                    ? Reply.Text(result.Message ?? S["NothingSent"])
+                    : WithParagraph(RequestCards.Status(current), result.Message ?? S["NothingSent"], Tone.Attention);
         }
     }
 
@@ -118,14 +126,17 @@ public sealed class SupportActions(RemovalRequestService requests, RequestUpdate
         var removal = action == nameof(RequestTrigger.MarkRemovedFromPayer)
             ? await requests.RemovalImpactAsync(details.Request, details.Request.UpdatedAt, cancellationToken)
             : null;
-        await updates.QueueAsync(details, ResellerNotices.For(details, action, actorName, removal), threadReply: null, cancellationToken);
+        // In the reseller's language, not the support agent's whose click this is.
+        var culture = await updates.CultureOfAsync(details.Request.RequestedById, cancellationToken);
+        var notice = SupportedCultures.In(culture, () => ResellerNotices.For(details, action, actorName, removal));
+        await updates.QueueAsync(details, notice, threadReply: null, cancellationToken);
     }
 
     private async Task<Reply> CardAsync(string requestId, Actor actor, string? note, CancellationToken cancellationToken)
     {
         var details = await requests.DetailsAsync(requestId, actor, cancellationToken);
         return details is null
-            ? Reply.Text($"I can't find a request {requestId} for you.")
+            ? Reply.Text(S.Format("NotFound", requestId))
             : SupportCards.Work(details, await updates.ResellerNameAsync(details.Request, cancellationToken), clock.GetUtcNow(), actor, note);
     }
 

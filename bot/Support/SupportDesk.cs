@@ -3,6 +3,7 @@ using SesBot.Bot.Cards;
 using SesBot.Bot.Dialogs.Turns;
 using SesBot.Core.Conversations;
 using SesBot.Core.Domain;
+using SesBot.Core.Localization;
 using SesBot.Core.Persistence;
 using SesBot.Core.Support;
 using SesBot.Core.Workflow;
@@ -21,6 +22,8 @@ public sealed class SupportDesk(
     TimeProvider clock,
     ILogger<SupportDesk> logger)
 {
+    private static readonly Strings S = Strings.For(typeof(SupportDesk));
+
     private static int _warnedNoChannel;
 
     private TurnInput? _turn;
@@ -57,7 +60,8 @@ public sealed class SupportDesk(
 
         var reseller = await db.Resellers.AsNoTracking()
             .Where(r => r.Id == details.Request.ResellerId).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken);
-        var card = SupportCards.Work(details, reseller ?? details.Request.ResellerId, clock.GetUtcNow());
+        // The support channel reads SES support's language (the neutral resources), whatever the reseller's turn speaks.
+        var card = SupportedCultures.In(SupportedCultures.Default, () => SupportCards.Work(details, reseller ?? details.Request.ResellerId, clock.GetUtcNow()));
         var message = poster.NewThread(address, card, ThreadKey(details.Request.Id), clock.GetUtcNow());
         if (message is null)
         {
@@ -85,7 +89,7 @@ public sealed class SupportDesk(
 
         if (input.Scope != ConversationScope.TeamChannel)
         {
-            return Reply.Text("Type this in the team channel that should get the support requests, mentioning SesBot.");
+            return Reply.Text(S["UseChannel.NotInChannel"]);
         }
 
         var address = await AddressAsync(input.Channel, input.AddressKey, cancellationToken);
@@ -104,7 +108,7 @@ public sealed class SupportDesk(
         ArgumentNullException.ThrowIfNull(actor);
         return actor.IsSupport
             ? SupportCards.ChannelShown(await channels.CurrentAsync(cancellationToken))
-            : Reply.Text("Only SES support can see which channel support works in.");
+            : Reply.Text(S["ShowChannel.Refused"]);
     }
 
     /// <summary>"queue" / "queue mine": in the support channel or a personal chat, for support agents and admins.</summary>
@@ -122,7 +126,7 @@ public sealed class SupportDesk(
             var current = await channels.CurrentAsync(cancellationToken);
             if (current is null || current.Channel != input.Channel || current.ConversationKey != input.AddressKey)
             {
-                return Reply.Text("Type \"queue\" in the support channel or in your personal chat with SesBot.");
+                return Reply.Text(S["Queue.WrongPlace"]);
             }
         }
 

@@ -1,5 +1,6 @@
 using SesBot.Bot.Cards;
 using SesBot.Core.Domain;
+using SesBot.Core.Localization;
 
 namespace SesBot.Bot.Support;
 
@@ -9,6 +10,8 @@ namespace SesBot.Bot.Support;
 /// </summary>
 public static class SupportMoves
 {
+    private static readonly Strings S = Strings.For(typeof(SupportMoves));
+
     private static readonly (string Verb, RequestTrigger Trigger)[] Verbs =
     [
         (ActionIds.SupportAccept, RequestTrigger.Accept),
@@ -37,39 +40,14 @@ public static class SupportMoves
     public static string? VerbOf(RequestTrigger trigger) => Verbs.FirstOrDefault(v => v.Trigger == trigger).Verb;
 
     /// <summary>The button's words for a move of a request of this kind.</summary>
-    public static string Label(RequestTrigger trigger, RemovalOption kind) => trigger switch
-    {
-        RequestTrigger.Accept => "Accept",
-        RequestTrigger.Reject => "Reject",
-        RequestTrigger.MarkAwsContacted => "AWS contacted",
-        RequestTrigger.MarkPaperworkComplete => "Paperwork complete",
-        RequestTrigger.MarkCredentialsDelivered => "Credentials delivered",
-        RequestTrigger.MarkRemovedFromPayer => "Removed from payer",
-        RequestTrigger.Complete => kind switch
-        {
-            RemovalOption.AzureTransferToCsp => "Transfer done",
-            RemovalOption.AzureSuspend => "Suspension done",
-            RemovalOption.DeletedInErrorTicket => "Restore the account",
-            RemovalOption.AwsSelfUnlink => "Customer has left: complete",
-            _ => "Complete",
-        },
-        _ => trigger.ToString(),
-    };
+    public static string Label(RequestTrigger trigger, RemovalOption kind) =>
+        (trigger == RequestTrigger.Complete ? S.Find("Label.Complete." + kind) : null)
+        ?? S.Find("Label." + trigger)
+        ?? trigger.ToString();
 
-    /// <summary>What was done, for a note on a card: "accepted", "marked AWS contacted".</summary>
-    public static string Done(string action, RemovalOption kind) => action switch
-    {
-        nameof(RequestTrigger.Accept) => "Already accepted",
-        nameof(RequestTrigger.Reject) => "Already rejected",
-        nameof(RequestTrigger.Cancel) => "Already cancelled",
-        nameof(RequestTrigger.Complete) => kind == RemovalOption.DeletedInErrorTicket ? "Already restored" : "Already completed",
-        nameof(RequestTrigger.MarkAwsContacted) => "AWS contact already recorded",
-        nameof(RequestTrigger.MarkPaperworkComplete) => "Paperwork already recorded as complete",
-        nameof(RequestTrigger.MarkCredentialsDelivered) => "Credentials already recorded as delivered",
-        nameof(RequestTrigger.MarkRemovedFromPayer) => "Already removed from the payer organization",
-        "Assigned" => "Already taken",
-        "InformationRequested" => "The reseller was already asked",
-        "InformationProvided" => "The reseller already answered",
-        _ => "Already changed",
-    };
+    /// <summary>What was done, for a note on a card: "Already accepted", "AWS contact already recorded".</summary>
+    public static string Done(string action, RemovalOption kind) =>
+        (action == nameof(RequestTrigger.Complete) ? S.Find("Done.Complete." + kind) : null)
+        ?? S.Find("Done." + action)
+        ?? S["Done.Changed"];
 }

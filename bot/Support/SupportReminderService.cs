@@ -1,7 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SesBot.Bot.Cards;
+using SesBot.Bot.Dialogs.Turns;
+using SesBot.Bot.Localization;
 using SesBot.Bot.Pipeline.Outbox;
+using SesBot.Core.Domain;
+using SesBot.Core.Localization;
 using SesBot.Core.Persistence;
 using SesBot.Core.Support;
 
@@ -147,11 +151,12 @@ public sealed class SupportReminderService(
         var written = (schedule.WaitingOn, due.Stage) switch
         {
             (WaitingOn.Support, FollowUpStage.Reminded) =>
-                await notices.ToSupportThreadAsync(request, FollowUpCards.SupportReminder(request, customer, waited), key, cancellationToken),
+                await notices.ToSupportThreadAsync(request, SupportedCultures.In(SupportedCultures.Default, () => FollowUpCards.SupportReminder(request, customer, waited)), key, cancellationToken),
             (WaitingOn.Support, FollowUpStage.Escalated) =>
-                await notices.ToEscalationAsync(request, FollowUpCards.Escalation(request, await ResellerNameAsync(db, request.ResellerId, cancellationToken), customer, waited, schedule.LastSentAt), key, cancellationToken),
+                await notices.ToEscalationAsync(request, await InSupportsLanguageAsync(db, request, customer, waited, schedule.LastSentAt, cancellationToken), key, cancellationToken),
             (WaitingOn.Reseller, FollowUpStage.Reminded) =>
-                await notices.ToRequesterAsync(request, FollowUpCards.ResellerReminder(request, customer, waited), key, cancellationToken),
+                await notices.ToRequesterAsync(request, SupportedCultures.In(
+                    await PersonCulture.OfAsync(db, request.RequestedById, cancellationToken), () => FollowUpCards.ResellerReminder(request, customer, waited)), key, cancellationToken),
             _ => false,
         };
 
@@ -177,6 +182,14 @@ public sealed class SupportReminderService(
         }
 
         return written;
+    }
+
+    /// <summary>The escalation, in SES support's language (it goes to the escalation person or channel).</summary>
+    private static async Task<Reply> InSupportsLanguageAsync(
+        SesBotDbContext db, RemovalRequest request, string customer, TimeSpan waited, DateTimeOffset? remindedAt, CancellationToken cancellationToken)
+    {
+        var reseller = await ResellerNameAsync(db, request.ResellerId, cancellationToken);
+        return SupportedCultures.In(SupportedCultures.Default, () => FollowUpCards.Escalation(request, reseller, customer, waited, remindedAt));
     }
 
     private static async Task<string> ResellerNameAsync(SesBotDbContext db, string resellerId, CancellationToken cancellationToken) =>

@@ -6,6 +6,8 @@ namespace SesBot.Core.Domain;
 /// </summary>
 public static class FieldLimits
 {
+    private static readonly Localization.Strings Texts = Localization.Strings.For(typeof(FieldLimits));
+
     /// <summary>Why the reseller asks (the suspension reason); stored as the request's reason.</summary>
     public const int Reason = 2000;
 
@@ -58,5 +60,5 @@ public static class FieldLimits
     };
 
     /// <summary>The message for a value over its limit, naming the limit.</summary>
-    public static string TooLong(string what, int limit) => $"{what} is too long: at most {limit} characters, please.";
+    public static string TooLong(string what, int limit) => Texts.Format("TooLong", what, limit);
 }

@@ -43,6 +43,12 @@ public sealed class ChannelUser
 
     public string? ResellerId { get; private set; }
 
+    /// <summary>
+    /// The locale the channel last sent with this person's activity (e.g. "de-DE"), so a turn without one (an install
+    /// event) is answered in their language.
+    /// </summary>
+    public string? Locale { get; private set; }
+
     /// <summary>The user key of a person registered by email before they first talked to SesBot.</summary>
     public const string PendingPrefix = "email:";
 
@@ -67,6 +73,19 @@ public sealed class ChannelUser
         }
 
         UserKey = userKey;
+    }
+
+    /// <summary>Remembers the locale of the person's latest activity; false when it is the one already kept.</summary>
+    public bool RememberLocale(string locale)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(locale);
+        if (locale.Length > Localization.SupportedCultures.MaxLocaleLength || locale == Locale)
+        {
+            return false;
+        }
+
+        Locale = locale;
+        return true;
     }
 
     public Actor ToActor() => new($"{Channel}:{TenantKey}:{UserKey}", DisplayName, Role, ResellerId);

@@ -1,42 +1,84 @@
-using System.Globalization;
 using SesBot.Core.Domain;
+using SesBot.Core.Localization;
 
 namespace SesBot.Core.Policy;
 
-/// <summary>The words the policy uses, in one place.</summary>
+/// <summary>The words the policy uses, in one place, in the turn's language (resources: Resources/Policy/PolicyTexts.resx).</summary>
 internal static class PolicyTexts
 {
-    public const string BillingDataWarning =
-        "This account has billing data in SES. It stays in the platform so its invoicing history is kept; " +
-        "SES cannot stop its charges: that is done in the cloud provider's console.";
+    private static readonly Strings S = Strings.For(typeof(PolicyTexts));
 
-    public const string DeleteWarning =
-        "Deleting removes the account and all of its usage and billing history from SES. Use it only to undo " +
-        "an account that was added by mistake.";
+    public static string BillingDataWarning => S["BillingDataWarning"];
 
-    public static string DeleteDeniedBillingData(int months) =>
-        $"This account has {(months == 1 ? "1 month" : $"{months} months")} of billing data. Deleting it would erase invoicing history and could " +
-        "create invoicing discrepancies, so it stays in SES. Stop its billing in the cloud provider's console instead.";
+    public static string DeleteWarning => S["DeleteWarning"];
+
+    public static string CustomerRemovalDeletesAccounts => S["CustomerRemoval.DeletesAccounts"];
+
+    public static string AzureTransferKeepsHistory => S["AzureTransfer.KeepsHistory"];
+
+    public static string AzureSuspendStopsServices => S["AzureSuspend.StopsServices"];
+
+    public static string PayerRemovalInvoice => S["PayerRemoval.Invoice"];
+
+    public static string SelfUnlinkPaymentMethod => S["SelfUnlink.PaymentMethod"];
+
+    public static string TransferDeniedCustomerOwned => S["TransferOwnership.CustomerOwned"];
+
+    public static string PayerRemovalDeniedAssigned => S["PayerRemoval.DistributorAssigned"];
+
+    public static string SelfUnlinkDeniedAssigned => S["SelfUnlink.DistributorAssigned"];
+
+    public static string DeletedInErrorDeniedNotDeleted => S["DeletedInError.NotDeleted"];
+
+    public static string WrongCloud(CloudProvider optionCloud) => S[optionCloud == CloudProvider.Azure ? "WrongCloud.AzureOnly" : "WrongCloud.AwsOnly"];
+
+    public static string DeleteDeniedBillingData(int months) => S.Plural("DeleteDenied.BillingData", months);
+
+    public static string CustomerUsage(string customer, IEnumerable<DateOnly> months) =>
+        S.Format("CustomerRemoval.Usage", customer, Formats.List(months.Select(Month)));
+
+    public static string CustomerAlreadyRemoved(string customer) => S.Format("CustomerRemoval.AlreadyRemoved", customer);
+
+    public static string CustomerBilled(IReadOnlyList<string> accountIds) =>
+        S.Plural("CustomerRemoval.Billed", accountIds.Count, string.Join(", ", accountIds));
 
     public static string OpenRequest(OpenRequestRef open) =>
-        $"Request {open.RequestId} ({RemovalOptionCatalog.Get(open.Kind).InSentence}) is already open for this. It has to finish or be cancelled first.";
+        S.Format("OpenRequest", open.RequestId, RemovalOptionCatalog.Get(open.Kind).InSentence);
 
     /// <summary>Why an option for members of the payer organization does not apply to an account billed through Billing Transfer.</summary>
-    public static string MemberOnly(string why) =>
-        $"This account is billed through AWS Billing Transfer. {why} End the billing transfer instead.";
+    public static string MemberOnly(string why) => S.Format("BillingTransfer.MemberOnly", why);
 
-    public static string NotActive(CloudAccount account) => account.State switch
+    public static string TransferDeniedBillingTransfer => S["TransferOwnership.BillingTransfer"];
+
+    public static string PayerRemovalDeniedBillingTransfer => S["PayerRemoval.BillingTransfer"];
+
+    public static string SelfUnlinkDeniedBillingTransfer => S["SelfUnlink.BillingTransfer"];
+
+    public static string EndTransferDeniedMember => S["EndBillingTransfer.Member"];
+
+    public static string EndTransferDeniedNoRecord => S["EndBillingTransfer.NoRecord"];
+
+    public static string EndTransferAtMonthEnd => S["EndBillingTransfer.AtMonthEnd"];
+
+    public static string EndTransferWholeOrganization(string managementAccountId) =>
+        S.Format("EndBillingTransfer.WholeOrganization", managementAccountId);
+
+    public static string NotActive(CloudAccount account)
     {
-        AccountState.Departed when account.BillingTransfer?.EndsAt is { } ends =>
-            $"The billing transfer was ended: the distributor pays for this account until {ends.ToUniversalTime().ToString("d MMM yyyy HH:mm:ss", CultureInfo.InvariantCulture)} UTC.",
-        AccountState.Suspended => $"The subscription was suspended on {Day(account.ClosedAt)}.",
-        AccountState.Departed => $"The account already left the distributor on {Day(account.ClosedAt)}.",
-        AccountState.Deleted => $"The account was deleted from SES on {Day(account.ClosedAt)}.",
-        _ => "The account is active.",
-    };
+        if (account.State == AccountState.Departed && account.BillingTransfer?.EndsAt is { } ends)
+        {
+            return S.Format("NotActive.BillingTransferEnded", Formats.Second(ends));
+        }
 
-    public static string Month(DateOnly month) => month.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+        var key = account.State switch
+        {
+            AccountState.Suspended or AccountState.Departed or AccountState.Deleted => "NotActive." + account.State,
+            _ => null,
+        };
+        return key is null ? S["NotActive.Active"]
+            : account.ClosedAt is { } at ? S.Format(key, Formats.Day(at))
+            : S[key + ".NoDate"];
+    }
 
-    private static string Day(DateTimeOffset? at) =>
-        at?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? "an earlier date";
+    public static string Month(DateOnly month) => Formats.Month(month);
 }

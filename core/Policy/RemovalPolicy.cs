@@ -56,23 +56,18 @@ public static class RemovalPolicy
         var lastMonth = thisMonth.AddMonths(-1);
         var live = customer.Accounts.Where(a => a.State != AccountState.Deleted).ToList();
 
-        var warnings = new List<string>
-        {
-            "Removing a customer also deletes its accounts that have no billing data from SES.",
-        };
+        var warnings = new List<string> { PolicyTexts.CustomerRemovalDeletesAccounts };
         var usageMonths = new[] { thisMonth, lastMonth }.Where(m => live.Exists(a => a.HadUsageIn(m))).ToList();
         if (usageMonths.Count > 0)
         {
-            warnings.Add(
-                $"{customer.Name} had usage in {string.Join(" and ", usageMonths.Select(PolicyTexts.Month))}. " +
-                "Removing a customer with current or recent usage is not recommended.");
+            warnings.Add(PolicyTexts.CustomerUsage(customer.Name, usageMonths));
         }
 
         string? denial = null;
         var billed = live.Where(a => a.HasBillingData).ToList();
         if (customer.IsRemoved)
         {
-            denial = $"{customer.Name} was already removed.";
+            denial = PolicyTexts.CustomerAlreadyRemoved(customer.Name);
         }
         else if (openRequest is not null)
         {
@@ -80,9 +75,7 @@ public static class RemovalPolicy
         }
         else if (billed.Count > 0)
         {
-            denial =
-                $"{billed.Count} of the customer's accounts have billing data ({string.Join(", ", billed.Select(a => a.ExternalId))}). " +
-                "A customer with billing data stays in SES so its invoicing history is kept.";
+            denial = PolicyTexts.CustomerBilled([.. billed.Select(a => a.ExternalId)]);
         }
 
         return Decision(RemovalOption.RemoveCustomer, denial, warnings);
@@ -115,9 +108,7 @@ public static class RemovalPolicy
             : decision with
             {
                 IsAllowed = false,
-                DenialReason = cloud == CloudProvider.Azure
-                    ? "This option is only for Azure subscriptions; this is an AWS account."
-                    : "This option is only for AWS accounts; this is an Azure subscription.",
+                DenialReason = PolicyTexts.WrongCloud(cloud),
             };
     }
 
@@ -135,18 +126,18 @@ public static class RemovalPolicy
             ? null
             : open is not null ? PolicyTexts.OpenRequest(open) : PolicyTexts.NotActive(account);
         return Decision(
-            RemovalOption.AzureTransferToCsp, denial, account.HasBillingData ? ["The subscription's billing history stays in SES after the transfer."] : []);
+            RemovalOption.AzureTransferToCsp, denial, account.HasBillingData ? [PolicyTexts.AzureTransferKeepsHistory] : []);
     }
 
     private static OptionDecision AzureSuspend(CloudAccount account, OpenRequestRef? open) =>
-        Decision(RemovalOption.AzureSuspend, Blocked(account, open), ["A suspended subscription stops its services."]);
+        Decision(RemovalOption.AzureSuspend, Blocked(account, open), [PolicyTexts.AzureSuspendStopsServices]);
 
     private static OptionDecision AwsTransferOwnership(CloudAccount account, OpenRequestRef? open)
     {
         var denial = account.Origin switch
         {
-            AccountOrigin.CustomerOwned => "The customer already owns this account, so there is no ownership to transfer. Remove it from the payer organization instead.",
-            AccountOrigin.BillingTransfer => MemberOnly(account, "The customer owns this account and its organization, so there is no ownership to transfer."),
+            AccountOrigin.CustomerOwned => PolicyTexts.TransferDeniedCustomerOwned,
+            AccountOrigin.BillingTransfer => MemberOnly(account, PolicyTexts.TransferDeniedBillingTransfer),
             _ => Blocked(account, open),
         };
         return Decision(RemovalOption.AwsTransferOwnership, denial, []);
@@ -156,40 +147,35 @@ public static class RemovalPolicy
     {
         var denial = account.Origin switch
         {
-            AccountOrigin.DistributorAssigned => "The distributor assigned this account, so it leaves through a transfer of ownership, not a removal from the payer organization.",
-            AccountOrigin.BillingTransfer => MemberOnly(account, "It is not a member of the distributor's payer organization, so there is nothing to remove it from."),
+            AccountOrigin.DistributorAssigned => PolicyTexts.PayerRemovalDeniedAssigned,
+            AccountOrigin.BillingTransfer => MemberOnly(account, PolicyTexts.PayerRemovalDeniedBillingTransfer),
             _ => Blocked(account, open),
         };
-        return Decision(RemovalOption.AwsRemoveFromPayer, denial, ["Mid-month, you invoice the customer only for the days the account was linked this month."]);
+        return Decision(RemovalOption.AwsRemoveFromPayer, denial, [PolicyTexts.PayerRemovalInvoice]);
     }
 
     private static OptionDecision AwsSelfUnlink(CloudAccount account, OpenRequestRef? open)
     {
         var denial = account.Origin switch
         {
-            AccountOrigin.DistributorAssigned => "The distributor holds root access to assigned accounts, so the end customer cannot unlink it themselves.",
-            AccountOrigin.BillingTransfer => MemberOnly(account, "It is not in the distributor's organization, so there is no organization for the end customer to leave."),
+            AccountOrigin.DistributorAssigned => PolicyTexts.SelfUnlinkDeniedAssigned,
+            AccountOrigin.BillingTransfer => MemberOnly(account, PolicyTexts.SelfUnlinkDeniedBillingTransfer),
             _ => Blocked(account, open),
         };
-        return Decision(RemovalOption.AwsSelfUnlink, denial, ["The end customer needs a valid payment method on the account before AWS lets it leave the organization."]);
+        return Decision(RemovalOption.AwsSelfUnlink, denial, [PolicyTexts.SelfUnlinkPaymentMethod]);
     }
 
     private static OptionDecision AwsEndBillingTransfer(CloudAccount account, OpenRequestRef? open)
     {
         var transfer = account.BillingTransfer;
         var denial = account.Origin != AccountOrigin.BillingTransfer
-            ? "Only an account billed through AWS Billing Transfer has a billing transfer to end; this one is a member of the distributor's payer organization."
+            ? PolicyTexts.EndTransferDeniedMember
             : transfer is null && account.State == AccountState.Active
-                ? "SES has no billing transfer on record for this account (no transfer id). Ask SES support to record it first."
+                ? PolicyTexts.EndTransferDeniedNoRecord
                 : Blocked(account, open);
         IReadOnlyList<string> warnings = transfer is null
             ? []
-            :
-            [
-                "The transfer ends at 23:59:59 UTC on the last day of the month in which support ends it, not at once: the distributor pays AWS up to then, " +
-                "and you invoice the customer up to then.",
-                $"It ends the transfer for the customer's whole AWS organization (management account {transfer.SourceManagementAccountId}), not only for this account. It cannot be undone.",
-            ];
+            : [PolicyTexts.EndTransferAtMonthEnd, PolicyTexts.EndTransferWholeOrganization(transfer.SourceManagementAccountId)];
         return Decision(RemovalOption.AwsEndBillingTransfer, denial, warnings);
     }
 
@@ -200,7 +186,7 @@ public static class RemovalPolicy
     private static OptionDecision DeletedInError(CloudAccount account, OpenRequestRef? open)
     {
         var denial = account.State != AccountState.Deleted
-            ? "Only an account that was deleted from SES can be reported as deleted in error."
+            ? PolicyTexts.DeletedInErrorDeniedNotDeleted
             : open is not null ? PolicyTexts.OpenRequest(open) : null;
         return Decision(RemovalOption.DeletedInErrorTicket, denial, []);
     }

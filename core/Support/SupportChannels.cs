@@ -39,7 +39,7 @@ public sealed class SupportChannels(SesBotDbContext db, IOptions<SupportOptions>
         var previous = await CurrentAsync(cancellationToken);
         if (actor.Role != Role.Admin)
         {
-            return new(OutcomeKind.Denied, previous, Message: "Only an SES admin can choose the support channel.");
+            return new(OutcomeKind.Denied, previous, Message: WorkflowTexts.Get("Support.OnlyAdminChoosesChannel"));
         }
 
         if (previous is { Source: SupportChannelSource.Chosen } same && same.Channel == channel && same.ConversationKey == conversationKey)

@@ -22,33 +22,33 @@ public sealed class InstructionsEmailRetry(SesBotDbContext db, TimeProvider cloc
         var request = await db.RemovalRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
         if (request is null || (!actor.IsSupport && actor.ResellerId != request.ResellerId))
         {
-            return new(OutcomeKind.NotFound, Message: $"There is no request {requestId} for you.");
+            return new(OutcomeKind.NotFound, Message: WorkflowTexts.Format("Apply.NotFound", requestId));
         }
 
         if (actor.Role != Role.ResellerUser || actor.ResellerId != request.ResellerId)
         {
-            return new(OutcomeKind.Denied, request, "Only the reseller's own staff can send the instructions to their end customer again.");
+            return new(OutcomeKind.Denied, request, WorkflowTexts.Get("Retry.OnlyReseller"));
         }
 
         var delivery = await RequestEmails.FindAsync(db, request, cancellationToken);
         if (delivery is null)
         {
-            return new(OutcomeKind.Invalid, request, $"Request {request.Id} sends no email.");
+            return new(OutcomeKind.Invalid, request, WorkflowTexts.Format("Retry.NoEmail", request.Id));
         }
 
         if (delivery.MessageId != failedMessageId)
         {
-            return new(OutcomeKind.Duplicate, request, "The instructions were already queued again; this card was older.");
+            return new(OutcomeKind.Duplicate, request, WorkflowTexts.Get("Retry.AlreadyQueued"));
         }
 
         if (delivery.State != EmailDeliveryState.Failed)
         {
-            return new(OutcomeKind.Invalid, request, "The instructions email has not failed, so there is nothing to send again.");
+            return new(OutcomeKind.Invalid, request, WorkflowTexts.Get("Retry.NotFailed"));
         }
 
         if (request.Status != RequestStatus.Submitted)
         {
-            return new(OutcomeKind.Invalid, request, $"Request {request.Id} is {request.Status.ToString().ToLowerInvariant()}: its instructions are no longer sent.");
+            return new(OutcomeKind.Invalid, request, WorkflowTexts.Format("Retry.Closed", request.Id, WorkflowTexts.Status(request.Status)));
         }
 
         var now = clock.GetUtcNow();

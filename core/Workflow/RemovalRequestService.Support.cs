@@ -13,7 +13,7 @@ public sealed partial class RemovalRequestService
     public async Task<WorkflowResult> AssignAsync(string requestId, Actor actor, int? expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var (request, refusal) = await LoadForSupportAsync(requestId, actor, expectedVersion, "take", cancellationToken);
+        var (request, refusal) = await LoadForSupportAsync(requestId, actor, expectedVersion, WorkflowTexts.Get("Support.Take"), cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -21,7 +21,7 @@ public sealed partial class RemovalRequestService
 
         if (request!.AssignedToId == actor.Id)
         {
-            return new(OutcomeKind.Duplicate, request, $"Request {request.Id} is already yours.") { Details = await DetailsOfAsync(request, null, isNew: false, cancellationToken) };
+            return new(OutcomeKind.Duplicate, request, WorkflowTexts.Format("Support.AlreadyYours", request.Id)) { Details = await DetailsOfAsync(request, null, isNew: false, cancellationToken) };
         }
 
         request.AssignTo(actor, clock);
@@ -40,12 +40,12 @@ public sealed partial class RemovalRequestService
             var reason = command.Note?.Trim();
             if (string.IsNullOrEmpty(reason))
             {
-                return new(OutcomeKind.Invalid, Message: "Say why the request is rejected: the reseller sees the reason.", Field: SupportFields.RejectReason);
+                return new(OutcomeKind.Invalid, Message: WorkflowTexts.Get("Support.RejectReasonMissing"), Field: SupportFields.RejectReason);
             }
 
             if (reason.Length > FieldLimits.SupportNote)
             {
-                return new(OutcomeKind.Invalid, Message: FieldLimits.TooLong("The reason", FieldLimits.SupportNote), Field: SupportFields.RejectReason);
+                return new(OutcomeKind.Invalid, Message: FieldLimits.TooLong(WorkflowTexts.Get("Support.TheReason"), FieldLimits.SupportNote), Field: SupportFields.RejectReason);
             }
         }
 
@@ -62,7 +62,7 @@ public sealed partial class RemovalRequestService
     public async Task<WorkflowResult> AskResellerAsync(string requestId, Actor actor, int? expectedVersion, string? question, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var (request, refusal) = await LoadForSupportAsync(requestId, actor, expectedVersion, "ask about", cancellationToken);
+        var (request, refusal) = await LoadForSupportAsync(requestId, actor, expectedVersion, WorkflowTexts.Get("Support.AskAbout"), cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -71,17 +71,17 @@ public sealed partial class RemovalRequestService
         var text = question?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            return new(OutcomeKind.Invalid, request, "Type the question for the reseller first.", Field: SupportFields.Question);
+            return new(OutcomeKind.Invalid, request, WorkflowTexts.Get("Support.QuestionMissing"), Field: SupportFields.Question);
         }
 
         if (text.Length > FieldLimits.SupportNote)
         {
-            return new(OutcomeKind.Invalid, request, FieldLimits.TooLong("The question", FieldLimits.SupportNote), Field: SupportFields.Question);
+            return new(OutcomeKind.Invalid, request, FieldLimits.TooLong(WorkflowTexts.Get("Support.TheQuestion"), FieldLimits.SupportNote), Field: SupportFields.Question);
         }
 
         if (request!.IsWaitingOnReseller)
         {
-            return new(OutcomeKind.Invalid, request, $"Request {request.Id} already waits on the reseller's answer to: \"{request.OpenQuestion}\".");
+            return new(OutcomeKind.Invalid, request, WorkflowTexts.Format("Support.AlreadyAsked", request.Id, request.OpenQuestion));
         }
 
         request.AskReseller(actor, text, clock);
@@ -95,12 +95,12 @@ public sealed partial class RemovalRequestService
         var request = await db.RemovalRequests.FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
         if (request is null || (request.RequestedById != actor.Id && actor.ResellerId != request.ResellerId))
         {
-            return new(OutcomeKind.NotFound, Message: $"There is no request {requestId} for you.");
+            return new(OutcomeKind.NotFound, Message: WorkflowTexts.Format("Apply.NotFound", requestId));
         }
 
         if (!request.IsWaitingOnReseller)
         {
-            return new(OutcomeKind.Conflict, request, $"Request {request.Id} is not waiting on an answer any more.")
+            return new(OutcomeKind.Conflict, request, WorkflowTexts.Format("Support.NotWaiting", request.Id))
             {
                 Details = await DetailsOfAsync(request, null, isNew: false, cancellationToken),
             };
@@ -109,12 +109,12 @@ public sealed partial class RemovalRequestService
         var text = answer?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            return new(OutcomeKind.Invalid, request, "Type your answer first.", Field: SupportFields.Answer);
+            return new(OutcomeKind.Invalid, request, WorkflowTexts.Get("Support.AnswerMissing"), Field: SupportFields.Answer);
         }
 
         if (text.Length > FieldLimits.SupportNote)
         {
-            return new(OutcomeKind.Invalid, request, FieldLimits.TooLong("The answer", FieldLimits.SupportNote), Field: SupportFields.Answer);
+            return new(OutcomeKind.Invalid, request, FieldLimits.TooLong(WorkflowTexts.Get("Support.TheAnswer"), FieldLimits.SupportNote), Field: SupportFields.Answer);
         }
 
         request.AnswerQuestion(actor, text, clock);
@@ -168,17 +168,17 @@ public sealed partial class RemovalRequestService
         var request = await db.RemovalRequests.FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
         if (request is null || !MaySee(actor, request))
         {
-            return (null, new(OutcomeKind.NotFound, Message: $"There is no request {requestId} for you."));
+            return (null, new(OutcomeKind.NotFound, Message: WorkflowTexts.Format("Apply.NotFound", requestId)));
         }
 
         if (!actor.IsSupport)
         {
-            return (request, new(OutcomeKind.Invalid, request, $"Only SES support can {what} request {request.Id}."));
+            return (request, new(OutcomeKind.Invalid, request, WorkflowTexts.Format("Apply.OnlySupport", request.Id, what)));
         }
 
         if (expectedVersion is { } expected && expected != request.Version)
         {
-            return (request, new(OutcomeKind.Conflict, request, $"Request {request.Id} has changed since this card was sent; it is now {request.Status}.")
+            return (request, new(OutcomeKind.Conflict, request, WorkflowTexts.Format("Apply.Changed", request.Id, WorkflowTexts.Status(request.Status)))
             {
                 Details = await DetailsOfAsync(request, null, isNew: false, cancellationToken),
             });
@@ -187,12 +187,12 @@ public sealed partial class RemovalRequestService
         if (actor.Id == request.RequestedById)
         {
             return (request, new(OutcomeKind.Invalid, request,
-                $"You filed request {request.Id} yourself, so another member of SES support has to {what} it (four-eyes rule)."));
+                WorkflowTexts.Format("Apply.FourEyes", request.Id, what)));
         }
 
         if (!request.IsOpen)
         {
-            return (request, new(OutcomeKind.Invalid, request, $"Request {request.Id} is {request.Status}; there is nothing to {what}."));
+            return (request, new(OutcomeKind.Invalid, request, WorkflowTexts.Format("Apply.NotNow", request.Id, WorkflowTexts.Status(request.Status), what)));
         }
 
         return (request, null);

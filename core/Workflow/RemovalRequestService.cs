@@ -22,7 +22,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         ArgumentNullException.ThrowIfNull(command);
         if (string.IsNullOrWhiteSpace(command.IdempotencyKey) || command.IdempotencyKey.Length > FieldLimits.IdempotencyKey)
         {
-            return new(OutcomeKind.Invalid, Message: "The submission has no valid idempotency key.");
+            return new(OutcomeKind.Invalid, Message: WorkflowTexts.Get("Submit.NoKey"));
         }
 
         var earlier = await FindByIdempotencyKeyAsync(command, cancellationToken);
@@ -34,7 +34,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         var subject = await LoadSubjectAsync(command.Requester, command.Option, command.SubjectId, cancellationToken);
         if (subject is null)
         {
-            return new(OutcomeKind.NotFound, Message: "That account or customer was not found among yours.");
+            return new(OutcomeKind.NotFound, Message: WorkflowTexts.Get("Submit.NotFound"));
         }
 
         var info = RemovalOptionCatalog.Get(command.Option);
@@ -105,18 +105,18 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         var request = await db.RemovalRequests.FirstOrDefaultAsync(r => r.Id == command.RequestId, cancellationToken);
         if (request is null || !MaySee(command.Actor, request))
         {
-            return new(OutcomeKind.NotFound, Message: $"There is no request {command.RequestId} for you.");
+            return new(OutcomeKind.NotFound, Message: WorkflowTexts.Format("Apply.NotFound", command.RequestId));
         }
 
         if (command.ExpectedVersion is { } expected && expected != request.Version)
         {
-            return new(OutcomeKind.Conflict, request, $"Request {request.Id} has changed since this card was sent; it is now {request.Status}.");
+            return new(OutcomeKind.Conflict, request, WorkflowTexts.Format("Apply.Changed", request.Id, WorkflowTexts.Status(request.Status)));
         }
 
         if (request.IsFourEyesRefusal(command.Trigger, command.Actor))
         {
             return new(OutcomeKind.Invalid, request,
-                $"You filed request {request.Id} yourself, so another member of SES support has to {command.Trigger.ToString().ToLowerInvariant()} it (four-eyes rule).");
+                WorkflowTexts.Format("Apply.FourEyes", request.Id, WorkflowTexts.Trigger(command.Trigger)));
         }
 
         if (!request.CanApply(command.Trigger, command.Actor))
@@ -131,7 +131,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             subject = await LoadSubjectAsync(Actor.System, request.Kind, request.CloudAccountId ?? request.CustomerId, cancellationToken);
             if (subject is null)
             {
-                return new(OutcomeKind.NotFound, request, "The account or customer of this request no longer exists.");
+                return new(OutcomeKind.NotFound, request, WorkflowTexts.Get("Apply.SubjectGone"));
             }
 
             var otherOpen = RemovalOptionCatalog.Get(request.Kind).IsAboutCustomer
@@ -140,7 +140,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             var recheck = Decide(request.Kind, subject, otherOpen);
             if (!recheck.IsAllowed)
             {
-                var reason = $"The policy no longer allows this: {recheck.DenialReason}";
+                var reason = WorkflowTexts.Format("Apply.PolicyChanged", recheck.DenialReason);
                 if (!request.CanApply(RequestTrigger.Reject, Actor.System))
                 {
                     return new(OutcomeKind.Denied, request, reason);
@@ -221,8 +221,8 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         }
 
         return earlier.RequestedById == command.Requester.Id
-            ? new(OutcomeKind.Duplicate, earlier, $"This was already submitted as request {earlier.Id}.")
-            : new(OutcomeKind.Invalid, Message: "That submission key was already used by someone else.");
+            ? new(OutcomeKind.Duplicate, earlier, WorkflowTexts.Format("Submit.Duplicate", earlier.Id))
+            : new(OutcomeKind.Invalid, Message: WorkflowTexts.Get("Submit.KeyTaken"));
     }
 
     /// <summary>
@@ -241,12 +241,12 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
     {
         if (!RemovalRequest.TransitionsOf(request.Kind).TryGetValue((request.Status, trigger), out var row))
         {
-            return $"Request {request.Id} is {request.Status}: it cannot be moved by \"{trigger}\" now.";
+            return WorkflowTexts.Format("Apply.NotNow", request.Id, WorkflowTexts.Status(request.Status), WorkflowTexts.Trigger(trigger));
         }
 
         return row.Who.HasFlag(RemovalRequest.Permitted.Requester)
-            ? $"Only {request.RequestedByName}, who submitted request {request.Id}, can {trigger.ToString().ToLowerInvariant()} it."
-            : $"Only SES support can move request {request.Id} on (\"{trigger}\").";
+            ? WorkflowTexts.Format("Apply.OnlyRequester", request.RequestedByName, request.Id, WorkflowTexts.Trigger(trigger))
+            : WorkflowTexts.Format("Apply.OnlySupport", request.Id, WorkflowTexts.Trigger(trigger));
     }
 
     private async Task<Subject?> LoadSubjectAsync(Actor actor, RemovalOption option, string subjectId, CancellationToken cancellationToken)
@@ -322,7 +322,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
                 var expected = subject.Account!.ExternalId.Replace("-", string.Empty, StringComparison.Ordinal);
                 if (!string.Equals(typed, expected, StringComparison.OrdinalIgnoreCase))
                 {
-                    return new(OutcomeKind.Invalid, Message: $"To delete, type the account id {subject.Account.ExternalId} exactly. Nothing was deleted.", Field: FormFields.ConfirmationId);
+                    return new(OutcomeKind.Invalid, Message: WorkflowTexts.Format("Submit.ConfirmDelete", subject.Account.ExternalId), Field: FormFields.ConfirmationId);
                 }
 
                 break;
@@ -330,18 +330,18 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
                 var validation = TransferContactValidator.Validate(command.Contact ?? new TransferContactDraft());
                 if (!validation.IsValid)
                 {
-                    return new(OutcomeKind.Invalid, Message: "Some contact fields need fixing.", FieldErrors: validation.Errors);
+                    return new(OutcomeKind.Invalid, Message: WorkflowTexts.Get("Submit.ContactInvalid"), FieldErrors: validation.Errors);
                 }
 
                 request.WithContact(validation.Contact!);
                 break;
             case RemovalOption.AzureSuspend when string.IsNullOrWhiteSpace(command.Reason):
-                return new(OutcomeKind.Invalid, Message: "Say why the subscription should be suspended.", Field: FormFields.ReasonId);
+                return new(OutcomeKind.Invalid, Message: WorkflowTexts.Get("Submit.ReasonMissing"), Field: FormFields.ReasonId);
             case RemovalOption.AzureTransferToCsp when !string.IsNullOrWhiteSpace(command.TargetPartnerTenantId) && !Guid.TryParse(command.TargetPartnerTenantId, out _):
                 var tenant = command.TargetPartnerTenantId.Trim();
-                return new(OutcomeKind.Invalid, Message: $"\"{tenant}\" is not a tenant id: a tenant id is a GUID such as 00000000-0000-0000-0000-000000000000.", Field: FormFields.PartnerTenantIdId);
+                return new(OutcomeKind.Invalid, Message: WorkflowTexts.Format("Submit.TenantId", tenant), Field: FormFields.PartnerTenantIdId);
             case RemovalOption.AwsSelfUnlink when !EndCustomerEmail.IsValid(command.EndCustomerEmail):
-                return new(OutcomeKind.Invalid, Message: "Enter the end customer's email address (name@example.com), so the instructions can reach them.", Field: FormFields.EndCustomerEmailId);
+                return new(OutcomeKind.Invalid, Message: WorkflowTexts.Get("Submit.EndCustomerEmail"), Field: FormFields.EndCustomerEmailId);
             default:
                 break;
         }

@@ -14,6 +14,13 @@ public static partial class TransferContactValidator
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
     /// <summary>How a field is called on the form and in messages (see <see cref="FormFields.ContactLabel"/>).</summary>
+    /// <summary>A country's name in the turn's language from its ISO code ("DE" → "Germany" / "Deutschland"); null when SesBot has none.</summary>
+    public static string? CountryName(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return WorkflowTexts.CountryName(code);
+    }
+
     public static string Label(ContactField field) => FormFields.ContactLabel(field);
 
     public static ContactValidationResult Validate(TransferContactDraft draft)
@@ -27,7 +34,7 @@ public static partial class TransferContactValidator
             var value = Tidy(draft[field]);
             if (value.Length == 0)
             {
-                errors[field] = "Required."; // shown under the field: its name is right above
+                errors[field] = WorkflowTexts.Get("Contact.Required"); // shown under the field: its name is right above
             }
             else if (value.Length > FieldLimits.Contact(field))
             {
@@ -45,7 +52,7 @@ public static partial class TransferContactValidator
             country = Countries.Find(countryText);
             if (country is null)
             {
-                errors[ContactField.Country] = $"\"{countryText}\" is not a country we recognise. Enter its name or two-letter code, e.g. US, GB or DE.";
+                errors[ContactField.Country] = WorkflowTexts.Format("Contact.UnknownCountry", countryText);
                 clean.Remove(ContactField.Country);
             }
             else
@@ -58,7 +65,7 @@ public static partial class TransferContactValidator
         {
             if (clean.TryGetValue(field, out var email) && !IsEmailAddress(email))
             {
-                errors[field] = $"\"{email}\" is not an email address. Use the form name@example.com.";
+                errors[field] = WorkflowTexts.Format("Contact.NotEmail", email);
                 clean.Remove(field);
             }
         }
@@ -84,7 +91,7 @@ public static partial class TransferContactValidator
         {
             if (!shape.IsMatch(postal))
             {
-                errors[ContactField.PostalCode] = $"\"{postal}\" is not a {country.Name} postal code. It looks like {country.PostalExample}.";
+                errors[ContactField.PostalCode] = WorkflowTexts.Format("Contact.PostalCode", postal, WorkflowTexts.Country(country), country.PostalExample);
             }
             else if (country.UpperCasePostal)
             {
@@ -125,16 +132,14 @@ public static partial class TransferContactValidator
         }
         catch (NumberParseException)
         {
-            return (null, country is null
-                ? $"\"{text}\" is not a phone number. Include the country code, e.g. +1 206 555 0100."
-                : $"\"{text}\" is not a phone number.");
+            return (null, WorkflowTexts.Format(country is null ? "Contact.NotPhone.NoCountry" : "Contact.NotPhone", text));
         }
 
         if (!Phones.IsValidNumber(number))
         {
             return (null, country is null || text.TrimStart().StartsWith('+')
-                ? $"\"{text}\" is not a valid phone number."
-                : $"\"{text}\" is not a valid {country.Name} phone number. For another country, start with + and its country code.");
+                ? WorkflowTexts.Format("Contact.InvalidPhone", text)
+                : WorkflowTexts.Format("Contact.InvalidPhone.Country", text, WorkflowTexts.Country(country)));
         }
 
         return (Phones.Format(number, PhoneNumberFormat.E164), null);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Validates a Teams app manifest OFFLINE against the official JSON schema bundled in @microsoft/app-manifest
-// (build/json-schemas/teams/v<version>/MicrosoftTeams.schema.json), with ajv draft-04 + ajv-formats set up the way
+// (build/json-schemas/teams/v<version>/MicrosoftTeams.schema.json, or MicrosoftTeams.Localization.schema.json for a
+// localization file such as manifests/teams/de.json), with ajv draft-04 + ajv-formats set up the way
 // AppManifestUtils.validateAgainstSchema sets them up. The manifest's "$schema" picks the bundled file; a "$schema"
 // that is not a bundled Teams schema is an error (we never download one).
 //
@@ -14,7 +15,7 @@ const path = require('path');
 const Ajv = require('ajv-draft-04');
 const addFormats = require('ajv-formats');
 
-const SCHEMA_URL = /^https:\/\/developer\.microsoft\.com\/json-schemas\/teams\/(v\d+\.\d+|vDevPreview)\/MicrosoftTeams\.schema\.json$/;
+const SCHEMA_URL = /^https:\/\/developer\.microsoft\.com\/json-schemas\/teams\/(v\d+\.\d+|vDevPreview)\/(MicrosoftTeams(?:\.Localization)?)\.schema\.json$/;
 const SCHEMA_ROOT = path.join(__dirname, 'node_modules', '@microsoft', 'app-manifest', 'build', 'json-schemas', 'teams');
 
 function fail(message) {
@@ -35,14 +36,14 @@ function readJson(text, what) {
 function loadSchema(schemaUrl) {
   const match = SCHEMA_URL.exec(schemaUrl || '');
   if (!match) {
-    fail(`"$schema" must be a Teams schema URL (https://developer.microsoft.com/json-schemas/teams/vX.Y/MicrosoftTeams.schema.json), got ${JSON.stringify(schemaUrl)}`);
+    fail(`"$schema" must be a Teams schema URL (https://developer.microsoft.com/json-schemas/teams/vX.Y/MicrosoftTeams.schema.json, or MicrosoftTeams.Localization.schema.json for a localization file), got ${JSON.stringify(schemaUrl)}`);
   }
-  const file = path.join(SCHEMA_ROOT, match[1], 'MicrosoftTeams.schema.json');
+  const file = path.join(SCHEMA_ROOT, match[1], `${match[2]}.schema.json`);
   if (!fs.existsSync(file)) {
     fail(`no bundled schema for ${match[1]} (${file}); run scripts/install-test-deps.sh`);
   }
   const raw = fs.readFileSync(file, 'utf8').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b');
-  return { file, schema: readJson(raw, file) };
+  return { file, schema: readJson(raw, file), localization: match[2].endsWith('.Localization') };
 }
 
 function main() {
@@ -52,9 +53,11 @@ function main() {
   }
   const text = args.length === 1 ? fs.readFileSync(args[0], 'utf8') : fs.readFileSync(0, 'utf8');
   const manifest = readJson(text, args[0] || 'stdin');
-  const { file, schema } = loadSchema(manifest && manifest.$schema);
+  const { file, schema, localization } = loadSchema(manifest && manifest.$schema);
 
-  const ajv = new Ajv({ allErrors: true, strictTypes: false });
+  // The localization schema's key patterns are ECMAScript regexes that are not valid in unicode mode (a lone "]"),
+  // so they are compiled without the "u" flag, as a browser reads a JSON-schema pattern.
+  const ajv = new Ajv({ allErrors: true, strictTypes: false, unicodeRegExp: !localization });
   addFormats(ajv, ['uri', 'email', 'regex']);
   const validate = ajv.compile(schema);
   const valid = validate(manifest);

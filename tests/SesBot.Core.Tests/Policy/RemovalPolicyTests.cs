@@ -345,7 +345,7 @@ public sealed class RemovalPolicyTests
         var decision = RemovalPolicy.EvaluateCustomerRemoval(CustomerWith(TestData.Aws(), billed), Now);
 
         Assert.False(decision.IsAllowed);
-        Assert.Contains("1 of the customer's accounts have billing data", decision.DenialReason, StringComparison.Ordinal);
+        Assert.Contains("1 of the customer's accounts has billing data", decision.DenialReason, StringComparison.Ordinal);
         Assert.Contains(billed.ExternalId, decision.DenialReason, StringComparison.Ordinal);
         Assert.DoesNotContain(TestData.AwsNumber, decision.DenialReason, StringComparison.Ordinal);
     }

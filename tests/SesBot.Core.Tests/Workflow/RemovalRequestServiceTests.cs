@@ -677,7 +677,7 @@ public sealed class RemovalRequestServiceTests : IAsyncLifetime
         var result = await ApplyAsync("R-CUST01", RequestTrigger.Complete, TestData.Requester);
 
         Assert.Equal(OutcomeKind.Denied, result.Kind);
-        Assert.Contains("have billing data", result.Message, StringComparison.Ordinal);
+        Assert.Contains("has billing data", result.Message, StringComparison.Ordinal);
         Assert.Equal(AccountState.Active, (await LoadAccountAsync("a-c2")).State);
     }
 
@@ -709,7 +709,7 @@ public sealed class RemovalRequestServiceTests : IAsyncLifetime
         var stale = await ApplyAsync(submitted.Request.Id, RequestTrigger.Reject, TestData.SupportAgent, expectedVersion: 0);
 
         Assert.Equal(OutcomeKind.Conflict, stale.Kind);
-        Assert.Contains("has changed since this card was sent; it is now Accepted", stale.Message, StringComparison.Ordinal);
+        Assert.Contains("has changed since this card was sent; it is now accepted by support", stale.Message, StringComparison.Ordinal);
         var stored = await LoadRequestAsync(submitted.Request.Id);
         Assert.Equal(RequestStatus.Accepted, stored.Status);
         Assert.Equal(1, stored.Version);
@@ -780,7 +780,7 @@ public sealed class RemovalRequestServiceTests : IAsyncLifetime
         var result = await ApplyAsync(submitted.Request!.Id, RequestTrigger.Accept, TestData.Requester);
 
         Assert.Equal(OutcomeKind.Invalid, result.Kind);
-        Assert.Contains("Only SES support can move request", result.Message, StringComparison.Ordinal);
+        Assert.Contains("Only SES support can", result.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -823,7 +823,7 @@ public sealed class RemovalRequestServiceTests : IAsyncLifetime
 
         // The accept's commit lost; run again, it finds the request cancelled.
         Assert.Equal(OutcomeKind.Invalid, result.Kind);
-        Assert.Contains("is Cancelled", result.Message, StringComparison.Ordinal);
+        Assert.Contains("is cancelled, so no one can", result.Message, StringComparison.Ordinal);
         Assert.Equal(RequestStatus.Cancelled, result.Request!.Status);
         Assert.Equal(RequestStatus.Cancelled, (await LoadRequestAsync(id)).Status);
         Assert.Equal(["Submitted", "Cancel"], await AuditActionsAsync(id));

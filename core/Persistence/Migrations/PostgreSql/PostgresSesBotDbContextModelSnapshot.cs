@@ -706,6 +706,10 @@ namespace SesBot.Core.Persistence.Migrations.PostgreSql
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<string>("Locale")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
                     b.Property<string>("ResellerId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");

@@ -689,6 +689,10 @@ namespace SesBot.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Locale")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ResellerId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");

@@ -127,13 +127,19 @@ public sealed class DialogTranscript
         UserKey = Person.UserKey,
         UserName = Person.Name,
         ChannelUserId = "29:" + Person.UserKey,
+        Locale = Person.Locale,
     };
 
-    private async Task<Turn> HandleAsync(TurnInput input, string said)
+    /// <summary>SesBot installed in the person's chat: a welcome turn, which carries no locale (an install event has none).</summary>
+    public Task<Turn> InstallAsync() => RunAsync(TurnKind.Welcome, Input() with { Locale = null }, "(installs SesBot)");
+
+    private Task<Turn> HandleAsync(TurnInput input, string said) => RunAsync(TurnKind.Dialog, input, said);
+
+    private async Task<Turn> RunAsync(TurnKind kind, TurnInput input, string said)
     {
         // Each turn through the pipeline, like a request: one commit, retried when it loses a race.
         var response = await Host.Services.GetRequiredService<TurnPipeline>().RunAsync(
-            new TurnRequest { Channel = input.Channel, ConversationKey = input.ConversationKey, Kind = TurnKind.Dialog, Input = input, Route = NoRoute.Instance },
+            new TurnRequest { Channel = input.Channel, ConversationKey = input.ConversationKey, Kind = kind, Input = input, Route = NoRoute.Instance },
             CancellationToken.None);
         var turn = new Turn($"{Person.Name}: {said}", response.Result ?? TurnResult.Silent);
         lock (_turns)

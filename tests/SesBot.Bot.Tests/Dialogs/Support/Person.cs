@@ -5,6 +5,9 @@ namespace SesBot.Bot.Tests.Dialogs.Support;
 /// <summary>Someone talking to SesBot in their personal chat, as the Agents Playground's demo users are mapped.</summary>
 public sealed record Person(string Name, string UserKey, string TenantKey = DemoData.PlaygroundTenantId)
 {
+    /// <summary>The locale the person's client sends with each activity (Teams: <c>locale</c>); null sends none.</summary>
+    public string? Locale { get; init; }
+
     /// <summary>Northwind reseller user.</summary>
     public static Person Alex { get; } = new("Alex Wilber", "00000000-0000-0000-0000-0000000000020");
 

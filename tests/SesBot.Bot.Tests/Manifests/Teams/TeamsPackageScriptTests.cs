@@ -20,7 +20,7 @@ public sealed class TeamsPackageScriptTests : IDisposable
         ProcessRunner.RunAsync("bash", [RepoPaths.InRoot("scripts", "build-teams-package.sh"), output], environment: environment);
 
     [Fact]
-    public async Task Build_WithValues_ZipsExactlyManifestAndIconsAtTheRoot()
+    public async Task Build_WithValues_ZipsExactlyManifestIconsAndLocalizationsAtTheRoot()
     {
         var zipPath = Path.Combine(_dir, "sesbot-teams.zip");
 
@@ -28,7 +28,7 @@ public sealed class TeamsPackageScriptTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.StandardError);
         using var zip = ZipFile.OpenRead(zipPath);
-        Assert.Equal(["color.png", "manifest.json", "outline.png"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        Assert.Equal(["color.png", "de.json", "fr.json", "manifest.json", "outline.png"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         await using var stream = await zip.GetEntry("manifest.json")!.OpenAsync();
         var manifest = (await JsonNode.ParseAsync(stream))!;
         Assert.Equal(TeamsManifestFile.TestAppId, (string?)manifest["id"]);
