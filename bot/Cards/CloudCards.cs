@@ -34,7 +34,7 @@ public static class CloudCards
         var operation = CloudOperations.For(request.Kind)!.Value;
         var blocks = new List<ReplyBlock>
         {
-            new HeadingBlock($"{(operation == CloudOperation.AwsRemoveFromOrganization ? "AWS account" : "Azure subscription")} {report.Account.ExternalId}: check{SimulatedLabel(report.Simulated)}"),
+            new HeadingBlock($"{(operation == CloudOperation.AzureSuspendSubscription ? "Azure subscription" : "AWS account")} {report.Account.ExternalId}: check{SimulatedLabel(report.Simulated)}"),
         };
         if (report.Simulated)
         {
@@ -59,6 +59,14 @@ public static class CloudCards
         {
             facts.Add(new("Partner Center status", azure.Status ?? "?"));
             facts.Add(new("Offer", azure.OfferName ?? "?"));
+        }
+
+        if (report.Transfer is { } transfer)
+        {
+            facts.Add(new("Billing transfer", $"{transfer.Id} · {transfer.Status ?? "?"}"));
+            facts.Add(new("Source management account", transfer.SourceManagementAccountId ?? "?"));
+            facts.Add(new("Started", transfer.StartedAt is { } started ? Texts.Instant(started) : "?"));
+            facts.Add(new("Ends", transfer.EndsAt is { } ends ? Texts.Instant(ends) : "not ended"));
         }
 
         blocks.Add(new FactsBlock(facts));
@@ -98,9 +106,14 @@ public static class CloudCards
         actions.Add(new ReplyAction("Check account again", ActionIds.CheckCloudAccount, Ids(request)) { SubmitsInputs = false });
         if (actions.Any(a => a.Verb == ActionIds.ExecuteCloudChange && a.Style == ReplyActionStyle.Destructive))
         {
-            blocks.Add(new ParagraphBlock(operation == CloudOperation.AwsRemoveFromOrganization
-                ? $"Removing is effective at once and cannot be undone by SesBot. Support only; not by {request.RequestedByName}, who filed it (four-eyes). The tags are recorded in the audit trail first."
-                : $"Suspending stops the subscription's services. Support only; not by {request.RequestedByName}, who filed it (four-eyes).", Tone.Subtle));
+            blocks.Add(new ParagraphBlock(operation switch
+            {
+                CloudOperation.AwsRemoveFromOrganization =>
+                    $"Removing is effective at once and cannot be undone by SesBot. Support only; not by {request.RequestedByName}, who filed it (four-eyes). The tags are recorded in the audit trail first.",
+                CloudOperation.AwsEndBillingTransfer =>
+                    $"Ending the transfer cannot be undone; it runs to the end of this month. Support only; not by {request.RequestedByName}, who filed it (four-eyes).",
+                _ => $"Suspending stops the subscription's services. Support only; not by {request.RequestedByName}, who filed it (four-eyes).",
+            }, Tone.Subtle));
         }
 
         blocks.Add(new ActionsBlock(actions));
@@ -157,7 +170,7 @@ public static class CloudCards
             case CloudExecutionStatus.Succeeded:
                 blocks.Add(new HeadingBlock($"{title}: done{SimulatedLabel(execution.Simulated)}"));
                 facts.Add(new("Effective", execution.CompletedAt is { } at ? Texts.Instant(at) : "?"));
-                if (report.Details?.Request.BillingImpact is { } impact && execution.Operation == CloudOperation.AwsRemoveFromOrganization)
+                if (report.Details?.Request.BillingImpact is { } impact && execution.Operation != CloudOperation.AzureSuspendSubscription)
                 {
                     facts.Add(new("Reseller invoices", $"{BillingTexts.Period(impact)} ({BillingTexts.Share(impact)})"));
                 }
@@ -205,19 +218,24 @@ public static class CloudCards
     {
         ArgumentNullException.ThrowIfNull(report);
         var execution = report.Execution;
-        var what = execution.Operation == CloudOperation.AwsRemoveFromOrganization
-            ? $"AWS account {execution.Target} has been removed from the payer organization{SimulatedLabel(execution.Simulated)}. It is now a standalone account, responsible for its own bills."
-            : $"Azure subscription {execution.Target} has been suspended{SimulatedLabel(execution.Simulated)}.";
+        var what = execution.Operation switch
+        {
+            CloudOperation.AwsRemoveFromOrganization =>
+                $"AWS account {execution.Target} has been removed from the payer organization{SimulatedLabel(execution.Simulated)}. It is now a standalone account, responsible for its own bills.",
+            CloudOperation.AwsEndBillingTransfer =>
+                $"Billing transfer {execution.Target} has been ended{SimulatedLabel(execution.Simulated)}. From its end the customer's organization pays AWS itself.",
+            _ => $"Azure subscription {execution.Target} has been suspended{SimulatedLabel(execution.Simulated)}.",
+        };
         var blocks = new List<ReplyBlock>
         {
             new HeadingBlock($"Request {execution.RequestId} is completed"),
             new ParagraphBlock(what, Tone.Good),
         };
-        if (report.Details?.Request.BillingImpact is { } impact && execution.Operation == CloudOperation.AwsRemoveFromOrganization)
+        if (report.Details?.Request.BillingImpact is { } impact && execution.Operation != CloudOperation.AzureSuspendSubscription)
         {
             blocks.Add(new FactsBlock(
             [
-                new("Removed at", Texts.Instant(impact.PeriodEnd)),
+                new(execution.Operation == CloudOperation.AwsEndBillingTransfer ? "Transfer ends" : "Removed at", Texts.Instant(impact.PeriodEnd)),
                 new("Invoice the customer for", BillingTexts.Period(impact)),
                 new("Days", BillingTexts.Days(impact)),
                 new("Share of the month", BillingTexts.Share(impact)),
