@@ -96,7 +96,9 @@ public static partial class SupportCards
 
         if (offerCloudCheck && request.IsOpen && CloudCards.CheckButton(request) is { } check)
         {
-            blocks.Add(new ParagraphBlock("SesBot can carry this out at the provider: check the account first (state, joined method, delegated administration, tags).", Tone.Subtle));
+            blocks.Add(new ParagraphBlock(request.Kind == RemovalOption.AwsEndBillingTransfer
+                ? "SesBot can end the transfer at AWS: check it first (status, start, source management account)."
+                : "SesBot can carry this out at the provider: check the account first (state, joined method, delegated administration, tags).", Tone.Subtle));
             blocks.Add(new ActionsBlock([check]));
         }
 

@@ -242,8 +242,10 @@ public sealed class CloudExecutor(
             if (execution.Operation == CloudOperation.AwsEndBillingTransfer)
             {
                 var transfer = await transfers.ReadTransferAsync(execution.Target, cancellationToken);
-                return transfer?.EndsAt is { } endsAt
-                    ? await SucceedAsync(execution, account, endsAt, "Reconciled: after an attempt whose outcome was unknown, AWS shows the billing transfer ended.", cancellationToken)
+                // Ended at AWS: by SesBot's call, since the pre-flight read saw it running. Its end is AWS's, or the month's.
+                var end = transfer?.EndsAt ?? BillingTransferTerms.EndIfEndedAt(execution.CallStartedAt ?? clock.GetUtcNow());
+                return transfer is { IsEnded: true }
+                    ? await SucceedAsync(execution, account, end, "Reconciled: after an attempt whose outcome was unknown, AWS shows the billing transfer ended.", cancellationToken)
                     : await UnknownAsync(execution, nameof(AwsErrorKind.OutcomeUnknown),
                         "The outcome of ending the billing transfer was unknown and AWS does not show it ended; SesBot will not call again by itself.");
             }

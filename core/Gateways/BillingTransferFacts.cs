@@ -10,6 +10,12 @@ public sealed record BillingTransferFacts(string Id, string? Status, DateTimeOff
 {
     public const string Accepted = "ACCEPTED";
 
+    /// <summary>The status of a transfer that was ended (it runs to its end timestamp).</summary>
+    public const string Withdrawn = "WITHDRAWN";
+
     /// <summary>Running and not yet ended: the only state in which ending it makes sense.</summary>
     public bool IsRunning => Status == Accepted && EndsAt is null;
+
+    /// <summary>Ended: withdrawn, or given an end.</summary>
+    public bool IsEnded => Status == Withdrawn || EndsAt is not null;
 }

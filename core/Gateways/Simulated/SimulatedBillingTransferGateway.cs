@@ -65,7 +65,7 @@ public sealed class SimulatedBillingTransferGateway(IServiceScopeFactory scopes,
         var end = endsAt.ToUniversalTime();
         await writes.RunAsync(
             ct => db.Set<SimulatedBillingTransfer>().Where(t => t.TransferId == transferId && t.EndsAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.EndsAt, end), ct),
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.EndsAt, end).SetProperty(t => t.Status, BillingTransferFacts.Withdrawn), ct),
             cancellationToken);
         if (transfer.Failure == OutcomeUnknownAfterEnd)
         {
@@ -98,7 +98,11 @@ public sealed class SimulatedBillingTransferGateway(IServiceScopeFactory scopes,
         }
 
         // A transfer SES already records as ended was ended at AWS too.
-        var created = new SimulatedBillingTransfer(known.Id, known.SourceManagementAccountId, known.StartedAt) { EndsAt = known.EndsAt };
+        var created = new SimulatedBillingTransfer(known.Id, known.SourceManagementAccountId, known.StartedAt)
+        {
+            EndsAt = known.EndsAt,
+            Status = known.EndsAt is null ? BillingTransferFacts.Accepted : BillingTransferFacts.Withdrawn,
+        };
         db.Set<SimulatedBillingTransfer>().Add(created);
         try
         {
