@@ -37,7 +37,12 @@ public static class CloudCards
         var operation = CloudOperations.For(request.Kind)!.Value;
         var blocks = new List<ReplyBlock>
         {
-            new HeadingBlock(S.Format(operation == CloudOperation.AwsRemoveFromOrganization ? "Preflight.Heading.Aws" : "Preflight.Heading.Azure", report.Account.ExternalId) + SimulatedLabel(report.Simulated)),
+            new HeadingBlock(S.Format(operation switch
+            {
+                CloudOperation.AwsRemoveFromOrganization => "Preflight.Heading.Aws",
+                CloudOperation.AwsEndBillingTransfer => "Preflight.Heading.Aws",
+                _ => "Preflight.Heading.Azure",
+            }, report.Account.ExternalId) + SimulatedLabel(report.Simulated)),
         };
         if (report.Simulated)
         {
@@ -62,6 +67,14 @@ public static class CloudCards
         {
             facts.Add(new(S["Preflight.PartnerCenterStatus"], azure.Status ?? "?"));
             facts.Add(new(S["Preflight.Offer"], azure.OfferName ?? "?"));
+        }
+
+        if (report.Transfer is { } transfer)
+        {
+            facts.Add(new(S["Preflight.Transfer"], S.Format("Preflight.TransferValue", transfer.Id, transfer.Status ?? "?")));
+            facts.Add(new(S["Preflight.TransferSource"], transfer.SourceManagementAccountId ?? "?"));
+            facts.Add(new(S["Preflight.TransferStarted"], transfer.StartedAt is { } started ? Texts.Instant(started) : "?"));
+            facts.Add(new(S["Preflight.TransferEnds"], transfer.EndsAt is { } ends ? Texts.Instant(ends) : S["Preflight.TransferNotEnded"]));
         }
 
         blocks.Add(new FactsBlock(facts));
@@ -101,9 +114,12 @@ public static class CloudCards
         actions.Add(new ReplyAction(S["CheckAgain"], ActionIds.CheckCloudAccount, Ids(request)) { SubmitsInputs = false });
         if (actions.Any(a => a.Verb == ActionIds.ExecuteCloudChange && a.Style == ReplyActionStyle.Destructive))
         {
-            blocks.Add(new ParagraphBlock(operation == CloudOperation.AwsRemoveFromOrganization
-                ? S.Format("Preflight.RemoveWarning", request.RequestedByName)
-                : S.Format("Preflight.SuspendWarning", request.RequestedByName), Tone.Subtle));
+            blocks.Add(new ParagraphBlock(operation switch
+            {
+                CloudOperation.AwsRemoveFromOrganization => S.Format("Preflight.RemoveWarning", request.RequestedByName),
+                CloudOperation.AwsEndBillingTransfer => S.Format("Preflight.EndTransferWarning", request.RequestedByName),
+                _ => S.Format("Preflight.SuspendWarning", request.RequestedByName),
+            }, Tone.Subtle));
         }
 
         blocks.Add(new ActionsBlock(actions));
@@ -160,7 +176,7 @@ public static class CloudCards
             case CloudExecutionStatus.Succeeded:
                 blocks.Add(new HeadingBlock(S.Format("Result.Done", title) + SimulatedLabel(execution.Simulated)));
                 facts.Add(new(S["Result.Effective"], execution.CompletedAt is { } at ? Texts.Instant(at) : "?"));
-                if (report.Details?.Request.BillingImpact is { } impact && execution.Operation == CloudOperation.AwsRemoveFromOrganization)
+                if (report.Details?.Request.BillingImpact is { } impact && execution.Operation != CloudOperation.AzureSuspendSubscription)
                 {
                     facts.Add(new(S["Result.ResellerInvoices"], S.Format("Result.ResellerInvoicesValue", BillingTexts.Period(impact), BillingTexts.Share(impact))));
                 }
@@ -208,19 +224,22 @@ public static class CloudCards
     {
         ArgumentNullException.ThrowIfNull(report);
         var execution = report.Execution;
-        var what = execution.Operation == CloudOperation.AwsRemoveFromOrganization
-            ? S.Format("Notice.Removed", execution.Target, SimulatedLabel(execution.Simulated))
-            : S.Format("Notice.Suspended", execution.Target, SimulatedLabel(execution.Simulated));
+        var what = execution.Operation switch
+        {
+            CloudOperation.AwsRemoveFromOrganization => S.Format("Notice.Removed", execution.Target, SimulatedLabel(execution.Simulated)),
+            CloudOperation.AwsEndBillingTransfer => S.Format("Notice.TransferEnded", execution.Target, SimulatedLabel(execution.Simulated)),
+            _ => S.Format("Notice.Suspended", execution.Target, SimulatedLabel(execution.Simulated)),
+        };
         var blocks = new List<ReplyBlock>
         {
             new HeadingBlock(S.Format("Notice.Heading", execution.RequestId)),
             new ParagraphBlock(what, Tone.Good),
         };
-        if (report.Details?.Request.BillingImpact is { } impact && execution.Operation == CloudOperation.AwsRemoveFromOrganization)
+        if (report.Details?.Request.BillingImpact is { } impact && execution.Operation != CloudOperation.AzureSuspendSubscription)
         {
             blocks.Add(new FactsBlock(
             [
-                new(S["Notice.RemovedAt"], Texts.Instant(impact.PeriodEnd)),
+                new(S[execution.Operation == CloudOperation.AwsEndBillingTransfer ? "Notice.TransferEndsAt" : "Notice.RemovedAt"], Texts.Instant(impact.PeriodEnd)),
                 new(S["Notice.InvoiceFor"], BillingTexts.Period(impact)),
                 new(S["Notice.Days"], BillingTexts.Days(impact)),
                 new(S["Notice.Share"], BillingTexts.Share(impact)),

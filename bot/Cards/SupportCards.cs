@@ -99,7 +99,7 @@ public static partial class SupportCards
 
         if (offerCloudCheck && request.IsOpen && CloudCards.CheckButton(request) is { } check)
         {
-            blocks.Add(new ParagraphBlock(S["NewRequest.CloudCheck"], Tone.Subtle));
+            blocks.Add(new ParagraphBlock(S[request.Kind == RemovalOption.AwsEndBillingTransfer ? "NewRequest.CloudCheckTransfer" : "NewRequest.CloudCheck"], Tone.Subtle));
             blocks.Add(new ActionsBlock([check]));
         }
 

@@ -19,6 +19,7 @@ public sealed class CloudExecutions(
     RemovalRequestService requests,
     IAwsOrganizationGateway aws,
     IAzureSubscriptionGateway azure,
+    IAwsBillingTransferGateway transfers,
     TimeProvider clock,
     ILogger<CloudExecutions> logger)
 {
@@ -74,6 +75,13 @@ public sealed class CloudExecutions(
             return new(ClaimOutcome.NotFound, request, Message: "The account of this request no longer exists.");
         }
 
+        // Ending a billing transfer is about the transfer, not the account: its id is what AWS is called with.
+        var target = operation == CloudOperation.AwsEndBillingTransfer ? account.BillingTransfer?.Id : account.ExternalId;
+        if (target is null)
+        {
+            return new(ClaimOutcome.Refused, request, Message: $"Account {account.ExternalId} is billed through no billing transfer.");
+        }
+
         // On the way: the agent accepts a submitted request, or retries a failed one (four-eyes checked by the workflow).
         var step = request.Status switch
         {
@@ -90,8 +98,14 @@ public sealed class CloudExecutions(
             }
         }
 
-        var simulated = operation == CloudOperation.AwsRemoveFromOrganization ? aws.IsSimulated : azure.IsSimulated;
-        var execution = new CloudExecution(request, operation, account.ExternalId, actor, simulated, clock.GetUtcNow())
+        var simulated = operation switch
+        {
+            CloudOperation.AwsRemoveFromOrganization => aws.IsSimulated,
+            CloudOperation.AwsEndBillingTransfer => transfers.IsSimulated,
+            _ => azure.IsSimulated,
+        };
+
+        var execution = new CloudExecution(request, operation, target, actor, simulated, clock.GetUtcNow())
         {
             ReplyChannel = replyTo?.ReplyChannel,
             ReplyConversationKey = replyTo?.ReplyConversationKey,

@@ -24,6 +24,7 @@ public sealed class CloudExecutor(
     RemovalRequestService requests,
     IAwsOrganizationGateway aws,
     IAzureSubscriptionGateway azure,
+    IAwsBillingTransferGateway transfers,
     TimeProvider clock,
     ILogger<CloudExecutor> logger)
 {
@@ -53,9 +54,12 @@ public sealed class CloudExecutor(
         }
 
         Log.ExecutionCalling(logger, execution.Id, execution.Operation, execution.Target, execution.Attempts, execution.Simulated);
-        return execution.Operation == CloudOperation.AwsRemoveFromOrganization
-            ? await RemoveAsync(execution, account, cancellationToken)
-            : await SuspendAsync(execution, account, cancellationToken);
+        return execution.Operation switch
+        {
+            CloudOperation.AwsRemoveFromOrganization => await RemoveAsync(execution, account, cancellationToken),
+            CloudOperation.AwsEndBillingTransfer => await EndTransferAsync(execution, account, cancellationToken),
+            _ => await SuspendAsync(execution, account, cancellationToken),
+        };
     }
 
     /// <summary>
@@ -89,6 +93,10 @@ public sealed class CloudExecutor(
             var tags = facts.Tags.Count == 0 ? "(none)" : string.Join("; ", facts.Tags.Select(t => $"{t.Key}={t.Value}"));
             db.AuditEvents.Add(new AuditEvent(now, execution.Actor, nameof(CloudAccount), account.Id, "AwsTagsRecorded",
                 $"Before removal by execution {execution.Id}{Simulated(execution)}: tags {Clip(tags)}; joined {facts.JoinedMethod} {facts.JoinedAt:yyyy-MM-dd}; state {facts.State}."));
+        }
+        else if (execution.Operation == CloudOperation.AwsEndBillingTransfer && await CheckTransferAsync(execution, cancellationToken) is { } refused)
+        {
+            return refused;
         }
 
         execution.StartCall(now);
@@ -164,6 +172,58 @@ public sealed class CloudExecutor(
             : await UnknownAsync(execution, nameof(SuspensionOutcome.NotConfirmed), $"Partner Center accepted the suspension but reads it back as {result.StatusAfter}. Use \"check again\".");
     }
 
+    /// <summary>Reads the transfer before ending it; a failed execution report when ending it cannot work (nothing was called).</summary>
+    private async Task<ExecutionReport?> CheckTransferAsync(CloudExecution execution, CancellationToken cancellationToken)
+    {
+        BillingTransferFacts? transfer;
+        try
+        {
+            transfer = await transfers.ReadTransferAsync(execution.Target, cancellationToken);
+        }
+        catch (AwsOrganizationsException ex)
+        {
+            return await FailAsync(execution, ex.Kind.ToString(), "Reading the billing transfer failed, so nothing was ended: " + ex.Error.Guidance.SupportText,
+                null, RetryMakesSense(ex.Error), cancellationToken);
+        }
+
+        if (transfer is null || !transfer.IsRunning)
+        {
+            return await FailAsync(execution, transfer is null ? nameof(AwsErrorKind.ResponsibilityTransferNotFound) : nameof(AwsErrorKind.ResponsibilityTransferAlreadyInStatus),
+                transfer is null
+                    ? $"AWS knows no inbound billing transfer {execution.Target}, so nothing was ended. Check the transfer id in SES."
+                    : $"Billing transfer {execution.Target} is {transfer.Status}{(transfer.EndsAt is null ? string.Empty : ", already ended")}, so nothing was sent.",
+                null, false, cancellationToken);
+        }
+
+        return null;
+    }
+
+    /// <summary>TerminateResponsibilityTransfer once, at the end of the current UTC month; the request completes with the end AWS returned.</summary>
+    private async Task<ExecutionReport> EndTransferAsync(CloudExecution execution, CloudAccount account, CancellationToken cancellationToken)
+    {
+        var endsAt = BillingTransferTerms.EndIfEndedAt(clock.GetUtcNow());
+        BillingTransferFacts ended;
+        try
+        {
+            ended = await transfers.EndTransferAsync(execution.Target, endsAt, cancellationToken);
+        }
+        catch (AwsOrganizationsException ex) when (ex.Kind is not (AwsErrorKind.OutcomeUnknown or AwsErrorKind.Unknown))
+        {
+            var guidance = ex.Error.Guidance;
+            return await FailAsync(execution, ex.Kind.ToString(), guidance.SupportText, null, RetryMakesSense(ex.Error), cancellationToken);
+        }
+        catch (Exception ex) when (ex is AwsOrganizationsException or HttpRequestException or TimeoutException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // The request may have reached AWS: read, never resend.
+            return await ReconcileAsync(execution, cancellationToken);
+        }
+
+        var end = ended.EndsAt ?? endsAt;
+        return await SucceedAsync(execution, account, end,
+            string.Create(CultureInfo.InvariantCulture, $"Billing transfer {execution.Target} ended at AWS; it ends {end.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC."), cancellationToken);
+    }
+
     /// <summary>Settles an execution whose call may have happened, by reading: never by calling again.</summary>
     private async Task<ExecutionReport> ReconcileAsync(CloudExecution execution, CancellationToken cancellationToken)
     {
@@ -177,6 +237,17 @@ public sealed class CloudExecutor(
                         AwsErrorTexts.For(new AwsOrganizationsError(AwsErrorKind.OutcomeUnknown, "OutcomeUnknown", string.Empty, null)).SupportText
                         + " AWS still lists the account as a member; SesBot will not call again by itself.")
                     : await SucceedAsync(execution, account, clock.GetUtcNow(), "Reconciled: after an attempt whose outcome was unknown, AWS no longer lists the account, so it was removed.", cancellationToken);
+            }
+
+            if (execution.Operation == CloudOperation.AwsEndBillingTransfer)
+            {
+                var transfer = await transfers.ReadTransferAsync(execution.Target, cancellationToken);
+                // Ended at AWS: by SesBot's call, since the pre-flight read saw it running. Its end is AWS's, or the month's.
+                var end = transfer?.EndsAt ?? BillingTransferTerms.EndIfEndedAt(execution.CallStartedAt ?? clock.GetUtcNow());
+                return transfer is { IsEnded: true }
+                    ? await SucceedAsync(execution, account, end, "Reconciled: after an attempt whose outcome was unknown, AWS shows the billing transfer ended.", cancellationToken)
+                    : await UnknownAsync(execution, nameof(AwsErrorKind.OutcomeUnknown),
+                        "The outcome of ending the billing transfer was unknown and AWS does not show it ended; SesBot will not call again by itself.");
             }
 
             var facts = await azure.ReadAsync(await TenantOfAsync(account, cancellationToken), execution.Target, cancellationToken);
@@ -201,7 +272,8 @@ public sealed class CloudExecutor(
         }
 
         var result = await requests.ApplyAsync(
-            new ApplyRequestTrigger(request.Id, CloudOperations.CompletingTrigger(request.Kind), execution.Actor, Note: $"{note} (execution {execution.Id}{Simulated(execution)})"),
+            new ApplyRequestTrigger(request.Id, CloudOperations.CompletingTrigger(request.Kind), execution.Actor, Note: $"{note} (execution {execution.Id}{Simulated(execution)})",
+                TransferEndsAt: execution.Operation == CloudOperation.AwsEndBillingTransfer ? completedAt : null),
             cancellationToken);
         if (!result.Succeeded)
         {

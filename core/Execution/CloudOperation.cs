@@ -8,4 +8,7 @@ public enum CloudOperation
 
     /// <summary>Partner Center PATCH of the subscription with <c>status: suspended</c>, then read back.</summary>
     AzureSuspendSubscription,
+
+    /// <summary>TerminateResponsibilityTransfer of the account's billing transfer at the end of the current UTC month.</summary>
+    AwsEndBillingTransfer,
 }

@@ -10,6 +10,7 @@ public static class CloudOperations
     {
         RemovalOption.AwsRemoveFromPayer or RemovalOption.AwsTransferOwnership => CloudOperation.AwsRemoveFromOrganization,
         RemovalOption.AzureSuspend => CloudOperation.AzureSuspendSubscription,
+        RemovalOption.AwsEndBillingTransfer => CloudOperation.AwsEndBillingTransfer,
         _ => null,
     };
 
@@ -22,16 +23,24 @@ public static class CloudOperations
             RemovalOption.AwsRemoveFromPayer => request.Status is RequestStatus.Submitted or RequestStatus.Accepted or RequestStatus.Failed,
             RemovalOption.AwsTransferOwnership => request.Status == RequestStatus.CredentialsDelivered,
             RemovalOption.AzureSuspend => request.Status is RequestStatus.Submitted or RequestStatus.Accepted,
+            RemovalOption.AwsEndBillingTransfer => request.Status is RequestStatus.Submitted or RequestStatus.Accepted or RequestStatus.Failed,
             _ => false,
         };
     }
 
     /// <summary>The move that completes the request once the provider confirmed the change.</summary>
-    public static RequestTrigger CompletingTrigger(RemovalOption kind) =>
-        kind == RemovalOption.AzureSuspend ? RequestTrigger.Complete : RequestTrigger.MarkRemovedFromPayer;
+    public static RequestTrigger CompletingTrigger(RemovalOption kind) => kind switch
+    {
+        RemovalOption.AzureSuspend => RequestTrigger.Complete,
+        RemovalOption.AwsEndBillingTransfer => RequestTrigger.EndBillingTransfer,
+        _ => RequestTrigger.MarkRemovedFromPayer,
+    };
 
     /// <summary>The button's title.</summary>
-    public static string Title(CloudOperation operation) => operation == CloudOperation.AwsRemoveFromOrganization
-        ? "Remove from payer organization now"
-        : "Suspend subscription";
+    public static string Title(CloudOperation operation) => operation switch
+    {
+        CloudOperation.AwsRemoveFromOrganization => "Remove from payer organization now",
+        CloudOperation.AwsEndBillingTransfer => "End billing transfer now",
+        _ => "Suspend subscription",
+    };
 }

@@ -8,7 +8,8 @@ using SesBot.Core.Persistence;
 namespace SesBot.Core.Execution;
 
 /// <summary>Reads a request's account through the gateway port and assesses it (dispatcher only: it calls the provider).</summary>
-public sealed class CloudPreflight(SesBotDbContext db, IAwsOrganizationGateway aws, IAzureSubscriptionGateway azure, TimeProvider clock)
+public sealed class CloudPreflight(
+    SesBotDbContext db, IAwsOrganizationGateway aws, IAzureSubscriptionGateway azure, IAwsBillingTransferGateway transfers, TimeProvider clock)
 {
     public async Task<PreflightReport?> CheckAsync(string requestId, CancellationToken cancellationToken)
     {
@@ -38,6 +39,11 @@ public sealed class CloudPreflight(SesBotDbContext db, IAwsOrganizationGateway a
             }
         }
 
+        if (operation == CloudOperation.AwsEndBillingTransfer)
+        {
+            return await CheckTransferAsync(request, account, latest, cancellationToken);
+        }
+
         try
         {
             var tenant = await db.Customers.AsNoTracking().Where(c => c.Id == account.CustomerId).Select(c => c.AzureTenantId).FirstOrDefaultAsync(cancellationToken);
@@ -50,6 +56,31 @@ public sealed class CloudPreflight(SesBotDbContext db, IAwsOrganizationGateway a
         catch (PartnerCenterException ex)
         {
             return new PreflightReport(request, account, azure.IsSimulated, []) { ReadError = ex.Message, LatestExecution = latest };
+        }
+    }
+
+    private async Task<PreflightReport> CheckTransferAsync(RemovalRequest request, CloudAccount account, CloudExecution? latest, CancellationToken cancellationToken)
+    {
+        if (account.BillingTransfer is not { } known)
+        {
+            return new PreflightReport(request, account, transfers.IsSimulated, [new(PreflightSeverity.Blocker, "SES records no billing transfer for this account.")])
+            {
+                LatestExecution = latest,
+            };
+        }
+
+        try
+        {
+            var transfer = await transfers.ReadTransferAsync(known.Id, cancellationToken);
+            return new PreflightReport(request, account, transfers.IsSimulated, PreflightAssessment.AssessTransfer(known, transfer, clock.GetUtcNow()))
+            {
+                Transfer = transfer,
+                LatestExecution = latest,
+            };
+        }
+        catch (AwsOrganizationsException ex)
+        {
+            return new PreflightReport(request, account, transfers.IsSimulated, []) { ReadError = ex.Error.Guidance.SupportText, LatestExecution = latest };
         }
     }
 }

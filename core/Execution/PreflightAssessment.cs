@@ -68,4 +68,36 @@ public static class PreflightAssessment
 
         return findings;
     }
+
+    /// <summary>
+    /// Whether ending the billing transfer SES records (<paramref name="known"/>) can work, from what AWS says about it
+    /// (<paramref name="transfer"/>, null when AWS does not know it): it must be running, and should bill the same organization.
+    /// </summary>
+    public static IReadOnlyList<PreflightFinding> AssessTransfer(BillingTransfer known, BillingTransferFacts? transfer, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        if (transfer is null)
+        {
+            return [new(PreflightSeverity.Blocker, $"AWS knows no inbound billing transfer {known.Id}.", "Check the transfer id recorded in SES.")];
+        }
+
+        if (!transfer.IsRunning)
+        {
+            return [new(PreflightSeverity.Blocker, transfer.EndsAt is { } ends
+                ? string.Create(CultureInfo.InvariantCulture, $"It has already been ended; it ends {ends.UtcDateTime:d MMM yyyy HH:mm:ss} UTC.")
+                : $"Its status at AWS is {transfer.Status}, so it cannot be ended.")];
+        }
+
+        var findings = new List<PreflightFinding>
+        {
+            new(PreflightSeverity.Info, string.Create(CultureInfo.InvariantCulture,
+                $"Ended now, it runs until {BillingTransferTerms.EndIfEndedAt(now).UtcDateTime:d MMM yyyy HH:mm:ss} UTC; this cannot be undone.")),
+        };
+        if (transfer.SourceManagementAccountId is { } source && source != known.SourceManagementAccountId)
+        {
+            findings.Add(new(PreflightSeverity.Warning, $"AWS names management account {source} as its source; SES records {known.SourceManagementAccountId}."));
+        }
+
+        return findings;
+    }
 }

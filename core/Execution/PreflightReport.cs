@@ -10,6 +10,9 @@ public sealed record PreflightReport(RemovalRequest Request, CloudAccount Accoun
 
     public AzureSubscriptionFacts? Azure { get; init; }
 
+    /// <summary>The billing transfer as AWS sees it (a request to end one), null when AWS does not know it.</summary>
+    public BillingTransferFacts? Transfer { get; init; }
+
     /// <summary>The read itself failed: the mapped message.</summary>
     public string? ReadError { get; init; }
 

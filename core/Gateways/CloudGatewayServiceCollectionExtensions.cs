@@ -23,10 +23,12 @@ public static class CloudGatewayServiceCollectionExtensions
         {
             services.AddAwsOrganizations();
             services.TryAddTransient<IAwsOrganizationGateway, AwsOrganizationsGateway>();
+            services.TryAddTransient<IAwsBillingTransferGateway, AwsBillingTransferGateway>();
         }
         else
         {
             services.TryAddSingleton<IAwsOrganizationGateway, SimulatedAwsOrganizationGateway>();
+            services.TryAddSingleton<IAwsBillingTransferGateway, SimulatedBillingTransferGateway>();
         }
 
         if (UsesRealPartnerCenter(configuration))

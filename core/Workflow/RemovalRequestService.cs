@@ -154,7 +154,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         request.Apply(command.Trigger, command.Actor, clock, command.Note);
         if (subject is not null)
         {
-            CarryOut(request, subject, command.Actor, now);
+            CarryOut(request, subject, command.Actor, now, command.TransferEndsAt);
         }
 
         return new(OutcomeKind.Ok, request) { Details = await DetailsOfAsync(request, subject, isNew: false, cancellationToken) };
@@ -366,7 +366,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         };
 
     /// <summary>What a completed request means for the account or customer, audited.</summary>
-    private void CarryOut(RemovalRequest request, Subject subject, Actor actor, DateTimeOffset now)
+    private void CarryOut(RemovalRequest request, Subject subject, Actor actor, DateTimeOffset now, DateTimeOffset? transferEndsAt = null)
     {
         if (request.Status != RequestStatus.Completed)
         {
@@ -395,9 +395,9 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
                 Audit(actor, account, "Suspended", $"Suspended by request {request.Id}.");
                 break;
             case RemovalOption.AwsEndBillingTransfer:
-                // Ended now, it runs to the end of this month: the impact is recorded as it turned out.
+                // Ended now, it runs to the end of this month (or the end AWS returned): the impact is recorded as it turned out.
                 var transfer = account!.BillingTransfer!;
-                var impact = BillingImpactCalculator.UntilTransferEnds(transfer.StartedAt, now);
+                var impact = BillingImpactCalculator.UntilTransferEnds(transfer.StartedAt, transferEndsAt ?? now);
                 request.RecordBillingImpact(impact);
                 foreach (var ended in subject.TransferSiblings.Where(a => a.State == AccountState.Active).Prepend(account))
                 {

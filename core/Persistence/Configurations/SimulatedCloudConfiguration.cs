@@ -4,7 +4,8 @@ using SesBot.Core.Gateways.Simulated;
 
 namespace SesBot.Core.Persistence.Configurations;
 
-internal sealed class SimulatedCloudConfiguration : IEntityTypeConfiguration<SimulatedAwsAccount>, IEntityTypeConfiguration<SimulatedAzureSubscription>
+internal sealed class SimulatedCloudConfiguration : IEntityTypeConfiguration<SimulatedAwsAccount>, IEntityTypeConfiguration<SimulatedAzureSubscription>,
+    IEntityTypeConfiguration<SimulatedBillingTransfer>
 {
     public void Configure(EntityTypeBuilder<SimulatedAwsAccount> builder)
     {
@@ -27,5 +28,15 @@ internal sealed class SimulatedCloudConfiguration : IEntityTypeConfiguration<Sim
         builder.Property(s => s.OfferName).HasMaxLength(200).IsRequired();
         builder.Property(s => s.Status).HasMaxLength(32).IsRequired();
         builder.Property(s => s.Failure).HasMaxLength(128);
+    }
+
+    public void Configure(EntityTypeBuilder<SimulatedBillingTransfer> builder)
+    {
+        builder.ToTable("SimulatedBillingTransfers");
+        builder.HasKey(t => t.TransferId);
+        builder.Property(t => t.TransferId).HasMaxLength(35);
+        builder.Property(t => t.SourceManagementAccountId).HasMaxLength(12).IsRequired();
+        builder.Property(t => t.Status).HasMaxLength(32).IsRequired();
+        builder.Property(t => t.Failure).HasMaxLength(128);
     }
 }

@@ -135,8 +135,55 @@ public sealed class CloudExecutionEndToEndTests(ITestOutputHelper output) : IAsy
         Assert.Equal("Failed", await ScalarAsync($"SELECT Status FROM RemovalRequests WHERE Id = '{requestId}'"));
     }
 
-    /// <summary>Alex files "remove from the payer organization" for the account; returns the request id.</summary>
-    private async Task<string> FileRemovalAsync(string accountId, string customerId = "c-adventure")
+    [Fact]
+    public async Task EndBillingTransferNow_SupportChecksAndClicks_EndedOnceAtMonthEndEveryAccountOfTheTransferEnds()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(ChannelActivity("isaiah-1", "message", ChannelId + ";messageid=root-1", Isaiah, "Isaiah Langer",
+            "<at>SesBot</at> use this channel for support requests"))).StatusCode);
+        await WaitForAsync(r => r.RawTarget.Contains("isaiah-1", StringComparison.Ordinal));
+        var requestId = await FileRemovalAsync("a-coho-org", "c-coho", RemovalOption.AwsEndBillingTransfer, ActionIds.ConfirmEndBillingTransfer);
+
+        var created = Assert.Single(await WaitForAsync(r => r.Method == "POST" && r.RawTarget == "/v3/conversations"));
+        var thread = $"{ChannelId};messageid=thread-{created.Number}";
+        var supportCard = JsonNode.Parse(created.Body)!["activity"]!["attachments"]![0]!["content"];
+        await MeganClicksAsync("megan-1", thread, ActionIds.CheckCloudAccount, CardReader.ActionData(supportCard, ActionIds.CheckCloudAccount));
+
+        // The pre-flight card shows the transfer as the (simulated) AWS sees it, then the button.
+        var preflight = await CardPostedAsync(thread, "check (simulated)");
+        var text = CardReader.Text(preflight);
+        Assert.Contains("rt-coho7x2k9m4q · ACCEPTED", text, StringComparison.Ordinal);
+        Assert.Contains("890123456789", text, StringComparison.Ordinal);
+        Assert.Contains("not ended", text, StringComparison.Ordinal);
+        var endNow = CardReader.ActionData(preflight, ActionIds.ExecuteCloudChange);
+        var started = await MeganClicksAsync("megan-2", thread, ActionIds.ExecuteCloudChange, endNow);
+        Assert.Contains("End billing transfer now: under way (simulated)", CardReader.Text(started), StringComparison.Ordinal);
+
+        var result = await CardPostedAsync(thread, "End billing transfer now: done (simulated)");
+        Assert.Contains("Billing transfer rt-coho7x2k9m4q ended at AWS", CardReader.Text(result), StringComparison.Ordinal);
+        var notice = await CardPostedAsync(AlexChat, $"Request {requestId} is completed");
+        Assert.Contains("Billing transfer rt-coho7x2k9m4q has been ended (simulated)", CardReader.Text(notice), StringComparison.Ordinal);
+        Assert.Contains("Transfer ends", CardReader.Text(notice), StringComparison.Ordinal);
+
+        // A second click on the same card: nothing is called again.
+        var again = await MeganClicksAsync("megan-3", thread, ActionIds.ExecuteCloudChange, endNow);
+        Assert.Contains("Not started", CardReader.Text(again), StringComparison.Ordinal);
+
+        var now = DateTimeOffset.UtcNow;
+        var monthEnd = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1).AddSeconds(-1);
+        Assert.Equal("Completed", await ScalarAsync($"SELECT Status FROM RemovalRequests WHERE Id = '{requestId}'"));
+        Assert.Equal("Departed|Departed", await ScalarAsync("SELECT group_concat(State, '|') FROM (SELECT State FROM CloudAccounts WHERE Id IN ('a-coho-org', 'a-coho-shop') ORDER BY Id)"));
+        Assert.Equal("Succeeded|1|1|rt-coho7x2k9m4q", await ScalarAsync($"SELECT Status || '|' || Attempts || '|' || Simulated || '|' || Target FROM CloudExecutions WHERE RequestId = '{requestId}'"));
+        Assert.Equal("1|WITHDRAWN", await ScalarAsync("SELECT TerminateCalls || '|' || Status FROM SimulatedBillingTransfers"));
+
+        // Both accounts end with the end the (simulated) AWS returned: the last second of this month.
+        Assert.Equal("2", await ScalarAsync(
+            "SELECT COUNT(*) FROM CloudAccounts a JOIN SimulatedBillingTransfers t ON t.TransferId = a.BillingTransferId WHERE a.BillingTransferEndsAt = t.EndsAt"));
+        Assert.Contains(monthEnd.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture), CardReader.Text(notice), StringComparison.Ordinal);
+    }
+
+    /// <summary>Alex files a request (by default "remove from the payer organization") for the account; returns the request id.</summary>
+    private async Task<string> FileRemovalAsync(
+        string accountId, string customerId = "c-adventure", RemovalOption option = RemovalOption.AwsRemoveFromPayer, string confirm = ActionIds.ConfirmRemoveFromPayer)
     {
         var message = Activity("alex-1", "message", AlexChat, "personal", Alex, "Alex Wilber");
         message["text"] = "remove account";
@@ -146,8 +193,8 @@ public sealed class CloudExecutionEndToEndTests(ITestOutputHelper output) : IAsy
         card = await ClickAsync("alex-2", AlexChat, "personal", Alex, "Alex Wilber", ActionIds.SelectCustomer, CardReader.ActionData(card, ActionIds.SelectCustomer).With((DataKeys.CustomerId, customerId)));
         card = await ClickAsync("alex-3", AlexChat, "personal", Alex, "Alex Wilber", ActionIds.SelectAccount, CardReader.ActionData(card, ActionIds.SelectAccount).With((DataKeys.AccountId, accountId)));
         card = await ClickAsync("alex-4", AlexChat, "personal", Alex, "Alex Wilber", ActionIds.ChooseOption,
-            CardReader.ActionData(card, ActionIds.ChooseOption, DataKeys.Option, nameof(RemovalOption.AwsRemoveFromPayer)));
-        card = await ClickAsync("alex-5", AlexChat, "personal", Alex, "Alex Wilber", ActionIds.ConfirmRemoveFromPayer, CardReader.ActionData(card, ActionIds.ConfirmRemoveFromPayer));
+            CardReader.ActionData(card, ActionIds.ChooseOption, DataKeys.Option, option.ToString()));
+        card = await ClickAsync("alex-5", AlexChat, "personal", Alex, "Alex Wilber", confirm, CardReader.ActionData(card, confirm));
         return CardReader.ActionData(card, ActionIds.RefreshStatus)[DataKeys.RequestId]!.GetValue<string>();
     }
 

@@ -146,6 +146,21 @@ public sealed class ResourceCompletenessTests
         Assert.Equal("There's nothing in progress to cancel.", SupportedCultures.In(SupportedCultures.Default, () => localizer["Cancel.NothingInProgress"].Value));
     }
 
+    /// <summary>Keys built from an enum value at run time: every value has its text (a missing one throws mid-turn).</summary>
+    [Fact]
+    public void KeysBuiltFromEnums_EveryValueHasItsText()
+    {
+        var cloud = Strings.For(typeof(CloudCards));
+        var texts = Strings.For(typeof(Texts));
+        List<string> missing =
+        [
+            .. Enum.GetNames<SesBot.Core.Execution.CloudOperation>().SelectMany(o => new[] { "Title." + o, "Retry." + o }).Where(k => cloud.Find(k) is null),
+            .. Enum.GetNames<SesBot.Core.Execution.CloudExecutionStatus>().Select(s => "Execution." + s).Where(k => cloud.Find(k) is null),
+            .. Enum.GetNames<SesBot.Core.Domain.RequestStatus>().Select(s => "Status." + s).Where(k => texts.Find(k) is null),
+        ];
+        Assert.True(missing.Count == 0, "Missing texts: " + string.Join(", ", missing));
+    }
+
     [Fact]
     public void Strings_KeyMissingFromTheNeutralResources_Throws() =>
         Assert.Throws<InvalidOperationException>(() => Strings.For(typeof(Texts))["No.Such.Key"]);

@@ -34,8 +34,17 @@ internal sealed class FakeOrganization
 
     public bool IsMember(string accountId) => _members.ContainsKey(accountId);
 
+    /// <summary>The payer's inbound billing transfers, when the test has one.</summary>
+    public FakeBillingTransfers? Transfers { get; init; }
+
     public async Task HandleAsync(AwsStandInRequest request, HttpContext context)
     {
+        if (Transfers is not null && FakeBillingTransfers.Handles(request.Operation))
+        {
+            await Transfers.HandleAsync(request, context);
+            return;
+        }
+
         using var body = JsonDocument.Parse(request.Body.Length == 0 ? "{}" : request.Body);
         var accountId = body.RootElement.TryGetProperty("AccountId", out var id) ? id.GetString()
             : body.RootElement.TryGetProperty("ResourceId", out var resource) ? resource.GetString() : null;

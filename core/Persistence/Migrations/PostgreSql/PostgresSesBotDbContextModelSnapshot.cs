@@ -684,6 +684,40 @@ namespace SesBot.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("SimulatedAzureSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("SesBot.Core.Gateways.Simulated.SimulatedBillingTransfer", b =>
+                {
+                    b.Property<string>("TransferId")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<DateTimeOffset?>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("SourceManagementAccountId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("TerminateCalls")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TransferId");
+
+                    b.ToTable("SimulatedBillingTransfers", (string)null);
+                });
+
             modelBuilder.Entity("SesBot.Core.Identity.ChannelUser", b =>
                 {
                     b.Property<long>("Id")

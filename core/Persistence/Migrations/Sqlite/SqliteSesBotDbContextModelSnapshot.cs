@@ -669,6 +669,40 @@ namespace SesBot.Core.Persistence.Migrations.Sqlite
                     b.ToTable("SimulatedAzureSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("SesBot.Core.Gateways.Simulated.SimulatedBillingTransfer", b =>
+                {
+                    b.Property<string>("TransferId")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceManagementAccountId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TerminateCalls")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TransferId");
+
+                    b.ToTable("SimulatedBillingTransfers", (string)null);
+                });
+
             modelBuilder.Entity("SesBot.Core.Identity.ChannelUser", b =>
                 {
                     b.Property<long>("Id")
