@@ -32,6 +32,6 @@ public static class CloudOperations
 
     /// <summary>The button's title.</summary>
     public static string Title(CloudOperation operation) => operation == CloudOperation.AwsRemoveFromOrganization
-        ? "Remove from payer organization now"
-        : "Suspend subscription";
+        ? ExecutionTexts.S["Operation.RemoveFromOrganization"]
+        : ExecutionTexts.S["Operation.SuspendSubscription"];
 }
