@@ -54,7 +54,7 @@ public static class AwsErrorTexts
             AwsErrorKind.Unreachable => new(
                 GatewayTexts.S["Aws.Unreachable"],
                 GenericCustomerText),
-            _ => new(GatewayTexts.S.Format("Aws.Other", error.Code, error.Message), GenericCustomerText),
+            _ => new(GatewayTexts.S.Format("Aws.Unknown", error.Code, error.Message), GenericCustomerText),
         };
     }
 
