@@ -31,13 +31,13 @@ public sealed class CloudExecutions(
         if (request is null || !actor.IsSupport)
         {
             return request is null
-                ? new(ClaimOutcome.NotFound, Message: $"There is no request {requestId}.")
-                : new(ClaimOutcome.Refused, request, Message: "Only SES support can carry out a request at the cloud provider.");
+                ? new(ClaimOutcome.NotFound, Message: ExecutionTexts.S.Format("Claim.NoRequest", requestId))
+                : new(ClaimOutcome.Refused, request, Message: ExecutionTexts.S["Claim.OnlySupport"]);
         }
 
         if (CloudOperations.For(request.Kind) is not { } operation)
         {
-            return new(ClaimOutcome.Refused, request, Message: $"Request {request.Id} is not one SesBot carries out at the provider.");
+            return new(ClaimOutcome.Refused, request, Message: ExecutionTexts.S.Format("Claim.NotAtProvider", request.Id));
         }
 
         var open = await db.Set<CloudExecution>().FirstOrDefaultAsync(e => e.ActiveKey == request.Id, cancellationToken);
@@ -47,39 +47,40 @@ public sealed class CloudExecutions(
             {
                 db.OutboxMessages.Add(CloudExecutionOutbox.Execute(open, clock.GetUtcNow(), Guid.NewGuid().ToString("N")));
                 return new(ClaimOutcome.Rechecking, request, open,
-                    $"The outcome of execution {open.Id} was unknown: SesBot reads the account again to settle it (it never calls twice).");
+                    ExecutionTexts.S.Format("Claim.Rechecking", open.Id));
             }
 
-            return new(ClaimOutcome.AlreadyRunning, request, open, $"Execution {open.Id} for request {request.Id} is already under way (started by {open.ActorName}).");
+            return new(ClaimOutcome.AlreadyRunning, request, open, ExecutionTexts.S.Format("Claim.AlreadyRunning", open.Id, request.Id, open.ActorName));
         }
 
         if (actor.Id == request.RequestedById)
         {
             return new(ClaimOutcome.Refused, request,
-                Message: $"You filed request {request.Id} yourself, so another member of SES support has to carry it out (four-eyes rule).");
+                Message: ExecutionTexts.S.Format("Claim.FourEyes", request.Id));
         }
 
         if (!CloudOperations.CanStartAt(request))
         {
-            return new(ClaimOutcome.Refused, request, Message: $"Request {request.Id} is {request.Status}: {CloudOperations.Title(operation).ToLowerInvariant()} is not possible at this step.");
+            return new(ClaimOutcome.Refused, request, Message: ExecutionTexts.S.Format("Claim.NotAtThisStep", request.Id, request.Status,
+                ExecutionTexts.S[operation == CloudOperation.AwsRemoveFromOrganization ? "Operation.RemoveFromOrganization.Phrase" : "Operation.SuspendSubscription.Phrase"]));
         }
 
         if (expectedVersion is { } version && version != request.Version)
         {
-            return new(ClaimOutcome.Refused, request, Message: $"Request {request.Id} has changed since this card was sent; it is now {request.Status}.");
+            return new(ClaimOutcome.Refused, request, Message: ExecutionTexts.S.Format("Claim.Changed", request.Id, request.Status));
         }
 
         var account = await db.CloudAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.CloudAccountId, cancellationToken);
         if (account is null)
         {
-            return new(ClaimOutcome.NotFound, request, Message: "The account of this request no longer exists.");
+            return new(ClaimOutcome.NotFound, request, Message: ExecutionTexts.S["Claim.AccountGone"]);
         }
 
         // Ending a billing transfer is about the transfer, not the account: its id is what AWS is called with.
         var target = operation == CloudOperation.AwsEndBillingTransfer ? account.BillingTransfer?.Id : account.ExternalId;
         if (target is null)
         {
-            return new(ClaimOutcome.Refused, request, Message: $"Account {account.ExternalId} is billed through no billing transfer.");
+            return new(ClaimOutcome.Refused, request, Message: ExecutionTexts.S.Format("Transfer.NoneOnAccount", account.ExternalId));
         }
 
         // On the way: the agent accepts a submitted request, or retries a failed one (four-eyes checked by the workflow).
@@ -91,7 +92,7 @@ public sealed class CloudExecutions(
         };
         if (step is { } trigger)
         {
-            var moved = await requests.ApplyAsync(new ApplyRequestTrigger(request.Id, trigger, actor, Note: $"{CloudOperations.Title(operation)} (by SesBot)."), cancellationToken);
+            var moved = await requests.ApplyAsync(new ApplyRequestTrigger(request.Id, trigger, actor, Note: ExecutionTexts.S.Format("Claim.Note", CloudOperations.Title(operation))), cancellationToken);
             if (!moved.Succeeded)
             {
                 return new(ClaimOutcome.Refused, request, Message: moved.Message);
@@ -129,17 +130,17 @@ public sealed class CloudExecutions(
         if (request is null || !actor.IsSupport)
         {
             return new(request is null ? ClaimOutcome.NotFound : ClaimOutcome.Refused, request, Message: request is null
-                ? $"There is no request {requestId}."
-                : "Only SES support can release an execution.");
+                ? ExecutionTexts.S.Format("Claim.NoRequest", requestId)
+                : ExecutionTexts.S["Release.OnlySupport"]);
         }
 
         var open = await db.Set<CloudExecution>().FirstOrDefaultAsync(e => e.ActiveKey == request.Id, cancellationToken);
         if (open is not { Status: CloudExecutionStatus.Unknown })
         {
-            return new(ClaimOutcome.Refused, request, open, $"Request {request.Id} has no execution whose outcome is unknown.");
+            return new(ClaimOutcome.Refused, request, open, ExecutionTexts.S.Format("Release.NothingUnknown", request.Id));
         }
 
-        var note = $"{actor.DisplayName} checked the provider and found it not done; a new attempt is allowed.";
+        var note = ExecutionTexts.S.Format("Release.Note", actor.DisplayName);
         open.Fail("ReleasedAfterCheck", note, clock.GetUtcNow());
         if (request.CanApply(RequestTrigger.Fail, actor))
         {

@@ -5,6 +5,7 @@ using SesBot.Core.Domain;
 using SesBot.Core.Gateways;
 using SesBot.Core.Gateways.Aws;
 using SesBot.Core.Gateways.Azure;
+using SesBot.Core.Localization;
 using SesBot.Core.Persistence;
 using SesBot.Core.Workflow;
 
@@ -79,14 +80,14 @@ public sealed class CloudExecutor(
             }
             catch (AwsOrganizationsException ex)
             {
-                return await FailAsync(execution, ex.Kind.ToString(), "Reading the account before the removal failed, so nothing was removed: " + ex.Error.Guidance.SupportText,
+                return await FailAsync(execution, ex.Kind.ToString(), ExecutionTexts.S.Format("Execution.ReadFailed", ex.Error.Guidance.SupportText),
                     null, RetryMakesSense(ex.Error), cancellationToken);
             }
 
             if (!facts.IsMember)
             {
                 return await FailAsync(execution, nameof(AwsErrorKind.AccountNotFound),
-                    $"Account {execution.Target} is not a member of the payer organization, so there is nothing to remove. Check the id, or whether it already left.",
+                    ExecutionTexts.S.Format("Execution.NotMember", execution.Target),
                     null, false, cancellationToken);
             }
 
@@ -139,12 +140,12 @@ public sealed class CloudExecutor(
         }
         catch (AwsOrganizationsException ex)
         {
-            return await UnknownAsync(execution, ex.Kind.ToString(), $"AWS accepted the removal but the check that the account left failed ({ex.Error.Guidance.SupportText}). Use \"check again\".");
+            return await UnknownAsync(execution, ex.Kind.ToString(), ExecutionTexts.S.Format("Execution.VerifyFailed", ex.Error.Guidance.SupportText));
         }
 
         return stillMember
-            ? await UnknownAsync(execution, "NotVerified", "AWS accepted the removal but still lists the account as a member. Use \"check again\" in a few minutes.")
-            : await SucceedAsync(execution, account, removedAt, "Removed from the payer organization and verified: AWS no longer lists it.", cancellationToken);
+            ? await UnknownAsync(execution, "NotVerified", ExecutionTexts.S["Execution.StillMember"])
+            : await SucceedAsync(execution, account, removedAt, ExecutionTexts.S["Execution.Removed"], cancellationToken);
     }
 
     private async Task<ExecutionReport> SuspendAsync(CloudExecution execution, CloudAccount account, CancellationToken cancellationToken)
@@ -167,9 +168,9 @@ public sealed class CloudExecutor(
 
         return result.IsSuspended
             ? await SucceedAsync(execution, account, clock.GetUtcNow(),
-                result.Outcome == SuspensionOutcome.AlreadySuspended ? "It was already suspended in Partner Center; nothing was sent." : "Suspended in Partner Center and read back as suspended.",
+                ExecutionTexts.S[result.Outcome == SuspensionOutcome.AlreadySuspended ? "Execution.AlreadySuspended" : "Execution.Suspended"],
                 cancellationToken)
-            : await UnknownAsync(execution, nameof(SuspensionOutcome.NotConfirmed), $"Partner Center accepted the suspension but reads it back as {result.StatusAfter}. Use \"check again\".");
+            : await UnknownAsync(execution, nameof(SuspensionOutcome.NotConfirmed), ExecutionTexts.S.Format("Execution.NotConfirmed", result.StatusAfter));
     }
 
     /// <summary>Reads the transfer before ending it; a failed execution report when ending it cannot work (nothing was called).</summary>
@@ -182,7 +183,7 @@ public sealed class CloudExecutor(
         }
         catch (AwsOrganizationsException ex)
         {
-            return await FailAsync(execution, ex.Kind.ToString(), "Reading the billing transfer failed, so nothing was ended: " + ex.Error.Guidance.SupportText,
+            return await FailAsync(execution, ex.Kind.ToString(), ExecutionTexts.S.Format("Transfer.ReadFailed", ex.Error.Guidance.SupportText),
                 null, RetryMakesSense(ex.Error), cancellationToken);
         }
 
@@ -190,8 +191,8 @@ public sealed class CloudExecutor(
         {
             return await FailAsync(execution, transfer is null ? nameof(AwsErrorKind.ResponsibilityTransferNotFound) : nameof(AwsErrorKind.ResponsibilityTransferAlreadyInStatus),
                 transfer is null
-                    ? $"AWS knows no inbound billing transfer {execution.Target}, so nothing was ended. Check the transfer id in SES."
-                    : $"Billing transfer {execution.Target} is {transfer.Status}{(transfer.EndsAt is null ? string.Empty : ", already ended")}, so nothing was sent.",
+                    ? ExecutionTexts.S.Format("Transfer.Unknown", execution.Target)
+                    : ExecutionTexts.S.Format(transfer.EndsAt is null ? "Transfer.NotRunning" : "Transfer.AlreadyEnded", execution.Target, transfer.Status),
                 null, false, cancellationToken);
         }
 
@@ -221,7 +222,7 @@ public sealed class CloudExecutor(
 
         var end = ended.EndsAt ?? endsAt;
         return await SucceedAsync(execution, account, end,
-            string.Create(CultureInfo.InvariantCulture, $"Billing transfer {execution.Target} ended at AWS; it ends {end.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC."), cancellationToken);
+            ExecutionTexts.S.Format("Transfer.Ended", execution.Target, Formats.Second(end)), cancellationToken);
     }
 
     /// <summary>Settles an execution whose call may have happened, by reading: never by calling again.</summary>
@@ -234,9 +235,9 @@ public sealed class CloudExecutor(
             {
                 return await aws.IsMemberAsync(execution.Target, cancellationToken)
                     ? await UnknownAsync(execution, nameof(AwsErrorKind.OutcomeUnknown),
-                        AwsErrorTexts.For(new AwsOrganizationsError(AwsErrorKind.OutcomeUnknown, "OutcomeUnknown", string.Empty, null)).SupportText
-                        + " AWS still lists the account as a member; SesBot will not call again by itself.")
-                    : await SucceedAsync(execution, account, clock.GetUtcNow(), "Reconciled: after an attempt whose outcome was unknown, AWS no longer lists the account, so it was removed.", cancellationToken);
+                        ExecutionTexts.S.Format("Execution.Reconcile.StillMember",
+                            AwsErrorTexts.For(new AwsOrganizationsError(AwsErrorKind.OutcomeUnknown, "OutcomeUnknown", string.Empty, null)).SupportText))
+                    : await SucceedAsync(execution, account, clock.GetUtcNow(), ExecutionTexts.S["Execution.Reconcile.Removed"], cancellationToken);
             }
 
             if (execution.Operation == CloudOperation.AwsEndBillingTransfer)
@@ -245,19 +246,19 @@ public sealed class CloudExecutor(
                 // Ended at AWS: by SesBot's call, since the pre-flight read saw it running. Its end is AWS's, or the month's.
                 var end = transfer?.EndsAt ?? BillingTransferTerms.EndIfEndedAt(execution.CallStartedAt ?? clock.GetUtcNow());
                 return transfer is { IsEnded: true }
-                    ? await SucceedAsync(execution, account, end, "Reconciled: after an attempt whose outcome was unknown, AWS shows the billing transfer ended.", cancellationToken)
+                    ? await SucceedAsync(execution, account, end, ExecutionTexts.S["Transfer.Reconciled"], cancellationToken)
                     : await UnknownAsync(execution, nameof(AwsErrorKind.OutcomeUnknown),
-                        "The outcome of ending the billing transfer was unknown and AWS does not show it ended; SesBot will not call again by itself.");
+                        ExecutionTexts.S["Transfer.StillUnknown"]);
             }
 
             var facts = await azure.ReadAsync(await TenantOfAsync(account, cancellationToken), execution.Target, cancellationToken);
             return facts.IsSuspended
-                ? await SucceedAsync(execution, account, clock.GetUtcNow(), "Reconciled: Partner Center reads the subscription back as suspended.", cancellationToken)
-                : await UnknownAsync(execution, nameof(PartnerCenterErrorKind.OutcomeUnknown), $"The suspension's outcome was unknown and Partner Center reads it as {facts.Status}; SesBot will not send it again by itself.");
+                ? await SucceedAsync(execution, account, clock.GetUtcNow(), ExecutionTexts.S["Execution.Reconcile.Suspended"], cancellationToken)
+                : await UnknownAsync(execution, nameof(PartnerCenterErrorKind.OutcomeUnknown), ExecutionTexts.S.Format("Execution.Reconcile.NotSuspended", facts.Status));
         }
         catch (Exception ex) when (ex is AwsOrganizationsException or PartnerCenterException)
         {
-            return await UnknownAsync(execution, "ReadFailed", $"The outcome is unknown and reading the account failed too ({ex.Message}). Check it in the provider's console, then use \"check again\".");
+            return await UnknownAsync(execution, "ReadFailed", ExecutionTexts.S.Format("Execution.Reconcile.ReadFailed", ex.Message));
         }
     }
 
@@ -272,7 +273,7 @@ public sealed class CloudExecutor(
         }
 
         var result = await requests.ApplyAsync(
-            new ApplyRequestTrigger(request.Id, CloudOperations.CompletingTrigger(request.Kind), execution.Actor, Note: $"{note} (execution {execution.Id}{Simulated(execution)})",
+            new ApplyRequestTrigger(request.Id, CloudOperations.CompletingTrigger(request.Kind), execution.Actor, Note: ExecutionTexts.S.Format(execution.Simulated ? "Execution.Note.Simulated" : "Execution.Note", note, execution.Id),
                 TransferEndsAt: execution.Operation == CloudOperation.AwsEndBillingTransfer ? completedAt : null),
             cancellationToken);
         if (!result.Succeeded)

@@ -39,8 +39,8 @@ public static class CloudOperations
     /// <summary>The button's title.</summary>
     public static string Title(CloudOperation operation) => operation switch
     {
-        CloudOperation.AwsRemoveFromOrganization => "Remove from payer organization now",
-        CloudOperation.AwsEndBillingTransfer => "End billing transfer now",
-        _ => "Suspend subscription",
+        CloudOperation.AwsRemoveFromOrganization => ExecutionTexts.S["Operation.RemoveFromOrganization"],
+        CloudOperation.AwsEndBillingTransfer => ExecutionTexts.S["Operation.EndBillingTransfer"],
+        _ => ExecutionTexts.S["Operation.SuspendSubscription"],
     };
 }

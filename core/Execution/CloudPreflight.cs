@@ -49,7 +49,7 @@ public sealed class CloudPreflight(
             var tenant = await db.Customers.AsNoTracking().Where(c => c.Id == account.CustomerId).Select(c => c.AzureTenantId).FirstOrDefaultAsync(cancellationToken);
             var subscription = await azure.ReadAsync(tenant, account.ExternalId, cancellationToken);
             List<PreflightFinding> findings = subscription.IsSuspended
-                ? [new(PreflightSeverity.Info, "It is already suspended in Partner Center: suspending sends nothing and completes the request.")]
+                ? [new(PreflightSeverity.Info, ExecutionTexts.S["Preflight.AlreadySuspended"])]
                 : [];
             return new PreflightReport(request, account, azure.IsSimulated, findings) { Azure = subscription, LatestExecution = latest };
         }
@@ -63,7 +63,7 @@ public sealed class CloudPreflight(
     {
         if (account.BillingTransfer is not { } known)
         {
-            return new PreflightReport(request, account, transfers.IsSimulated, [new(PreflightSeverity.Blocker, "SES records no billing transfer for this account.")])
+            return new PreflightReport(request, account, transfers.IsSimulated, [new(PreflightSeverity.Blocker, ExecutionTexts.S["Transfer.NoneRecorded"])])
             {
                 LatestExecution = latest,
             };

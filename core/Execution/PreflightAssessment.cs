@@ -1,4 +1,4 @@
-using System.Globalization;
+using SesBot.Core.Localization;
 using SesBot.Core.Domain;
 using SesBot.Core.Gateways;
 using SesBot.Core.Gateways.Aws;
@@ -23,8 +23,8 @@ public static class PreflightAssessment
         {
             return
             [
-                new(PreflightSeverity.Blocker, $"Account {facts.AccountId} is not a member of the payer organization.",
-                    "Check the account id in SES; if it has already left, complete the request by hand and note how it left."),
+                new(PreflightSeverity.Blocker, ExecutionTexts.S.Format("Preflight.NotMember", facts.AccountId),
+                    ExecutionTexts.S["Preflight.NotMember.Advice"]),
             ];
         }
 
@@ -32,38 +32,38 @@ public static class PreflightAssessment
         if (facts.DelegatedServices.Count > 0)
         {
             findings.Add(new(PreflightSeverity.Blocker,
-                $"It is a delegated administrator for {string.Join(", ", facts.DelegatedServices)}.",
+                ExecutionTexts.S.Format("Preflight.DelegatedAdmin", string.Join(", ", facts.DelegatedServices)),
                 AwsErrorTexts.ForConstraintReason("CANNOT_REMOVE_DELEGATED_ADMINISTRATOR_FROM_ORG").SupportText));
         }
 
         if (facts.JoinedMethod == AwsAccountFacts.Created && facts.JoinedAt is { } joined && now - joined < WaitPeriod)
         {
             findings.Add(new(PreflightSeverity.Blocker,
-                string.Create(CultureInfo.InvariantCulture, $"It was created in the organization on {joined:d MMM yyyy HH:mm} UTC, less than 4 days ago."),
-                string.Create(CultureInfo.InvariantCulture, $"AWS refuses until {joined + WaitPeriod:d MMM yyyy HH:mm} UTC (WAIT_PERIOD_ACTIVE); try again then.")));
+                ExecutionTexts.S.Format("Preflight.WaitPeriod", Formats.Instant(joined)),
+                ExecutionTexts.S.Format("Preflight.WaitPeriod.Advice", Formats.Instant(joined + WaitPeriod))));
         }
 
         if (account.Origin == AccountOrigin.CustomerOwned && facts.JoinedMethod == AwsAccountFacts.Created)
         {
             findings.Add(new(PreflightSeverity.Warning,
-                "SES records it as customer-owned, but AWS says it was CREATED in the payer organization (which suggests a distributor-created account).",
-                "Confirm the origin before removing: a distributor-created account goes through a transfer of ownership instead."));
+                ExecutionTexts.S["Preflight.CreatedButCustomerOwned"],
+                ExecutionTexts.S["Preflight.CreatedButCustomerOwned.Advice"]));
         }
         else if (account.Origin == AccountOrigin.DistributorAssigned && facts.JoinedMethod == AwsAccountFacts.Invited)
         {
             findings.Add(new(PreflightSeverity.Warning,
-                "SES records it as distributor-assigned, but AWS says it was INVITED (which suggests a customer's own account that was linked).",
-                "Confirm the origin in SES before going on."));
+                ExecutionTexts.S["Preflight.InvitedButDistributorAssigned"],
+                ExecutionTexts.S["Preflight.InvitedButDistributorAssigned.Advice"]));
         }
 
         if (facts.State is { } state && state != "ACTIVE")
         {
-            findings.Add(new(PreflightSeverity.Warning, $"AWS reports its state as {state}."));
+            findings.Add(new(PreflightSeverity.Warning, ExecutionTexts.S.Format("Preflight.State", state)));
         }
 
         if (facts.Tags.Count > 0)
         {
-            findings.Add(new(PreflightSeverity.Info, $"{facts.Tags.Count} tag(s); SesBot records them in the audit trail before removing (AWS deletes them)."));
+            findings.Add(new(PreflightSeverity.Info, ExecutionTexts.S.Plural("Preflight.Tags", facts.Tags.Count)));
         }
 
         return findings;
@@ -78,24 +78,23 @@ public static class PreflightAssessment
         ArgumentNullException.ThrowIfNull(known);
         if (transfer is null)
         {
-            return [new(PreflightSeverity.Blocker, $"AWS knows no inbound billing transfer {known.Id}.", "Check the transfer id recorded in SES.")];
+            return [new(PreflightSeverity.Blocker, ExecutionTexts.S.Format("Preflight.Transfer.Unknown", known.Id), ExecutionTexts.S["Preflight.Transfer.Unknown.Advice"])];
         }
 
         if (!transfer.IsRunning)
         {
             return [new(PreflightSeverity.Blocker, transfer.EndsAt is { } ends
-                ? string.Create(CultureInfo.InvariantCulture, $"It has already been ended; it ends {ends.UtcDateTime:d MMM yyyy HH:mm:ss} UTC.")
-                : $"Its status at AWS is {transfer.Status}, so it cannot be ended.")];
+                ? ExecutionTexts.S.Format("Preflight.Transfer.Ended", Formats.Second(ends))
+                : ExecutionTexts.S.Format("Preflight.Transfer.NotRunning", transfer.Status))];
         }
 
         var findings = new List<PreflightFinding>
         {
-            new(PreflightSeverity.Info, string.Create(CultureInfo.InvariantCulture,
-                $"Ended now, it runs until {BillingTransferTerms.EndIfEndedAt(now).UtcDateTime:d MMM yyyy HH:mm:ss} UTC; this cannot be undone.")),
+            new(PreflightSeverity.Info, ExecutionTexts.S.Format("Preflight.Transfer.EndsIfNow", Formats.Second(BillingTransferTerms.EndIfEndedAt(now)))),
         };
         if (transfer.SourceManagementAccountId is { } source && source != known.SourceManagementAccountId)
         {
-            findings.Add(new(PreflightSeverity.Warning, $"AWS names management account {source} as its source; SES records {known.SourceManagementAccountId}."));
+            findings.Add(new(PreflightSeverity.Warning, ExecutionTexts.S.Format("Preflight.Transfer.SourceDiffers", source, known.SourceManagementAccountId)));
         }
 
         return findings;

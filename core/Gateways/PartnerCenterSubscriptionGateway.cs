@@ -23,6 +23,6 @@ public sealed class PartnerCenterSubscriptionGateway(PartnerCenterClient client)
         ? throw new PartnerCenterException(
             PartnerCenterErrorKind.BadRequest,
             "SuspendSubscription",
-            "SES has no Azure tenant id for this customer, so Partner Center cannot be asked. Record the customer's tenant id, then try again.")
+            GatewayTexts.S["PartnerCenter.NoTenant"])
         : customerTenantId;
 }

@@ -17,36 +17,30 @@ public sealed partial class PartnerCenterClient
         var retryAfter = response.StatusCode == HttpStatusCode.TooManyRequests ? PartnerCenterResilience.RetryAfter(response, _time) : null;
         Log.PartnerCenterFailed(_logger, ids.Operation, status, code, ids.CorrelationId);
 
-        var said = string.IsNullOrWhiteSpace(description) ? string.Empty : $" Partner Center said: \"{description.Trim()}\"";
+        var said = string.IsNullOrWhiteSpace(description) ? string.Empty : GatewayTexts.S.Format("PartnerCenter.Said", description.Trim());
         var codeText = code is null ? string.Empty : $", code {code}";
         var reference = $" (HTTP {status}{codeText}; MS-CorrelationId {ids.CorrelationId})";
         var (kind, advice) = response.StatusCode switch
         {
             HttpStatusCode.Unauthorized => (PartnerCenterErrorKind.Authentication,
-                $"Partner Center rejected SesBot's token when reading or changing {ids.Subject}. Check that the app registration is added to Partner Center "
-                + "(Account settings → App management) and that PartnerCenter:TenantId is the partner's own tenant."),
+                GatewayTexts.S.Format("PartnerCenter.Unauthorized", ids.Subject)),
             HttpStatusCode.Forbidden => (PartnerCenterErrorKind.Forbidden,
-                $"Partner Center refused SesBot access to {ids.Subject}. The app needs the Admin agent role in Partner Center, "
-                + "and the customer must have a reseller relationship with this partner."),
+                GatewayTexts.S.Format("PartnerCenter.Forbidden", ids.Subject)),
             HttpStatusCode.NotFound => (PartnerCenterErrorKind.NotFound,
-                $"Partner Center has no {ids.Subject} for this partner. Check the customer's Microsoft ID (tenant id) and the "
-                + "subscription id in Partner Center → Customers → the customer → Subscriptions."),
+                GatewayTexts.S.Format("PartnerCenter.NotFound", ids.Subject)),
             HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed => (PartnerCenterErrorKind.Conflict,
-                $"Partner Center refused to change {ids.Subject}: it changed meanwhile or its state does not allow this. "
-                + "Read it again and decide from what it shows now."),
+                GatewayTexts.S.Format("PartnerCenter.Conflict", ids.Subject)),
             HttpStatusCode.TooManyRequests => (PartnerCenterErrorKind.Throttled,
-                $"Partner Center is throttling SesBot's requests for {ids.Subject} and they were not carried out. "
-                + (retryAfter is { } wait ? $"Try again after {Math.Ceiling(wait.TotalSeconds)} seconds." : "Try again in a minute.")),
+                GatewayTexts.S.Format("PartnerCenter.Throttled", ids.Subject, retryAfter is { } wait
+                    ? GatewayTexts.S.Plural("PartnerCenter.Throttled.After", (long)Math.Ceiling(wait.TotalSeconds))
+                    : GatewayTexts.S["PartnerCenter.Throttled.Minute"])),
             HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout when ids.IsChange => (PartnerCenterErrorKind.OutcomeUnknown,
-                $"A gateway in front of Partner Center answered {ids.Operation} for {ids.Subject} with {status}: the change may or may not "
-                + "have been made, and it was not sent again. Read it again before trying again."),
+                GatewayTexts.S.Format("PartnerCenter.GatewayNoAnswer", ids.Operation, ids.Subject, status)),
             >= HttpStatusCode.InternalServerError => (PartnerCenterErrorKind.ServiceError,
-                $"Partner Center failed on its side while handling {ids.Operation} for {ids.Subject}. "
-                + (ids.IsChange
-                    ? "Read it again to see whether the change was made; if the error persists, quote the correlation id to Microsoft support."
-                    : "Nothing was changed; try again later.")),
+                GatewayTexts.S.Format("PartnerCenter.ServiceError", ids.Operation, ids.Subject,
+                    GatewayTexts.S[ids.IsChange ? "PartnerCenter.ServiceError.Change" : "PartnerCenter.ServiceError.Read"])),
             _ => (PartnerCenterErrorKind.BadRequest,
-                $"Partner Center refused {ids.Operation} for {ids.Subject} as invalid."),
+                GatewayTexts.S.Format("PartnerCenter.Invalid", ids.Operation, ids.Subject)),
         };
 
         return new PartnerCenterException(kind, ids.Operation, advice + said + reference)

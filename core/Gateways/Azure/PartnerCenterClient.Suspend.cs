@@ -24,7 +24,7 @@ public sealed partial class PartnerCenterClient
             throw new PartnerCenterException(
                 PartnerCenterErrorKind.Conflict,
                 "SuspendSubscription",
-                $"Subscription {subscriptionId} of customer {customerTenantId} is {before.Status}; there is nothing to suspend. Nothing was sent.");
+                GatewayTexts.S.Format("PartnerCenter.NothingToSuspend", subscriptionId, customerTenantId, before.Status));
         }
 
         // The full resource as read, with only the status changed; unknown fields travel back in ExtensionData.
@@ -43,9 +43,7 @@ public sealed partial class PartnerCenterClient
                 throw new PartnerCenterException(
                     PartnerCenterErrorKind.OutcomeUnknown,
                     "SuspendSubscription",
-                    $"The suspension of subscription {subscriptionId} (customer {customerTenantId}) got no answer from Partner Center and was not sent again; "
-                    + $"reading it back shows it {seen.Status}. Partner Center may still carry it out: check the subscription in Partner Center "
-                    + $"before suspending it again. MS-CorrelationId {ex.CorrelationId}.",
+                    GatewayTexts.S.Format("PartnerCenter.SuspendNoAnswer", subscriptionId, customerTenantId, seen.Status, ex.CorrelationId),
                     ex)
                 {
                     CorrelationId = ex.CorrelationId,
@@ -83,9 +81,7 @@ public sealed partial class PartnerCenterClient
             throw new PartnerCenterException(
                 PartnerCenterErrorKind.OutcomeUnknown,
                 "SuspendSubscription",
-                $"The suspension of subscription {subscriptionId} (customer {customerTenantId}) got no answer from Partner Center and was not sent again, "
-                + $"and reading it back failed too ({readFailed.Kind}). Check the subscription in Partner Center before suspending it again. "
-                + $"MS-CorrelationId {noAnswer.CorrelationId}.",
+                GatewayTexts.S.Format("PartnerCenter.SuspendNoAnswerReadFailed", subscriptionId, customerTenantId, readFailed.Kind, noAnswer.CorrelationId),
                 readFailed)
             {
                 CorrelationId = noAnswer.CorrelationId,

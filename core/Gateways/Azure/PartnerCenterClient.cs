@@ -52,7 +52,7 @@ public sealed partial class PartnerCenterClient
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(size, 500);
         return SendAsync<PartnerCenterCollection<PartnerCenterCustomer>>(
-            "ListCustomers", HttpMethod.Get, "v1/customers?size=" + size.ToString(CultureInfo.InvariantCulture), "the partner's customers", null, cancellationToken);
+            "ListCustomers", HttpMethod.Get, "v1/customers?size=" + size.ToString(CultureInfo.InvariantCulture), GatewayTexts.S["PartnerCenter.Subject.Customers"], null, cancellationToken);
     }
 
     /// <summary>
@@ -69,7 +69,7 @@ public sealed partial class PartnerCenterClient
     }
 
     private static string SubscriptionSubject(string customerTenantId, string subscriptionId) =>
-        $"subscription {subscriptionId} of customer {customerTenantId}";
+        GatewayTexts.S.Format("PartnerCenter.Subject.Subscription", subscriptionId, customerTenantId);
 
     private static string SubscriptionPath(string customerTenantId, string subscriptionId) =>
         $"v1/customers/{Id(customerTenantId, nameof(customerTenantId))}/subscriptions/{Id(subscriptionId, nameof(subscriptionId))}";
@@ -136,7 +136,7 @@ public sealed partial class PartnerCenterClient
                 throw new PartnerCenterException(
                     PartnerCenterErrorKind.UnreadableAnswer,
                     operation,
-                    $"Partner Center answered {operation} with {(int)response.StatusCode} but a body SesBot cannot read ({ex.Message}). MS-CorrelationId {correlationId}.",
+                    GatewayTexts.S.Format("PartnerCenter.Unreadable", operation, (int)response.StatusCode, ex.Message, correlationId),
                     ex)
                 {
                     StatusCode = response.StatusCode,
@@ -160,15 +160,13 @@ public sealed partial class PartnerCenterClient
             ? new PartnerCenterException(
                 PartnerCenterErrorKind.OutcomeUnknown,
                 ids.Operation,
-                $"Partner Center did not answer {ids.Operation} for {ids.Subject} ({ex.GetType().Name}): the change may or may not have been made, and it was not sent again. "
-                + $"Read it again before trying again. MS-CorrelationId {ids.CorrelationId}.",
+                GatewayTexts.S.Format("PartnerCenter.NoAnswer.Change", ids.Operation, ids.Subject, ex.GetType().Name, ids.CorrelationId),
                 ex)
             { CorrelationId = ids.CorrelationId, RequestId = ids.RequestId }
             : new PartnerCenterException(
                 PartnerCenterErrorKind.NoAnswer,
                 ids.Operation,
-                $"Partner Center did not answer {ids.Operation} for {ids.Subject} after {_options.MaxRetryAttempts + 1} attempts ({ex.GetType().Name}). "
-                + $"Nothing was changed; try again later, or check the network path to {_options.EndpointUri.Host}. MS-CorrelationId {ids.CorrelationId}.",
+                GatewayTexts.S.Format("PartnerCenter.NoAnswer.Read", ids.Operation, ids.Subject, _options.MaxRetryAttempts + 1, ex.GetType().Name, _options.EndpointUri.Host, ids.CorrelationId),
                 ex)
             { CorrelationId = ids.CorrelationId, RequestId = ids.RequestId };
     }

@@ -15,6 +15,7 @@ public sealed partial class UserFacingLiteralTests
     [
         "bot/Cards", "bot/Dialogs", "bot/Support", "bot/Audit", "bot/Pipeline/TurnErrors.cs", "core/Policy", "core/Workflow", "core/Domain/RemovalOptionCatalog.cs",
         "core/Domain/FormFields.cs", "core/Domain/FormField.cs", "core/Domain/RemovalOptionInfo.cs", "core/Support/SupportChannels.cs",
+        "core/Execution", "core/Gateways",
     ];
 
     /// <summary>(file, the literal's start) → why it stays in code.</summary>
@@ -36,6 +37,23 @@ public sealed partial class UserFacingLiteralTests
         ("bot/Support/CloudPreflightHandler.cs", "", "outbox outcomes (the dispatcher stores them with the row for operators and logs), never shown in a chat"),
         ("bot/Audit/AuditExportEndpoint.cs", "", "the download endpoint's HTTP problem texts, answered to a browser outside any turn (no locale to speak)"),
         ("core/Workflow/Countries.cs", "", "country names, aliases and postal-code examples people type or are matched against (input data, every language)"),
+        ("core/Execution/CloudExecutor.cs", "Before removal by execution", "the audit event that records the account's AWS tags before removal (data in the log)"),
+        ("core/Gateways/Simulated/SimulatedScenarios.cs", "Azure plan", "the simulated subscription's offer name (provider data, never translated)"),
+        ("core/Gateways/Simulated/SimulatedScenarios.cs", "Simulated ", "the simulator's stand-in for AWS's own English error message (the localized guidance comes from GatewayTexts)"),
+        ("core/Gateways/Simulated/SimulatedBillingTransferGateway.cs", "Simulated: ", "the simulator's stand-in for AWS's own English error message (the localized guidance comes from GatewayTexts)"),
+        ("core/Gateways/Simulated/SimulatedAwsOrganizationGateway.cs", "Simulated: account", "the simulator's stand-in for AWS's own English error message (the localized guidance comes from GatewayTexts)"),
+        ("core/Gateways/Aws/AwsCredentialSource.cs", "", "why credentials could not be found or assumed, for the operator (config keys, the STS error); support sees the localized CredentialsUnavailable guidance"),
+        ("core/Gateways/Aws/AwsCredentials.cs", "", "ToString for logs and the debugger (never the secret)"),
+        ("core/Gateways/Aws/AwsJsonProtocol.cs", "", "stand-in for AWS's own error message when the answer has none (technical detail next to the localized guidance)"),
+        ("core/Gateways/Aws/AwsOrganizationsClient.cs", "", "the error's technical message (operation, HTTP status, AWS's words) logged and kept next to the localized guidance"),
+        ("core/Gateways/Aws/AwsOrganizationsException.cs", "", "the exception's technical message for operators and logs; people see AwsErrorGuidance"),
+        ("core/Gateways/Aws/SigV4Signer.cs", "", "the SigV4 Authorization header (wire format)"),
+        ("core/Gateways/Aws/SigV4SigningHandler.cs", "", "HTTP header names and ToString for logs (wire format)"),
+        ("core/Gateways/Azure/PartnerCenterAuthorizationHandler.cs", "", "token and transport failures for the operator (configuration keys, Entra ID's own message), logged"),
+        ("core/Gateways/Azure/PartnerCenterClient.Errors.cs", " (HTTP ", "the technical reference (HTTP status, Partner Center's error code, MS-CorrelationId) appended to the localized guidance"),
+        ("core/Gateways/Azure/PartnerCenterClient.cs", "application/json", "a media type (wire format)"),
+        ("core/Gateways/Azure/PartnerCenterOptions.cs", "", "configuration validation at startup, for the operator"),
+        ("core/Gateways/Azure/PartnerCenterResilience.cs", "", "telemetry and resilience-context keys (machine names)"),
     ];
 
     [Fact]
