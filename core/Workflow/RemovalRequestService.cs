@@ -251,52 +251,42 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
 
     private async Task<Subject?> LoadSubjectAsync(Actor actor, RemovalOption option, string subjectId, CancellationToken cancellationToken)
     {
-        Customer? customer;
-        CloudAccount? account = null;
         if (RemovalOptionCatalog.Get(option).IsAboutCustomer)
         {
-            customer = await db.Customers.Include(c => c.Accounts).ThenInclude(a => a.BillingRecords)
+            var customer = await db.Customers.Include(c => c.Accounts).ThenInclude(a => a.BillingRecords)
                 .AsSplitQuery() // one statement would scan every account's billing rows (see ResellerCatalog.FindCustomerAsync)
                 .FirstOrDefaultAsync(c => c.Id == subjectId, cancellationToken);
-        }
-        else
-        {
-            // One statement for what every account step needs: the account with its billing rows (tracked, so they
-            // attach to it), its customer, and the open request that holds the account, if any.
-            var key = RemovalRequest.SubjectKeyFor(option, string.Empty, subjectId);
-            var row = await (
-                from a in db.CloudAccounts
-                where a.Id == subjectId
-                join c in db.Customers on a.CustomerId equals c.Id
-                select new
-                {
-                    Account = a,
-                    Billing = a.BillingRecords.ToList(),
-                    Customer = c,
-                    OpenId = db.RemovalRequests.Where(r => r.OpenSubjectKey == key).Select(r => r.Id).FirstOrDefault(),
-                    OpenKind = db.RemovalRequests.Where(r => r.OpenSubjectKey == key).Select(r => (RemovalOption?)r.Kind).FirstOrDefault(),
-                })
-                .FirstOrDefaultAsync(cancellationToken);
-            if (row is null || !MaySee(actor, row.Customer.ResellerId))
-            {
-                return null;
-            }
-
-            return new Subject(row.Customer, row.Account)
-            {
-                OpenOnAccount = row.OpenId is { } openId && row.OpenKind is { } openKind ? new OpenRequestRef(openId, openKind) : null,
-                TransferSiblings = option == RemovalOption.AwsEndBillingTransfer
-                    ? await SameTransferAsync(row.Account, tracked: true, cancellationToken)
-                    : [],
-            };
+            return customer is null || !MaySee(actor, customer.ResellerId) ? null : new Subject(customer, null);
         }
 
-        if (customer is null || !MaySee(actor, customer.ResellerId))
+        // One statement for what every account step needs: the account with its billing rows (tracked, so they
+        // attach to it), its customer, and the open request that holds the account, if any.
+        var key = RemovalRequest.SubjectKeyFor(option, string.Empty, subjectId);
+        var row = await (
+            from a in db.CloudAccounts
+            where a.Id == subjectId
+            join c in db.Customers on a.CustomerId equals c.Id
+            select new
+            {
+                Account = a,
+                Billing = a.BillingRecords.ToList(),
+                Customer = c,
+                OpenId = db.RemovalRequests.Where(r => r.OpenSubjectKey == key).Select(r => r.Id).FirstOrDefault(),
+                OpenKind = db.RemovalRequests.Where(r => r.OpenSubjectKey == key).Select(r => (RemovalOption?)r.Kind).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null || !MaySee(actor, row.Customer.ResellerId))
         {
             return null;
         }
 
-        return new Subject(customer, account);
+        return new Subject(row.Customer, row.Account)
+        {
+            OpenOnAccount = row.OpenId is { } openId && row.OpenKind is { } openKind ? new OpenRequestRef(openId, openKind) : null,
+            TransferSiblings = option == RemovalOption.AwsEndBillingTransfer
+                ? await SameTransferAsync(row.Account, tracked: true, cancellationToken)
+                : [],
+        };
     }
 
     private static bool MaySee(Actor actor, string resellerId) => actor.IsSupport || actor.ResellerId == resellerId;
