@@ -73,6 +73,22 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, OutboxSignal outbo
         var db = services.GetRequiredService<SesBotDbContext>();
         var transaction = services.GetRequiredService<TurnTransaction>();
 
+        // One connection for the whole turn: its reads and its commit, rather than a pooled open and close per query.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await RunTurnAsync(request, services, db, transaction, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<(TurnResponse Response, bool WroteOutbox)> RunTurnAsync(
+        TurnRequest request, IServiceProvider services, SesBotDbContext db, TurnTransaction transaction, CancellationToken cancellationToken)
+    {
+
         // Dedupe: the record is part of this turn's commit, so it exists exactly when the turn took effect.
         var delivery = request.DeliveryId is { } id
             ? services.GetRequiredService<DeliveryLedger>().Record(request.Channel, request.ConversationKey, id)
