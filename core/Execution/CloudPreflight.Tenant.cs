@@ -52,6 +52,7 @@ public sealed partial class CloudPreflight
         if (audit is not null)
         {
             db.AuditEvents.Add(audit);
+            Log.AzureTenantRecorded(logger, customer.Id, previous, tenant, ask.Actor.Id, request.Id);
         }
 
         return new AzureTenantCheck(audit is null ? AzureTenantOutcome.Unchanged : AzureTenantOutcome.Saved, tenant, found) { PreviousTenantId = previous };

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using SesBot.Core.Domain;
 using SesBot.Core.Gateways;
 using SesBot.Core.Gateways.Aws;
@@ -9,7 +10,12 @@ namespace SesBot.Core.Execution;
 
 /// <summary>Reads a request's account through the gateway port and assesses it (dispatcher only: it calls the provider).</summary>
 public sealed partial class CloudPreflight(
-    SesBotDbContext db, IAwsOrganizationGateway aws, IAzureSubscriptionGateway azure, IAwsBillingTransferGateway transfers, TimeProvider clock)
+    SesBotDbContext db,
+    IAwsOrganizationGateway aws,
+    IAzureSubscriptionGateway azure,
+    IAwsBillingTransferGateway transfers,
+    TimeProvider clock,
+    ILogger<CloudPreflight> logger)
 {
     public async Task<PreflightReport?> CheckAsync(string requestId, CancellationToken cancellationToken)
     {
