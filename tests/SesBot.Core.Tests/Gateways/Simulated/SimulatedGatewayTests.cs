@@ -176,6 +176,7 @@ public sealed class SimulatedGatewayTests : IAsyncLifetime
         Assert.NotEqual(first, SimulatedScenarios.TenantOf("c-tailspin"));
         Assert.Equal(first, AzureTenant.Normalize(first));
         Assert.Equal('8', first[14]); // version 8 (RFC 9562, custom)
+        Assert.Equal("c0583efb-602e-8aa2-a25b-cdc17651f4c9", first); // as docs/partner-center.md lists it
     }
 
     private Task<int> RemoveCallsAsync(string accountId) =>
