@@ -36,6 +36,9 @@ public static class ActionIds
     public const string ExecuteCloudChange = "executeCloudChange";
     public const string ReleaseCloudExecution = "releaseCloudExecution";
 
+    /// <summary>"Save and check" of the customer's Microsoft Entra tenant id on an Azure pre-flight card.</summary>
+    public const string SaveAzureTenant = "saveAzureTenant";
+
     // The support card (in the support channel's thread) and the reseller's answer to support's question.
     public const string SupportRefresh = "supportRefresh";
     public const string SupportAssign = "supportAssign";
@@ -58,6 +61,6 @@ public static class ActionIds
         ConfirmEndBillingTransfer,
         SupportRefresh, SupportAssign, SupportAccept, SupportReject, SupportAsk, SupportAwsContacted, SupportPaperworkComplete,
         SupportCredentialsDelivered, SupportRemovedFromPayer, SupportComplete, AnswerSupport,
-        CheckCloudAccount, ExecuteCloudChange, ReleaseCloudExecution,
+        CheckCloudAccount, ExecuteCloudChange, ReleaseCloudExecution, SaveAzureTenant,
     ];
 }

@@ -29,8 +29,12 @@ public static class CloudCards
         S.Format("CheckQueued.Summary", target, request.Id),
         new ParagraphBlock(S.Format("CheckQueued", target, request.Id), Tone.Subtle));
 
-    /// <summary>The pre-flight card: what the provider says, what would fail and what to do, then the button.</summary>
-    public static Reply Preflight(PreflightReport report)
+    /// <summary>
+    /// The pre-flight card: what the provider says, what would fail and what to do, then the button. For an Azure
+    /// subscription whose customer's tenant id SES lacks (or under which Partner Center does not find it), the card asks
+    /// for the tenant id instead: <paramref name="tenantValue"/> is what was typed, <paramref name="tenantError"/> why it was not kept.
+    /// </summary>
+    public static Reply Preflight(PreflightReport report, string? tenantValue = null, string? tenantError = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var request = report.Request;
@@ -61,6 +65,12 @@ public static class CloudCards
                 facts.Add(new(S["Preflight.Delegated"], aws.DelegatedServices.Count == 0 ? S["Preflight.Nothing"] : string.Join(", ", aws.DelegatedServices)));
                 facts.Add(new(S["Preflight.Tags"], aws.Tags.Count == 0 ? S["Preflight.None"] : string.Join(", ", aws.Tags.Select(t => t.Key + "=" + t.Value))));
             }
+        }
+
+        if (operation == CloudOperation.AzureSuspendSubscription)
+        {
+            facts.Add(new(S["Preflight.Customer"], report.CustomerName ?? request.CustomerId));
+            facts.Add(new(S["Preflight.Tenant"], report.AzureTenantId ?? S["Preflight.TenantNone"]));
         }
 
         if (report.Azure is { } azure)
@@ -100,7 +110,12 @@ public static class CloudCards
         }
 
         var actions = new List<ReplyAction>();
-        if (report.LatestExecution is { Status: CloudExecutionStatus.Unknown })
+        if (report.NeedsAzureTenant)
+        {
+            blocks.AddRange(TenantForm(report, tenantValue, tenantError));
+            actions.Add(new ReplyAction(S["Tenant.Save"], ActionIds.SaveAzureTenant, Ids(request), ReplyActionStyle.Primary));
+        }
+        else if (report.LatestExecution is { Status: CloudExecutionStatus.Unknown })
         {
             actions.Add(new ReplyAction(S["CheckOutcome"], ActionIds.ExecuteCloudChange, Ids(request)) { SubmitsInputs = false });
             actions.Add(new ReplyAction(S["Release"], ActionIds.ReleaseCloudExecution, Ids(request)) { SubmitsInputs = false });
@@ -124,6 +139,47 @@ public static class CloudCards
 
         blocks.Add(new ActionsBlock(actions));
         return new Reply(blocks) { Summary = S.Format("Preflight.Summary", report.Account.ExternalId, request.Id) + SimulatedLabel(report.Simulated) };
+    }
+
+    /// <summary>The answer to "Save and check" with a well-formed tenant id: Partner Center is being asked; this card is replaced with its answer.</summary>
+    public static Reply AzureTenantChecking(PreflightReport report, string tenantId)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return Reply.Card(
+            S.Format("Tenant.Checking.Summary", tenantId, report.Request.Id),
+            new HeadingBlock(S.Format("Preflight.Heading.Azure", report.Account.ExternalId) + SimulatedLabel(report.Simulated)),
+            new FactsBlock(
+            [
+                new(S["Fact.Request"], report.Request.Id),
+                new(S["Preflight.Customer"], report.CustomerName ?? report.Request.CustomerId),
+                new(S["Preflight.Tenant"], tenantId),
+            ]),
+            new ParagraphBlock(S.Format("Tenant.Checking", report.Account.ExternalId, tenantId), Tone.Subtle),
+            new ActionsBlock([new ReplyAction(S["CheckAgain"], ActionIds.CheckCloudAccount, Ids(report.Request)) { SubmitsInputs = false }]));
+    }
+
+    /// <summary>What Partner Center said about an entered tenant id: the pre-flight card with the subscription (kept), or the form again (not kept).</summary>
+    public static Reply AzureTenantChecked(AzureTenantCheck check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        var subscription = check.Report.Account.ExternalId;
+        var customer = check.Report.CustomerName ?? check.Report.Request.CustomerId;
+        return check.Outcome switch
+        {
+            AzureTenantOutcome.Saved => WithNote(Preflight(check.Report), check.PreviousTenantId is { } previous
+                ? S.Format("Tenant.Replaced", check.TenantId, customer, previous, subscription)
+                : S.Format("Tenant.Saved", check.TenantId, customer, subscription), Tone.Good),
+            AzureTenantOutcome.Unchanged => WithNote(Preflight(check.Report), S.Format("Tenant.Unchanged", check.TenantId, customer, subscription), Tone.Good),
+            AzureTenantOutcome.NotFound => Preflight(check.Report, check.TenantId, S.Format("Tenant.NotFoundUnder", subscription, check.TenantId)),
+            _ => Preflight(check.Report, check.TenantId, S.Format("Tenant.ReadFailed", check.Message)),
+        };
+    }
+
+    /// <summary>The card with a note on top (what just happened).</summary>
+    public static Reply WithNote(Reply card, string note, Tone tone)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return card with { Blocks = [new ParagraphBlock(note, tone), .. card.Blocks] };
     }
 
     /// <summary>The answer to a click on "remove now" / "suspend" (the result follows as its own message).</summary>
@@ -248,6 +304,29 @@ public static class CloudCards
 
         blocks.Add(new ActionsBlock([new ReplyAction(S["Notice.Show"], ActionIds.RefreshStatus, Ids(execution.RequestId)) { SubmitsInputs = false }]));
         return new Reply(blocks) { Summary = S.Format("Notice.Summary", execution.RequestId) };
+    }
+
+    /// <summary>What the tenant id is, where support finds it, and the box to enter it.</summary>
+    private static IEnumerable<ReplyBlock> TenantForm(PreflightReport report, string? value, string? error)
+    {
+        var customer = report.CustomerName ?? report.Request.CustomerId;
+        if (report.AzureTenantId is null)
+        {
+            yield return new ParagraphBlock(S.Format("Tenant.Missing", customer, report.Account.ExternalId), Tone.Attention);
+        }
+        else
+        {
+            yield return new ParagraphBlock(S.Format("Tenant.Correct", customer), Tone.Warning);
+        }
+
+        yield return new ParagraphBlock(S.Format("Tenant.WhereToFind", customer, report.Account.ExternalId));
+        yield return new TextInputBlock(DataKeys.AzureTenantId, S["Tenant.Label"])
+        {
+            Value = value,
+            Error = error,
+            Placeholder = S["Tenant.Placeholder"],
+            MaxLength = AzureTenant.InputMaxLength,
+        };
     }
 
     private static string LatestLine(CloudExecution latest) => latest.Status switch

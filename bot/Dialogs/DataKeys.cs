@@ -19,6 +19,9 @@ public static class DataKeys
     /// <summary>The outbox message of the failed email a "send again" button was shown for.</summary>
     public const string EmailMessageId = "emailMessageId";
     public const string Search = "search";
+
+    /// <summary>The input of the customer's Microsoft Entra tenant id on an Azure pre-flight card.</summary>
+    public const string AzureTenantId = "azureTenantId";
     public const string Confirmation = FormFields.ConfirmationId;
     public const string Reason = FormFields.ReasonId;
     public const string PartnerName = FormFields.PartnerNameId;

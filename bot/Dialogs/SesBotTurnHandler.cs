@@ -143,6 +143,8 @@ public sealed class SesBotTurnHandler(
                 return Keep(state, await cloud.ExecuteAsync(input, actor, cancellationToken));
             case ActionIds.ReleaseCloudExecution:
                 return Keep(state, await cloud.ReleaseAsync(input, actor, cancellationToken));
+            case ActionIds.SaveAzureTenant:
+                return Keep(state, await cloud.SaveAzureTenantAsync(input, actor, cancellationToken));
         }
 
         // A dialog button: it must come from the dialog in progress, at the step it is at.

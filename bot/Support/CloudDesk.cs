@@ -5,6 +5,7 @@ using SesBot.Bot.Dialogs;
 using SesBot.Bot.Dialogs.Turns;
 using SesBot.Core.Domain;
 using SesBot.Core.Execution;
+using SesBot.Core.Gateways;
 using SesBot.Core.Localization;
 using SesBot.Core.Persistence;
 using SesBot.Core.Workflow;
@@ -15,8 +16,10 @@ namespace SesBot.Bot.Support;
 /// The turn side of cloud work from the support channel. Nothing here calls a cloud provider: "check account" queues a
 /// pre-flight read, "remove now" / "suspend" claims an execution (<see cref="CloudExecutions"/>); both are outbox rows
 /// committed with the turn, carried out by the dispatcher, which posts the result into the conversation of the click.
+/// "Save and check" of an Azure customer's tenant id (<c>CloudDesk.AzureTenant.cs</c>) works the same way.
 /// </summary>
-public sealed class CloudDesk(SesBotDbContext db, CloudExecutions executions, ResellerCatalog catalog, TimeProvider clock, ILogger<CloudDesk> logger)
+public sealed partial class CloudDesk(
+    SesBotDbContext db, CloudExecutions executions, ResellerCatalog catalog, IAzureSubscriptionGateway azure, TimeProvider clock, ILogger<CloudDesk> logger)
 {
     private static readonly Strings S = Strings.For(typeof(CloudDesk));
 

@@ -6,7 +6,7 @@ namespace SesBot.Bot.Support;
 
 /// <summary>
 /// Wires cloud work into the host: the gateway ports (real with <c>Aws</c> / <c>PartnerCenter</c> configured, simulated
-/// otherwise), exactly-once execution, where results go, and the two outbox handlers (the turn side, <see cref="CloudDesk"/>, comes with the dialogs).
+/// otherwise), exactly-once execution, where results go, and the outbox handlers of execution, pre-flight and the Azure tenant id check (the turn side, <see cref="CloudDesk"/>, comes with the dialogs).
 /// </summary>
 public static class CloudExecutionExtensions
 {
@@ -18,6 +18,7 @@ public static class CloudExecutionExtensions
         builder.Services.AddSingleton<IConversationMessenger, TeamsConversationMessenger>();
         builder.Services.AddSingleton<IOutboxHandler, CloudExecutionHandler>();
         builder.Services.AddSingleton<IOutboxHandler, CloudPreflightHandler>();
+        builder.Services.AddSingleton<IOutboxHandler, AzureTenantHandler>();
         builder.Services.AddHostedService<CloudGatewayModeLogger>();
         return builder;
     }

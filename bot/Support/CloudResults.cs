@@ -6,8 +6,33 @@ using SesBot.Core.Persistence;
 namespace SesBot.Bot.Support;
 
 /// <summary>Where the results of cloud work go: the conversation of the click, and the reseller's personal chat.</summary>
-public sealed class CloudResults(SesBotDbContext db, IEnumerable<IConversationMessenger> messengers, TimeProvider clock)
+public sealed class CloudResults(
+    SesBotDbContext db, IEnumerable<IConversationMessenger> messengers, IEnumerable<IRequestMessenger> updaters, TimeProvider clock)
 {
+    /// <summary>
+    /// Queues the replacement of card <paramref name="messageKey"/> (the card that was clicked) in a conversation SesBot has
+    /// stored with <paramref name="card"/>; false when it cannot (the caller then sends it as a new message).
+    /// </summary>
+    public async Task<bool> UpdateCardAsync(
+        string? channel, string? addressKey, string? conversationKey, string messageKey, Reply card, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (channel is null || addressKey is null || conversationKey is null || updaters.FirstOrDefault(u => u.Channel == channel) is not { } updater)
+        {
+            return false;
+        }
+
+        var address = await db.ConversationAddresses.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.Channel == channel && a.ConversationKey == addressKey, cancellationToken);
+        var message = address is null ? null : updater.UpdateMessage(address, conversationKey, messageKey, card, idempotencyKey, clock.GetUtcNow());
+        if (message is null)
+        {
+            return false;
+        }
+
+        db.OutboxMessages.Add(message);
+        return true;
+    }
+
     /// <summary>Queues <paramref name="reply"/> into a conversation SesBot has stored (a thread of it when <paramref name="conversationKey"/> says so); false when it cannot.</summary>
     public async Task<bool> ToConversationAsync(string? channel, string? addressKey, string? conversationKey, Reply reply, string idempotencyKey, CancellationToken cancellationToken)
     {

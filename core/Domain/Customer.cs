@@ -28,8 +28,29 @@ public sealed class Customer
 
     public bool IsRemoved => RemovedAt is not null;
 
-    /// <summary>The customer's Microsoft Entra tenant, when SES knows it: Partner Center addresses subscriptions by it.</summary>
+    /// <summary>The customer's Microsoft Entra tenant, when SES knows it: Partner Center addresses subscriptions by it (<see cref="AzureTenant"/>).</summary>
     public string? AzureTenantId { get; set; }
+
+    /// <summary>
+    /// Records the tenant id Partner Center knows the customer by (after a subscription of theirs was found under it) and
+    /// returns the audit line of the change, or null when it was already that one.
+    /// </summary>
+    public AuditEvent? RecordAzureTenant(string tenantId, Actor actor, DateTimeOffset at, string evidence)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var normalized = AzureTenant.Normalize(tenantId) ?? throw new DomainException($"'{tenantId}' is not a Microsoft Entra tenant id (a GUID).");
+        var previous = AzureTenantId;
+        if (string.Equals(previous, normalized, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        AzureTenantId = normalized;
+        return new AuditEvent(at, actor, nameof(Customer), Id, AzureTenantChanged, $"{previous ?? "(none)"} → {normalized}; {evidence}");
+    }
+
+    /// <summary>The audit action of <see cref="RecordAzureTenant"/>.</summary>
+    public const string AzureTenantChanged = "AzureTenantChanged";
 
     public CloudAccount AddAccount(CloudAccount account)
     {

@@ -5,13 +5,15 @@ namespace SesBot.Core.Execution;
 
 /// <summary>
 /// The outbox messages of cloud work: <see cref="ExecuteKind"/> carries out (or reconciles) one execution;
-/// <see cref="PreflightKind"/> reads an account for a request's card. Both are handled only by the dispatcher, never
+/// <see cref="PreflightKind"/> reads an account for a request's card; <see cref="AzureTenantKind"/> checks a tenant id
+/// support entered and records it. All are handled only by the dispatcher, never
 /// inside an inbound request.
 /// </summary>
 public static class CloudExecutionOutbox
 {
     public const string ExecuteKind = "cloud.execute";
     public const string PreflightKind = "cloud.preflight";
+    public const string AzureTenantKind = "cloud.azure-tenant";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -27,6 +29,23 @@ public static class CloudExecutionOutbox
     {
         ArgumentNullException.ThrowIfNull(ask);
         return new OutboxMessage(PreflightKind, $"{PreflightKind}:{ask.RequestId}:{key}", OrderingKey(ask.RequestId), JsonSerializer.Serialize(ask, Json), now);
+    }
+
+    /// <summary>The check of an entered tenant id; <paramref name="key"/> makes each click its own message.</summary>
+    public static OutboxMessage AzureTenant(AzureTenantAsk ask, string key, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(ask);
+        return new OutboxMessage(AzureTenantKind, $"{AzureTenantKind}:{ask.RequestId}:{key}", OrderingKey(ask.RequestId), JsonSerializer.Serialize(ask, Json), now);
+    }
+
+    /// <exception cref="JsonException">Not a payload of this kind.</exception>
+    public static AzureTenantAsk AzureTenantOf(OutboxMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var ask = JsonSerializer.Deserialize<AzureTenantAsk>(message.PayloadJson, Json);
+        return string.IsNullOrWhiteSpace(ask?.RequestId) || string.IsNullOrWhiteSpace(ask.TenantId) || ask.Actor is null
+            ? throw new JsonException($"Outbox message {message.Id} names no request, tenant or actor.")
+            : ask;
     }
 
     /// <exception cref="JsonException">Not a payload of this kind.</exception>

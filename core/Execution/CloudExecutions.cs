@@ -76,6 +76,13 @@ public sealed class CloudExecutions(
             return new(ClaimOutcome.NotFound, request, Message: ExecutionTexts.S["Claim.AccountGone"]);
         }
 
+        // Partner Center addresses the subscription by its customer's tenant: without one the call could only be refused.
+        if (operation == CloudOperation.AzureSuspendSubscription
+            && await db.Customers.AsNoTracking().Where(c => c.Id == account.CustomerId).Select(c => c.AzureTenantId).FirstOrDefaultAsync(cancellationToken) is null)
+        {
+            return new(ClaimOutcome.Refused, request, Message: ExecutionTexts.S.Format("Claim.NoAzureTenant", request.Id));
+        }
+
         // Ending a billing transfer is about the transfer, not the account: its id is what AWS is called with.
         var target = operation == CloudOperation.AwsEndBillingTransfer ? account.BillingTransfer?.Id : account.ExternalId;
         if (target is null)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using SesBot.Core.Domain;
 using SesBot.Core.Gateways;
 using SesBot.Core.Gateways.Aws;
@@ -8,8 +9,13 @@ using SesBot.Core.Persistence;
 namespace SesBot.Core.Execution;
 
 /// <summary>Reads a request's account through the gateway port and assesses it (dispatcher only: it calls the provider).</summary>
-public sealed class CloudPreflight(
-    SesBotDbContext db, IAwsOrganizationGateway aws, IAzureSubscriptionGateway azure, IAwsBillingTransferGateway transfers, TimeProvider clock)
+public sealed partial class CloudPreflight(
+    SesBotDbContext db,
+    IAwsOrganizationGateway aws,
+    IAzureSubscriptionGateway azure,
+    IAwsBillingTransferGateway transfers,
+    TimeProvider clock,
+    ILogger<CloudPreflight> logger)
 {
     public async Task<PreflightReport?> CheckAsync(string requestId, CancellationToken cancellationToken)
     {
@@ -44,19 +50,37 @@ public sealed class CloudPreflight(
             return await CheckTransferAsync(request, account, latest, cancellationToken);
         }
 
+        var customer = await db.Customers.AsNoTracking().Where(c => c.Id == account.CustomerId)
+            .Select(c => new { c.Name, c.AzureTenantId }).FirstAsync(cancellationToken);
+        var known = new PreflightReport(request, account, azure.IsSimulated, [])
+        {
+            CustomerName = customer.Name,
+            AzureTenantId = customer.AzureTenantId,
+            LatestExecution = latest,
+        };
+        if (customer.AzureTenantId is null)
+        {
+            return known with { NeedsAzureTenant = true };
+        }
+
         try
         {
-            var tenant = await db.Customers.AsNoTracking().Where(c => c.Id == account.CustomerId).Select(c => c.AzureTenantId).FirstOrDefaultAsync(cancellationToken);
-            var subscription = await azure.ReadAsync(tenant, account.ExternalId, cancellationToken);
-            List<PreflightFinding> findings = subscription.IsSuspended
-                ? [new(PreflightSeverity.Info, ExecutionTexts.S["Preflight.AlreadySuspended"])]
-                : [];
-            return new PreflightReport(request, account, azure.IsSimulated, findings) { Azure = subscription, LatestExecution = latest };
+            return await ReadAzureAsync(known, customer.AzureTenantId, cancellationToken);
         }
         catch (PartnerCenterException ex)
         {
-            return new PreflightReport(request, account, azure.IsSimulated, []) { ReadError = ex.Message, LatestExecution = latest };
+            // Not found under the tenant SES has: the tenant may be the wrong one, so the card offers to correct it.
+            return known with { ReadError = ex.Message, NeedsAzureTenant = ex.Kind == PartnerCenterErrorKind.NotFound };
         }
+    }
+
+    private async Task<PreflightReport> ReadAzureAsync(PreflightReport known, string tenantId, CancellationToken cancellationToken)
+    {
+        var subscription = await azure.ReadAsync(tenantId, known.Account.ExternalId, cancellationToken);
+        List<PreflightFinding> findings = subscription.IsSuspended
+            ? [new(PreflightSeverity.Info, ExecutionTexts.S["Preflight.AlreadySuspended"])]
+            : [];
+        return known with { Findings = findings, Azure = subscription, AzureTenantId = tenantId };
     }
 
     private async Task<PreflightReport> CheckTransferAsync(RemovalRequest request, CloudAccount account, CloudExecution? latest, CancellationToken cancellationToken)

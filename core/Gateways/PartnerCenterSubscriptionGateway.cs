@@ -19,7 +19,8 @@ public sealed class PartnerCenterSubscriptionGateway(PartnerCenterClient client)
         return new AzureSuspensionResult(result.Outcome, result.Before.Status, result.After.Status);
     }
 
-    private static string TenantOf(string? customerTenantId) => string.IsNullOrWhiteSpace(customerTenantId)
+    /// <summary>The tenant to address Partner Center with; none is refused before any call (<see cref="PartnerCenterErrorKind.BadRequest"/>).</summary>
+    internal static string TenantOf(string? customerTenantId) => string.IsNullOrWhiteSpace(customerTenantId)
         ? throw new PartnerCenterException(
             PartnerCenterErrorKind.BadRequest,
             "SuspendSubscription",

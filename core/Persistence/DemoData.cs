@@ -1,4 +1,5 @@
 using SesBot.Core.Domain;
+using SesBot.Core.Gateways.Simulated;
 using SesBot.Core.Identity;
 
 namespace SesBot.Core.Persistence;
@@ -89,8 +90,12 @@ public static class DemoData
     private static void Aws(Customer customer, string id, string number, string name, AccountOrigin origin, DateTimeOffset linked, DateOnly thisMonth, int billedMonths, decimal monthly) =>
         Bill(customer.AddAccount(new CloudAccount(id, customer.Id, CloudProvider.Aws, number, name, origin, linked)), thisMonth, billedMonths, monthly);
 
-    private static void Azure(Customer customer, string id, string subscription, string name, DateTimeOffset linked, DateOnly thisMonth, int billedMonths, decimal monthly) =>
+    /// <summary>An Azure subscription; its customer gets the tenant id the simulated Partner Center keeps it under.</summary>
+    private static void Azure(Customer customer, string id, string subscription, string name, DateTimeOffset linked, DateOnly thisMonth, int billedMonths, decimal monthly)
+    {
+        customer.AzureTenantId = SimulatedScenarios.TenantOf(customer.Id);
         Bill(customer.AddAccount(new CloudAccount(id, customer.Id, CloudProvider.Azure, subscription, name, AccountOrigin.DistributorAssigned, linked)), thisMonth, billedMonths, monthly);
+    }
 
     /// <summary>Billing data for the last <paramref name="months"/> months, ending with the current one.</summary>
     private static void Bill(CloudAccount account, DateOnly thisMonth, int months, decimal monthly)

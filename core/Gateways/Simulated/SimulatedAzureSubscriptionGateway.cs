@@ -9,7 +9,8 @@ namespace SesBot.Core.Gateways.Simulated;
 
 /// <summary>
 /// Partner Center in local mode: the <c>SimulatedAzureSubscriptions</c> table, one row per SES Azure subscription,
-/// made on first use. A suspension is counted, refused when the row carries a failure, and otherwise a conditional
+/// made on first use, kept under its customer's tenant (<see cref="SimulatedScenarios.TenantOf"/>): as in Partner
+/// Center, no tenant is refused before any call and another tenant does not find it (the same typed 404). A suspension is counted, refused when the row carries a failure, and otherwise a conditional
 /// update to <c>suspended</c> that is then read back, as the real client does.
 /// </summary>
 public sealed class SimulatedAzureSubscriptionGateway(IServiceScopeFactory scopes, ILogger<SimulatedAzureSubscriptionGateway> logger)
@@ -22,7 +23,7 @@ public sealed class SimulatedAzureSubscriptionGateway(IServiceScopeFactory scope
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
         Log.SimulatedAzureCall(logger, "GetSubscription", subscriptionId);
-        var subscription = await SubscriptionAsync(db, subscriptionId, cancellationToken);
+        var subscription = await SubscriptionAsync(db, customerTenantId, subscriptionId, cancellationToken);
         return new AzureSubscriptionFacts(subscriptionId, subscription.Status, subscription.OfferName);
     }
 
@@ -31,7 +32,7 @@ public sealed class SimulatedAzureSubscriptionGateway(IServiceScopeFactory scope
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
         var writes = scope.ServiceProvider.GetRequiredService<DatabaseWrites>();
-        var before = await SubscriptionAsync(db, subscriptionId, cancellationToken);
+        var before = await SubscriptionAsync(db, customerTenantId, subscriptionId, cancellationToken);
         if (before.Status == PartnerCenterSubscriptionStatus.Suspended)
         {
             return new AzureSuspensionResult(SuspensionOutcome.AlreadySuspended, before.Status, before.Status);
@@ -59,8 +60,17 @@ public sealed class SimulatedAzureSubscriptionGateway(IServiceScopeFactory scope
             after.Status);
     }
 
-    private static async Task<SimulatedAzureSubscription> SubscriptionAsync(SesBotDbContext db, string subscriptionId, CancellationToken cancellationToken)
+    private static async Task<SimulatedAzureSubscription> SubscriptionAsync(
+        SesBotDbContext db, string? customerTenantId, string subscriptionId, CancellationToken cancellationToken)
     {
+        var tenant = PartnerCenterSubscriptionGateway.TenantOf(customerTenantId);
+        var owner = await db.CloudAccounts.AsNoTracking()
+            .Where(a => a.Provider == CloudProvider.Azure && a.ExternalId == subscriptionId).Select(a => a.CustomerId).FirstOrDefaultAsync(cancellationToken);
+        if (owner is null || !string.Equals(SimulatedScenarios.TenantOf(owner), AzureTenant.Normalize(tenant), StringComparison.Ordinal))
+        {
+            throw NotFound(tenant, subscriptionId);
+        }
+
         var existing = await db.Set<SimulatedAzureSubscription>().AsNoTracking().FirstOrDefaultAsync(s => s.SubscriptionId == subscriptionId, cancellationToken);
         if (existing is not null)
         {
@@ -69,7 +79,7 @@ public sealed class SimulatedAzureSubscriptionGateway(IServiceScopeFactory scope
 
         var account = await db.CloudAccounts.AsNoTracking()
             .FirstOrDefaultAsync(a => a.Provider == CloudProvider.Azure && a.ExternalId == subscriptionId, cancellationToken)
-            ?? throw new PartnerCenterException(PartnerCenterErrorKind.NotFound, "GetSubscription", $"Simulated Partner Center has no subscription {subscriptionId}.");
+            ?? throw NotFound(tenant, subscriptionId);
         var created = SimulatedScenarios.AzureSubscriptionFor(account);
         db.Set<SimulatedAzureSubscription>().Add(created);
         try
@@ -83,4 +93,13 @@ public sealed class SimulatedAzureSubscriptionGateway(IServiceScopeFactory scope
             return await db.Set<SimulatedAzureSubscription>().AsNoTracking().FirstAsync(s => s.SubscriptionId == subscriptionId, cancellationToken);
         }
     }
+
+    /// <summary>What the real client makes of Partner Center's 404 for this subscription and tenant.</summary>
+    private static PartnerCenterException NotFound(string tenant, string subscriptionId) => new(
+        PartnerCenterErrorKind.NotFound,
+        "GetSubscription",
+        GatewayTexts.S.Format("PartnerCenter.NotFound", GatewayTexts.S.Format("PartnerCenter.Subject.Subscription", subscriptionId, tenant)))
+    {
+        StatusCode = System.Net.HttpStatusCode.NotFound,
+    };
 }

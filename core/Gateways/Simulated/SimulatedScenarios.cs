@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using SesBot.Core.Domain;
 using SesBot.Core.Gateways.Aws;
 using SesBot.Core.Gateways.Azure;
@@ -32,6 +34,22 @@ public static class SimulatedScenarios
 
     /// <summary>Already suspended in Partner Center (Tailspin Dev/Test): nothing is sent.</summary>
     public const string SuspendedSubscription = "0b7e4d2c-1f3a-4b5c-8d9e-a1b2c3d4e5f6";
+
+    /// <summary>
+    /// The Microsoft Entra tenant under which the simulated Partner Center keeps the subscriptions of an SES customer: a
+    /// GUID derived from the customer id (SHA-256, version 8 and RFC 9562 variant bits), the same on every machine. The demo
+    /// data records these for its Azure customers; any other tenant gets the 404 the real API gives.
+    /// </summary>
+    public static string TenantOf(string customerId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(customerId);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes("sesbot-simulated-tenant:" + customerId), hash);
+        var bytes = hash[..16];
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes, bigEndian: true).ToString("D");
+    }
 
     /// <summary>The values of <see cref="SimulatedAwsAccount.Failure"/> the simulation understands.</summary>
     public static IReadOnlyList<string> AwsFailures { get; } =

@@ -65,6 +65,30 @@ public sealed class CloudCardGoldenTests
         Check("cloud-result-unknown", CloudCards.Result(new ExecutionReport(unknown, false)), unknown);
     }
 
+    [Fact]
+    public void CloudCards_AzureTenantNeededMalformedCheckingAndSaved_MatchGoldens()
+    {
+        var account = new CloudAccount("z-tailspin-prod", "c-tailspin", CloudProvider.Azure, "9d8c7b6a-5e4f-4a3b-2c1d-0e9f8a7b6c5d", "Tailspin Production",
+            AccountOrigin.DistributorAssigned, new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        var request = new RemovalRequest("R-AZURE1", "k-2", RemovalOption.AzureSuspend, Alex, "r-northwind", "c-tailspin", account.Id, Now.AddHours(-2));
+        var needed = new PreflightReport(request, account, false, []) { CustomerName = "Tailspin Toys", NeedsAzureTenant = true };
+        const string Tenant = "4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04";
+
+        Check("cloud-preflight-azure-tenant-needed", CloudCards.Preflight(needed), null);
+        // What support typed is kept in the box and shown as typed (markdown in it stays text).
+        Check("cloud-preflight-azure-tenant-malformed", CloudCards.Preflight(needed, "[tailspin](https://example.com)",
+            "\"[tailspin](https://example.com)\" is not a tenant id. The Microsoft ID is a GUID: 32 hexadecimal digits in groups of 8-4-4-4-12, such as 8c5f0e2a-1b3d-4e6f-9a7b-0c1d2e3f4a5b. Nothing was saved."), null);
+        Check("cloud-azure-tenant-checking", CloudCards.AzureTenantChecking(needed, Tenant), null);
+        var found = needed with
+        {
+            NeedsAzureTenant = false,
+            AzureTenantId = Tenant,
+            Azure = new AzureSubscriptionFacts(account.ExternalId, "active", "Azure plan"),
+        };
+        Check("cloud-azure-tenant-saved", CloudCards.AzureTenantChecked(new AzureTenantCheck(AzureTenantOutcome.Saved, Tenant, found)), null);
+        Check("cloud-azure-tenant-not-found", CloudCards.AzureTenantChecked(new AzureTenantCheck(AzureTenantOutcome.NotFound, Tenant, needed)), null);
+    }
+
     private static (RemovalRequest Request, CloudAccount Account) Subject()
     {
         var account = new CloudAccount("a-adventure-data", "c-adventure", CloudProvider.Aws, "456789012345", "Adventure Works Data", AccountOrigin.CustomerOwned,

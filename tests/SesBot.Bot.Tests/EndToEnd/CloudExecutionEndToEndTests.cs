@@ -181,9 +181,38 @@ public sealed class CloudExecutionEndToEndTests(ITestOutputHelper output) : IAsy
         Assert.Contains(monthEnd.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture), CardReader.Text(notice), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SuspendNow_DemoAzureCustomer_TenantKnownCheckedAndSuspendedInTheSimulatedPartnerCenter()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(ChannelActivity("isaiah-1", "message", ChannelId + ";messageid=root-1", Isaiah, "Isaiah Langer",
+            "<at>SesBot</at> use this channel for support requests"))).StatusCode);
+        await WaitForAsync(r => r.RawTarget.Contains("isaiah-1", StringComparison.Ordinal));
+        var requestId = await FileRemovalAsync("z-tailspin-prod", "c-tailspin", RemovalOption.AzureSuspend, ActionIds.SubmitAzureSuspend,
+            (DataKeys.Reason, "Unpaid invoices since September."));
+
+        var created = Assert.Single(await WaitForAsync(r => r.Method == "POST" && r.RawTarget == "/v3/conversations"));
+        var thread = $"{ChannelId};messageid=thread-{created.Number}";
+        var supportCard = JsonNode.Parse(created.Body)!["activity"]!["attachments"]![0]!["content"];
+        await MeganClicksAsync("megan-1", thread, ActionIds.CheckCloudAccount, CardReader.ActionData(supportCard, ActionIds.CheckCloudAccount));
+
+        // The demo data knows Tailspin Toys' tenant; the simulated Partner Center keeps the subscription under it.
+        var tenant = await ScalarAsync("SELECT AzureTenantId FROM Customers WHERE Id = 'c-tailspin'");
+        var preflight = await CardPostedAsync(thread, "check (simulated)");
+        var text = CardReader.Text(preflight);
+        Assert.Contains(tenant!, text, StringComparison.Ordinal);
+        Assert.Contains("active", text, StringComparison.Ordinal);
+        Assert.False(CardReader.HasAction(preflight, ActionIds.SaveAzureTenant));
+
+        await MeganClicksAsync("megan-2", thread, ActionIds.ExecuteCloudChange, CardReader.ActionData(preflight, ActionIds.ExecuteCloudChange));
+        await CardPostedAsync(thread, "Suspend subscription: done (simulated)");
+        Assert.Equal("Completed", await ScalarAsync($"SELECT Status FROM RemovalRequests WHERE Id = '{requestId}'"));
+        Assert.Equal("suspended|1", await ScalarAsync("SELECT Status || '|' || PatchCalls FROM SimulatedAzureSubscriptions WHERE SubscriptionId = '9d8c7b6a-5e4f-4a3b-2c1d-0e9f8a7b6c5d'"));
+    }
+
     /// <summary>Alex files a request (by default "remove from the payer organization") for the account; returns the request id.</summary>
     private async Task<string> FileRemovalAsync(
-        string accountId, string customerId = "c-adventure", RemovalOption option = RemovalOption.AwsRemoveFromPayer, string confirm = ActionIds.ConfirmRemoveFromPayer)
+        string accountId, string customerId = "c-adventure", RemovalOption option = RemovalOption.AwsRemoveFromPayer, string confirm = ActionIds.ConfirmRemoveFromPayer,
+        params (string Key, string Value)[] inputs)
     {
         var message = Activity("alex-1", "message", AlexChat, "personal", Alex, "Alex Wilber");
         message["text"] = "remove account";
@@ -194,7 +223,7 @@ public sealed class CloudExecutionEndToEndTests(ITestOutputHelper output) : IAsy
         card = await ClickAsync("alex-3", AlexChat, "personal", Alex, "Alex Wilber", ActionIds.SelectAccount, CardReader.ActionData(card, ActionIds.SelectAccount).With((DataKeys.AccountId, accountId)));
         card = await ClickAsync("alex-4", AlexChat, "personal", Alex, "Alex Wilber", ActionIds.ChooseOption,
             CardReader.ActionData(card, ActionIds.ChooseOption, DataKeys.Option, option.ToString()));
-        card = await ClickAsync("alex-5", AlexChat, "personal", Alex, "Alex Wilber", confirm, CardReader.ActionData(card, confirm));
+        card = await ClickAsync("alex-5", AlexChat, "personal", Alex, "Alex Wilber", confirm, CardReader.ActionData(card, confirm).With(inputs));
         return CardReader.ActionData(card, ActionIds.RefreshStatus)[DataKeys.RequestId]!.GetValue<string>();
     }
 

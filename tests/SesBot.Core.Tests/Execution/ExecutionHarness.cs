@@ -8,6 +8,8 @@ using SesBot.Core.Domain;
 using SesBot.Core.Execution;
 using SesBot.Core.Gateways;
 using SesBot.Core.Gateways.Aws;
+using SesBot.Core.Gateways.Azure;
+using SesBot.Core.Tests.Gateways.Azure;
 using SesBot.Core.Persistence;
 using SesBot.Core.Tests.Gateways.Aws.Support;
 using SesBot.Core.Tests.Support;
@@ -45,10 +47,19 @@ internal sealed class ExecutionHarness : IAsyncDisposable
 
     public FakeOrganization? Organization { get; }
 
-    public static async Task<ExecutionHarness> StartAsync(FakeOrganization? organization = null, Action<SesBotDbContext>? seed = null)
+    /// <param name="partnerCenter">The base address of a local Partner Center (<c>PartnerCenterServer</c>): the real client is used, with a test credential.</param>
+    public static async Task<ExecutionHarness> StartAsync(FakeOrganization? organization = null, Action<SesBotDbContext>? seed = null, string? partnerCenter = null)
     {
         AwsStandInServer? server = null;
         var settings = new Dictionary<string, string?>();
+        if (partnerCenter is not null)
+        {
+            settings["PartnerCenter:Endpoint"] = partnerCenter;
+            settings["PartnerCenter:MaxRetryAttempts"] = "1";
+            settings["PartnerCenter:BaseDelay"] = "00:00:00";
+            settings["PartnerCenter:AttemptTimeout"] = "00:00:05";
+        }
+
         if (organization is not null)
         {
             server = await AwsStandInServer.StartAsync("organizations", organization.HandleAsync, OrganizationsHarness.Keys);
@@ -75,6 +86,11 @@ internal sealed class ExecutionHarness : IAsyncDisposable
                 new BasicAWSCredentials(OrganizationsHarness.Keys.AccessKeyId, OrganizationsHarness.Keys.SecretAccessKey)));
         }
 
+        if (partnerCenter is not null)
+        {
+            services.AddKeyedSingleton<global::Azure.Core.TokenCredential>(PartnerCenterServiceCollectionExtensions.CredentialKey, new TestTokenCredential());
+        }
+
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         var harness = new ExecutionHarness(provider, directory, server, organization);
         await using var scope = provider.CreateAsyncScope();
@@ -94,6 +110,7 @@ internal sealed class ExecutionHarness : IAsyncDisposable
             linkedAt: DateTimeOffset.UtcNow.AddDays(-40)));
         customer.AddAccount(TestData.Aws(AccountOrigin.CustomerOwned, id: "a-other", number: OtherNumber));
         customer.AddAccount(TestData.Azure(id: AzureAccount, subscription: AzureNumber));
+        customer.AzureTenantId = SesBot.Core.Gateways.Simulated.SimulatedScenarios.TenantOf(TestData.CustomerId);
         db.Customers.Add(customer);
     }
 

@@ -45,6 +45,20 @@ public sealed class DemoDataTests
         Assert.All(accounts, a => Assert.Equal(AccountState.Active, a.State));
     }
 
+    [Fact]
+    public async Task InitializeAsync_AzureCustomers_EachHasTheTenantTheSimulatedPartnerCenterKeepsItUnder()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+
+        var customers = await SeedAndLoadAsync(database, new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero));
+
+        var azure = customers.Where(c => c.Accounts.Any(a => a.Provider == CloudProvider.Azure)).ToList();
+        Assert.True(azure.Count >= 3);
+        Assert.All(azure, c => Assert.Equal(SesBot.Core.Gateways.Simulated.SimulatedScenarios.TenantOf(c.Id), c.AzureTenantId));
+        Assert.Equal(azure.Count, azure.Select(c => c.AzureTenantId).Distinct().Count());
+        Assert.All(customers.Except(azure), c => Assert.Null(c.AzureTenantId));
+    }
+
     [Theory]
     [InlineData("2026-11-01T00:00:00Z")]
     [InlineData("2026-11-01T05:00:00Z")]

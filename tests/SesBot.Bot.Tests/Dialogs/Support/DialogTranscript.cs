@@ -97,6 +97,13 @@ public sealed class DialogTranscript
         return HandleAsync(Input() with { Verb = verb, Values = values, ReplyToKey = CardKey(card) }, said);
     }
 
+    /// <summary>
+    /// A click on a card SesBot sent outside this transcript (posted or updated by the dispatcher): the button's data and
+    /// inputs as read from that card, and the card's message id as Teams names it in <c>replyToId</c>.
+    /// </summary>
+    public Task<Turn> Submit(string verb, IReadOnlyDictionary<string, string> values, string? cardKey) =>
+        HandleAsync(Input() with { Verb = verb, Values = values, ReplyToKey = cardKey }, $"[{verb}] {string.Join(", ", values.Select(v => $"{v.Key}={v.Value}"))}");
+
     /// <summary>A card action made up by hand (a tampered or replayed payload), not taken from any card.</summary>
     public Task<Turn> Forge(string verb, params (string Key, string Value)[] values) =>
         HandleAsync(Input() with { Verb = verb, Values = values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal) }, $"(forged) {verb}");

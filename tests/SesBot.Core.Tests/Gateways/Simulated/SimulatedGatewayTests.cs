@@ -132,17 +132,51 @@ public sealed class SimulatedGatewayTests : IAsyncLifetime
     public async Task Suspend_Azure_ActiveSuspendedAndReadBackAlreadySuspendedSendsNothingForbiddenRefused()
     {
         const string Active = "9d8c7b6a-5e4f-4a3b-2c1d-0e9f8a7b6c5d";
+        var tailspin = SimulatedScenarios.TenantOf("c-tailspin");
+        var lucerne = SimulatedScenarios.TenantOf("c-lucerne");
 
-        var suspended = await Azure.SuspendAsync(null, Active, CancellationToken.None);
-        var already = await Azure.SuspendAsync(null, SimulatedScenarios.SuspendedSubscription, CancellationToken.None);
-        var forbidden = await Assert.ThrowsAsync<PartnerCenterException>(() => Azure.SuspendAsync(null, SimulatedScenarios.ForbiddenSubscription, CancellationToken.None));
+        var suspended = await Azure.SuspendAsync(tailspin, Active, CancellationToken.None);
+        var already = await Azure.SuspendAsync(tailspin, SimulatedScenarios.SuspendedSubscription, CancellationToken.None);
+        var forbidden = await Assert.ThrowsAsync<PartnerCenterException>(() => Azure.SuspendAsync(lucerne, SimulatedScenarios.ForbiddenSubscription, CancellationToken.None));
 
         Assert.Equal((SuspensionOutcome.Suspended, "active", "suspended"), (suspended.Outcome, suspended.StatusBefore, suspended.StatusAfter));
-        Assert.True((await Azure.ReadAsync(null, Active, CancellationToken.None)).IsSuspended);
+        Assert.True((await Azure.ReadAsync(tailspin, Active, CancellationToken.None)).IsSuspended);
         Assert.Equal(SuspensionOutcome.AlreadySuspended, already.Outcome);
         Assert.Equal(PartnerCenterErrorKind.Forbidden, forbidden.Kind);
         var calls = await _harness.ReadAsync(db => db.Set<SimulatedAzureSubscription>().ToDictionaryAsync(s => s.SubscriptionId, s => s.PatchCalls));
         Assert.Equal((1, 0, 1), (calls[Active], calls[SimulatedScenarios.SuspendedSubscription], calls[SimulatedScenarios.ForbiddenSubscription]));
+    }
+
+    [Fact]
+    public async Task Azure_TenantOfTheDemoCustomer_FoundAnotherTenantOrNone_RefusedLikePartnerCenterAndNothingSent()
+    {
+        const string Subscription = "9d8c7b6a-5e4f-4a3b-2c1d-0e9f8a7b6c5d"; // Tailspin Production
+        var tailspin = await _harness.ReadAsync(db => db.Customers.Where(c => c.Id == "c-tailspin").Select(c => c.AzureTenantId).SingleAsync());
+        var contoso = SimulatedScenarios.TenantOf("c-contoso");
+
+        var found = await Azure.ReadAsync(tailspin, Subscription, CancellationToken.None);
+        var elsewhere = await Assert.ThrowsAsync<PartnerCenterException>(() => Azure.SuspendAsync(contoso, Subscription, CancellationToken.None));
+        var none = await Assert.ThrowsAsync<PartnerCenterException>(() => Azure.ReadAsync(null, Subscription, CancellationToken.None));
+
+        Assert.Equal(SimulatedScenarios.TenantOf("c-tailspin"), tailspin);
+        Assert.Equal("active", found.Status);
+        Assert.Equal(PartnerCenterErrorKind.NotFound, elsewhere.Kind);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, elsewhere.StatusCode);
+        Assert.Contains($"subscription {Subscription} of customer {contoso}", elsewhere.Message, StringComparison.Ordinal);
+        Assert.Equal(PartnerCenterErrorKind.BadRequest, none.Kind);
+        Assert.Equal(0, await _harness.ReadAsync(db => db.Set<SimulatedAzureSubscription>().Where(s => s.SubscriptionId == Subscription).Select(s => s.PatchCalls).SingleAsync()));
+    }
+
+    [Fact]
+    public void TenantOf_SameCustomer_SameGuidEveryTimeAndDistinctPerCustomer()
+    {
+        var first = SimulatedScenarios.TenantOf("c-contoso");
+
+        Assert.Equal(first, SimulatedScenarios.TenantOf("c-contoso"));
+        Assert.NotEqual(first, SimulatedScenarios.TenantOf("c-tailspin"));
+        Assert.Equal(first, AzureTenant.Normalize(first));
+        Assert.Equal('8', first[14]); // version 8 (RFC 9562, custom)
+        Assert.Equal("c0583efb-602e-8aa2-a25b-cdc17651f4c9", first); // as docs/partner-center.md lists it
     }
 
     private Task<int> RemoveCallsAsync(string accountId) =>
