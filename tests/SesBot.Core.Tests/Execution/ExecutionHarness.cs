@@ -45,7 +45,7 @@ internal sealed class ExecutionHarness : IAsyncDisposable
 
     public FakeOrganization? Organization { get; }
 
-    public static async Task<ExecutionHarness> StartAsync(FakeOrganization? organization = null, Action<SesBotDbContext>? seed = null)
+    public static async Task<ExecutionHarness> StartAsync(FakeOrganization? organization = null, Action<SesBotDbContext>? seed = null, TimeProvider? clock = null)
     {
         AwsStandInServer? server = null;
         var settings = new Dictionary<string, string?>();
@@ -63,7 +63,7 @@ internal sealed class ExecutionHarness : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(clock ?? TimeProvider.System);
         services.AddSesBotDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(directory, "sesbot.db")}");
         services.AddScoped<RemovalRequestService>();
         services.AddScoped<DatabaseWrites>();
