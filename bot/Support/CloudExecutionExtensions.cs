@@ -19,6 +19,7 @@ public static class CloudExecutionExtensions
         builder.Services.AddSingleton<IOutboxHandler, CloudExecutionHandler>();
         builder.Services.AddSingleton<IOutboxHandler, CloudPreflightHandler>();
         builder.Services.AddHostedService<CloudGatewayModeLogger>();
+        builder.Services.AddHostedService<SimulatedCloudSeeder>();
         return builder;
     }
 }
