@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SesBot.Core.Gateways;
 using SesBot.Core.Gateways.Aws;
 
 namespace SesBot.Bot.Cli;
@@ -23,6 +24,10 @@ public static class AwsCheckCommand
         {
             var options = host.Services.GetRequiredService<IOptions<AwsOrganizationsOptions>>().Value;
             await output.WriteLineAsync($"Endpoint:      {options.ResolveEndpoint()} (signing region {options.Region})").ConfigureAwait(false);
+            await output.WriteLineAsync(CloudGatewayServiceCollectionExtensions.UsesRealAws(builder.Configuration)
+                ? "Bot mode:      AWS Organizations (the Aws section is configured)"
+                : "Bot mode:      SIMULATED. Nothing is configured under Aws:, so the bot itself uses the simulated organization in its "
+                  + "database, whatever this check finds. Set Aws__RoleArn (or at least Aws__Region) to make it use AWS.").ConfigureAwait(false);
 
             var credentials = await host.Services.GetRequiredService<IAwsCredentialSource>()
                 .GetCredentialsAsync(CancellationToken.None).ConfigureAwait(false);

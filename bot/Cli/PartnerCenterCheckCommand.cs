@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure.Core;
 using Azure.Identity;
 using Microsoft.Extensions.Options;
+using SesBot.Core.Gateways;
 using SesBot.Core.Gateways.Azure;
 
 namespace SesBot.Bot.Cli;
@@ -57,8 +58,19 @@ public sealed class PartnerCenterCheckCommand(PartnerCenterClient client, TokenC
             return 1;
         }
 
+        await output.WriteLineAsync(BotMode(builder.Configuration));
         return await command.RunAsync(output, cancellationToken);
     }
+
+    /// <summary>
+    /// Whether the bot itself, with this configuration, uses Partner Center or the simulated one: a credential found by
+    /// DefaultAzureCredential makes this check pass, but only a value under <c>PartnerCenter:</c> makes the bot real.
+    /// </summary>
+    public static string BotMode(IConfiguration configuration) =>
+        CloudGatewayServiceCollectionExtensions.UsesRealPartnerCenter(configuration)
+            ? "Bot mode: Partner Center (the PartnerCenter section is configured)"
+            : "Bot mode: SIMULATED. Nothing is configured under PartnerCenter:, so the bot itself suspends in the simulated Partner Center "
+              + "in its database, whatever this check finds. Set PartnerCenter__TenantId and PartnerCenter__ClientId to make it use Partner Center.";
 
     public async Task<int> RunAsync(TextWriter output, CancellationToken cancellationToken = default)
     {

@@ -20,6 +20,7 @@ public static class CloudExecutionExtensions
         builder.Services.AddSingleton<IOutboxHandler, CloudPreflightHandler>();
         builder.Services.AddSingleton<IOutboxHandler, AzureTenantHandler>();
         builder.Services.AddHostedService<CloudGatewayModeLogger>();
+        builder.Services.AddHostedService<SimulatedCloudSeeder>();
         return builder;
     }
 }

@@ -237,7 +237,9 @@ public sealed class CloudExecutor(
                     ? await UnknownAsync(execution, nameof(AwsErrorKind.OutcomeUnknown),
                         ExecutionTexts.S.Format("Execution.Reconcile.StillMember",
                             AwsErrorTexts.For(new AwsOrganizationsError(AwsErrorKind.OutcomeUnknown, "OutcomeUnknown", string.Empty, null)).SupportText))
-                    : await SucceedAsync(execution, account, clock.GetUtcNow(), ExecutionTexts.S["Execution.Reconcile.Removed"], cancellationToken);
+                    // Removal takes effect when AWS receives the call: the call's start is the removal time the
+                    // reseller invoices to, however much later this read happens (a restart, a "Check again").
+                    : await SucceedAsync(execution, account, execution.CallStartedAt ?? clock.GetUtcNow(), ExecutionTexts.S["Execution.Reconcile.Removed"], cancellationToken);
             }
 
             if (execution.Operation == CloudOperation.AwsEndBillingTransfer)

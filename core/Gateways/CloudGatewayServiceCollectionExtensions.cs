@@ -44,6 +44,7 @@ public static class CloudGatewayServiceCollectionExtensions
         services.TryAddScoped<CloudExecutions>();
         services.TryAddScoped<CloudExecutor>();
         services.TryAddScoped<CloudPreflight>();
+        services.TryAddScoped<SimulatedCloudSeed>();
         return services;
     }
 

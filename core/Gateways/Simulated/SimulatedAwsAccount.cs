@@ -2,8 +2,9 @@ namespace SesBot.Core.Gateways.Simulated;
 
 /// <summary>
 /// A member account of the simulated payer organization (local mode), kept in the project database so that it
-/// survives a restart and every process sees the same organization. Created from SES's own account the first time
-/// the simulation is asked about it (<see cref="SimulatedScenarios"/> decides how it behaves).
+/// survives a restart and every process sees the same organization. Made from SES's own account at start
+/// (<see cref="SimulatedCloudSeed"/>) or the first time the simulation is asked about it (<see cref="SimulatedScenarios"/>
+/// decides how it behaves).
 /// </summary>
 public sealed class SimulatedAwsAccount
 {

@@ -97,12 +97,7 @@ public sealed class SimulatedBillingTransferGateway(IServiceScopeFactory scopes,
             return null;
         }
 
-        // A transfer SES already records as ended was ended at AWS too.
-        var created = new SimulatedBillingTransfer(known.Id, known.SourceManagementAccountId, known.StartedAt)
-        {
-            EndsAt = known.EndsAt,
-            Status = known.EndsAt is null ? BillingTransferFacts.Accepted : BillingTransferFacts.Withdrawn,
-        };
+        var created = SimulatedScenarios.TransferFor(known);
         db.Set<SimulatedBillingTransfer>().Add(created);
         try
         {

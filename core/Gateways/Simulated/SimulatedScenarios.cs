@@ -96,6 +96,20 @@ public static class SimulatedScenarios
         };
     }
 
+    /// <summary>
+    /// A simulated inbound billing transfer for one SES records (<c>ACCEPTED</c> with SES's start and source); one SES
+    /// records as ended was ended at AWS too (<c>WITHDRAWN</c> with that end).
+    /// </summary>
+    public static SimulatedBillingTransfer TransferFor(BillingTransfer known)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        return new SimulatedBillingTransfer(known.Id, known.SourceManagementAccountId, known.StartedAt)
+        {
+            EndsAt = known.EndsAt,
+            Status = known.EndsAt is null ? BillingTransferFacts.Accepted : BillingTransferFacts.Withdrawn,
+        };
+    }
+
     /// <summary>The typed error a failure code stands for.</summary>
     public static AwsOrganizationsError AwsError(string failure)
     {

@@ -26,6 +26,7 @@ public sealed class AwsCheckCommandTests
         var (exit, stdout, stderr) = await RunAsync(server.Url, Keys);
 
         Assert.True(exit == 0, $"exit {exit}: {stdout}{stderr}");
+        Assert.Contains("Bot mode:      AWS Organizations (the Aws section is configured)", stdout, StringComparison.Ordinal);
         Assert.Contains("Organization:  o-exampleorgid", stdout, StringComparison.Ordinal);
         Assert.Contains("Management:    999988887777 (payer@example.com)", stdout, StringComparison.Ordinal);
         Assert.Contains("Members:       2 member accounts (3 accounts in all)", stdout, StringComparison.Ordinal);
@@ -33,6 +34,18 @@ public sealed class AwsCheckCommandTests
         Assert.DoesNotContain(Keys.SecretAccessKey, stdout, StringComparison.Ordinal);
         Assert.Equal(["DescribeOrganization", "ListAccounts", "ListAccounts"], server.Requests.Select(r => r.Operation));
         Assert.All(server.Requests, r => Assert.Null(r.SignatureProblem));
+    }
+
+    [Fact]
+    public async Task AwsCheck_NothingConfigured_SaysTheBotRunsSimulatedAndWhyNoCredentialsWereFound()
+    {
+        var (exit, stdout, stderr) = await RunAsync(null, null);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Endpoint:      https://organizations.us-east-1.amazonaws.com/", stdout, StringComparison.Ordinal);
+        Assert.Contains("Bot mode:      SIMULATED. Nothing is configured under Aws:", stdout, StringComparison.Ordinal);
+        Assert.Contains("AWS check failed: NoCredentials: No AWS credentials found", stderr, StringComparison.Ordinal);
+        Assert.Contains("What to do:", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,7 +93,7 @@ public sealed class AwsCheckCommandTests
         Assert.All(server.Requests, r => Assert.Contains("Credential=AKIDSESBOTPROFILE/", r.Header("Authorization"), StringComparison.Ordinal));
     }
 
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(Uri endpoint, StandInCredentials keys, params (string Name, string Value)[] extra)
+    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(Uri? endpoint, StandInCredentials? keys, params (string Name, string Value)[] extra)
     {
         var bot = Path.Combine(AppContext.BaseDirectory, "SesBot.Bot.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -94,16 +107,28 @@ public sealed class AwsCheckCommandTests
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var name in new[] { "AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE" })
+        foreach (var name in new[] { "AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("Aws__", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             start.Environment.Remove(name);
         }
 
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["Aws__Endpoint"] = endpoint.ToString();
-        start.Environment["AWS_ACCESS_KEY_ID"] = keys.AccessKeyId;
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = keys.SecretAccessKey;
         start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        if (endpoint is not null)
+        {
+            start.Environment["Aws__Endpoint"] = endpoint.ToString();
+        }
+
+        if (keys is not null)
+        {
+            start.Environment["AWS_ACCESS_KEY_ID"] = keys.AccessKeyId;
+            start.Environment["AWS_SECRET_ACCESS_KEY"] = keys.SecretAccessKey;
+        }
         foreach (var (name, value) in extra)
         {
             start.Environment[name] = value;

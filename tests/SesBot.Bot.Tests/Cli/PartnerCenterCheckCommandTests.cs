@@ -85,6 +85,17 @@ public sealed class PartnerCenterCheckCommandTests
         Assert.Contains("PartnerCenter:Endpoint must use https", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void BotMode_NothingUnderPartnerCenter_SaysTheBotRunsSimulatedWhateverTheCheckFinds()
+    {
+        var none = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Teams:AppId"] = "x" }).Build();
+        var some = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["PartnerCenter:TenantId"] = "contoso.onmicrosoft.com" }).Build();
+
+        Assert.StartsWith("Bot mode: SIMULATED.", PartnerCenterCheckCommand.BotMode(none), StringComparison.Ordinal);
+        Assert.Contains("PartnerCenter__TenantId", PartnerCenterCheckCommand.BotMode(none), StringComparison.Ordinal);
+        Assert.Equal("Bot mode: Partner Center (the PartnerCenter section is configured)", PartnerCenterCheckCommand.BotMode(some));
+    }
+
     [Theory]
     [InlineData(new[] { "partner-center", "check" }, true)]
     [InlineData(new[] { "partner-center", "check", "--PartnerCenter:TenantId=x" }, true)]

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using SesBot.Core.Domain;
 using SesBot.Core.Execution;
 using SesBot.Core.Persistence;
@@ -167,6 +169,44 @@ public sealed class ExactlyOnceTests
         Assert.Equal(CloudExecutionStatus.Succeeded, afterRestart!.Execution.Status);
         Assert.Equal(1, organization.RemoveCalls);
         Assert.Equal(RequestStatus.Completed, (await StateAsync(harness, requestId)).Request.Status);
+    }
+
+    [Fact]
+    public async Task Run_RestartMidCallReconciledNextMonth_BillingImpactAtTheCallNotAtTheLaterRead()
+    {
+        // The call goes out at 23:59 on the last day of November, AWS removes the account, the bot stops before the
+        // answer; it is back (and reads the account) in December. The reseller invoices November's days, not December's.
+        var callAt = DateTimeOffset.Parse("2026-11-30T23:59:00Z", CultureInfo.InvariantCulture);
+        var clock = new FakeTimeProvider(callAt);
+        var organization = new FakeOrganization(ExecutionHarness.OwnedNumber, ExecutionHarness.OtherNumber) { Removal = RemovalBehaviour.TakeEffectThenHang };
+        await using var harness = await ExecutionHarness.StartAsync(organization, clock: clock, seed: db =>
+        {
+            db.Resellers.Add(new Reseller(TestData.ResellerId, "Northwind"));
+            var customer = new Customer(TestData.CustomerId, TestData.ResellerId, "Contoso Ltd");
+            customer.AddAccount(TestData.Aws(AccountOrigin.CustomerOwned, billedMonths: 2, id: ExecutionHarness.OwnedAccount,
+                number: ExecutionHarness.OwnedNumber, linkedAt: callAt.AddDays(-40)));
+            db.Customers.Add(customer);
+        });
+        var requestId = await harness.SubmitAsync(RemovalOption.AwsRemoveFromPayer, ExecutionHarness.OwnedAccount);
+        var claim = await harness.ClickAsync(requestId, TestData.SupportAgent);
+        using var stop = new CancellationTokenSource();
+        var interrupted = harness.RunAsync(claim.Execution!.Id, stop.Token);
+        await organization.Removed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => interrupted);
+
+        clock.Advance(TimeSpan.FromHours(2));
+        var afterRestart = await harness.RunAsync(claim.Execution.Id);
+
+        Assert.Equal(CloudExecutionStatus.Succeeded, afterRestart!.Execution.Status);
+        Assert.Equal(1, organization.RemoveCalls);
+        var (request, _, audit, execution) = await StateAsync(harness, requestId);
+        Assert.Equal(callAt, execution.CallStartedAt);
+        Assert.Equal(callAt, execution.CompletedAt);
+        Assert.Equal(callAt, request.BillingImpact!.PeriodEnd);
+        Assert.Equal(new DateOnly(2026, 11, 1), request.BillingImpact.Month);
+        Assert.Equal(30, request.BillingImpact.LinkedDays);
+        Assert.Contains("Removed at 2026-11-30 23:59:00 UTC", audit.Single(e => e.Action == "BillingImpactRecorded").Details, StringComparison.Ordinal);
     }
 
     [Fact]

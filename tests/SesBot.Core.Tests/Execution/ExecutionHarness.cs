@@ -48,7 +48,8 @@ internal sealed class ExecutionHarness : IAsyncDisposable
     public FakeOrganization? Organization { get; }
 
     /// <param name="partnerCenter">The base address of a local Partner Center (<c>PartnerCenterServer</c>): the real client is used, with a test credential.</param>
-    public static async Task<ExecutionHarness> StartAsync(FakeOrganization? organization = null, Action<SesBotDbContext>? seed = null, string? partnerCenter = null)
+    public static async Task<ExecutionHarness> StartAsync(
+        FakeOrganization? organization = null, Action<SesBotDbContext>? seed = null, string? partnerCenter = null, TimeProvider? clock = null)
     {
         AwsStandInServer? server = null;
         var settings = new Dictionary<string, string?>();
@@ -74,7 +75,7 @@ internal sealed class ExecutionHarness : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(clock ?? TimeProvider.System);
         services.AddSesBotDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(directory, "sesbot.db")}");
         services.AddScoped<RemovalRequestService>();
         services.AddScoped<DatabaseWrites>();
