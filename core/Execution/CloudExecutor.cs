@@ -276,7 +276,8 @@ public sealed class CloudExecutor(
 
         var result = await requests.ApplyAsync(
             new ApplyRequestTrigger(request.Id, CloudOperations.CompletingTrigger(request.Kind), execution.Actor, Note: ExecutionTexts.S.Format(execution.Simulated ? "Execution.Note.Simulated" : "Execution.Note", note, execution.Id),
-                TransferEndsAt: execution.Operation == CloudOperation.AwsEndBillingTransfer ? completedAt : null),
+                TransferEndsAt: execution.Operation == CloudOperation.AwsEndBillingTransfer ? completedAt : null,
+                TookEffectAt: execution.Operation == CloudOperation.AwsEndBillingTransfer ? null : completedAt),
             cancellationToken);
         if (!result.Succeeded)
         {

@@ -154,7 +154,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         request.Apply(command.Trigger, command.Actor, clock, command.Note);
         if (subject is not null)
         {
-            CarryOut(request, subject, command.Actor, now, command.TransferEndsAt);
+            CarryOut(request, subject, command.Actor, now, command.TransferEndsAt, command.TookEffectAt is { } took && took < now ? took : now);
         }
 
         return new(OutcomeKind.Ok, request) { Details = await DetailsOfAsync(request, subject, isNew: false, cancellationToken) };
@@ -356,8 +356,10 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         };
 
     /// <summary>What a completed request means for the account or customer, audited.</summary>
-    private void CarryOut(RemovalRequest request, Subject subject, Actor actor, DateTimeOffset now, DateTimeOffset? transferEndsAt = null)
+    /// <param name="effective">When the change took effect at the provider (at most now): the departure or suspension is dated then.</param>
+    private void CarryOut(RemovalRequest request, Subject subject, Actor actor, DateTimeOffset now, DateTimeOffset? transferEndsAt = null, DateTimeOffset? effective = null)
     {
+        var takenEffect = effective ?? now;
         if (request.Status != RequestStatus.Completed)
         {
             return;
@@ -381,7 +383,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
                 db.AuditEvents.Add(new AuditEvent(now, actor, nameof(Customer), subject.Customer.Id, "Removed", $"Removed by request {request.Id}."));
                 break;
             case RemovalOption.AzureSuspend:
-                account!.MarkSuspended(now);
+                account!.MarkSuspended(takenEffect);
                 Audit(actor, account, "Suspended", $"Suspended by request {request.Id}.");
                 break;
             case RemovalOption.AwsEndBillingTransfer:
@@ -402,7 +404,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
                 Audit(actor, account, "Restored", $"Restored by request {request.Id}.");
                 break;
             default:
-                account!.MarkDeparted(now);
+                account!.MarkDeparted(takenEffect);
                 Audit(actor, account, "Departed", $"Left the distributor by request {request.Id} ({request.Kind}).");
                 break;
         }

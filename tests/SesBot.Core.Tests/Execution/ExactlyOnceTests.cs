@@ -172,7 +172,7 @@ public sealed class ExactlyOnceTests
     }
 
     [Fact]
-    public async Task Run_RestartMidCallReconciledNextMonth_BillingImpactAtTheCallNotAtTheLaterRead()
+    public async Task Run_RestartMidCallReconciledNextMonth_BillingImpactAndDepartureAtTheCallNotAtTheLaterRead()
     {
         // The call goes out at 23:59 on the last day of November, AWS removes the account, the bot stops before the
         // answer; it is back (and reads the account) in December. The reseller invoices November's days, not December's.
@@ -200,9 +200,12 @@ public sealed class ExactlyOnceTests
 
         Assert.Equal(CloudExecutionStatus.Succeeded, afterRestart!.Execution.Status);
         Assert.Equal(1, organization.RemoveCalls);
-        var (request, _, audit, execution) = await StateAsync(harness, requestId);
+        var (request, account, audit, execution) = await StateAsync(harness, requestId);
         Assert.Equal(callAt, execution.CallStartedAt);
         Assert.Equal(callAt, execution.CompletedAt);
+        Assert.Equal(AccountState.Departed, account.State);
+        Assert.Equal(callAt, account.ClosedAt); // it left the organization with the call, not when the bot came back
+        Assert.Equal(RequestStatus.Completed, request.Status);
         Assert.Equal(callAt, request.BillingImpact!.PeriodEnd);
         Assert.Equal(new DateOnly(2026, 11, 1), request.BillingImpact.Month);
         Assert.Equal(30, request.BillingImpact.LinkedDays);

@@ -581,6 +581,32 @@ public sealed class RemovalRequestServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ApplyAsync_CompletedWithEarlierEffect_SuspensionDatedWhenItTookEffect()
+    {
+        var submitted = await SubmitAsync(RemovalOption.AzureSuspend, AzureBilled, reason: "Project ended");
+        await ApplyAsync(submitted.Request!.Id, RequestTrigger.Accept, TestData.SupportAgent);
+
+        var tookEffect = Now.AddMinutes(-42);
+        var done = await TurnAsync(s => s.ApplyAsync(new ApplyRequestTrigger(submitted.Request.Id, RequestTrigger.Complete, TestData.SupportAgent, TookEffectAt: tookEffect)));
+
+        Assert.Equal(OutcomeKind.Ok, done.Kind);
+        var account = await LoadAccountAsync(AzureBilled);
+        Assert.Equal(AccountState.Suspended, account.State);
+        Assert.Equal(tookEffect, account.ClosedAt);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_CompletedWithEffectInTheFuture_DatedNow()
+    {
+        var submitted = await SubmitAsync(RemovalOption.AzureSuspend, AzureBilled, reason: "Project ended");
+        await ApplyAsync(submitted.Request!.Id, RequestTrigger.Accept, TestData.SupportAgent);
+
+        await TurnAsync(s => s.ApplyAsync(new ApplyRequestTrigger(submitted.Request.Id, RequestTrigger.Complete, TestData.SupportAgent, TookEffectAt: Now.AddDays(3))));
+
+        Assert.Equal(Now, (await LoadAccountAsync(AzureBilled)).ClosedAt); // nothing is dated after it was recorded
+    }
+
+    [Fact]
     public async Task ApplyAsync_AzureTransferCompleted_AccountDeparted()
     {
         var submitted = await SubmitAsync(RemovalOption.AzureTransferToCsp, AzureBilled, partnerName: "Fabrikam CSP");
