@@ -45,7 +45,7 @@ internal sealed class BotConversation(HttpClient http, Uri botEndpoint, Connecto
                 EnsureSuccess(response, text);
             }
 
-            recorder.Record(sent, delivery.ArrivedAt);
+            recorder.Record(sent, delivery.ArrivedAt, message: true);
             return delivery.Activity;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

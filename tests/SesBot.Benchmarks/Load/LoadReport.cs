@@ -29,6 +29,11 @@ internal static class LoadReport
             Console.WriteLine(Line(result));
         }
 
+        foreach (var result in results.Where(r => r.Skipped is null && r.MessageTurns > 0 && r.MessageTurns < r.Turns))
+        {
+            Console.WriteLine(Invariant($"{result.Server,-8} typed messages (reply by Connector POST): {result.MessageTurns} turns, p50 {result.MessageP50Ms:F1} ms, p99 {result.MessageP99Ms:F1} ms; card clicks (invoke response): {result.Turns - result.MessageTurns} turns, p50 {result.ClickP50Ms:F1} ms, p99 {result.ClickP99Ms:F1} ms"));
+        }
+
         foreach (var ratio in Ratios(results))
         {
             Console.WriteLine(Invariant($"{ratio.Name,-12} throughput x{ratio.Throughput:F2}   p50 x{ratio.P50:F2}   p95 x{ratio.P95:F2}   p99 x{ratio.P99:F2}   peak RSS x{ratio.PeakRss:F2}   cold start x{ratio.ColdStart:F2}   CPU/turn x{ratio.CpuPerTurn:F2}"));

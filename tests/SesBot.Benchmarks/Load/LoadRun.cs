@@ -49,6 +49,8 @@ internal sealed class LoadRun(LoadOptions options, HttpClient http, ConnectorSta
         conversations.ForEach(c => c.Close());
 
         var latencies = recorder.SortedLatencies();
+        var messages = recorder.SortedLatencies(messages: true);
+        var clicks = recorder.SortedLatencies(messages: false);
         var result = new ServerResult
         {
             Server = name,
@@ -59,6 +61,11 @@ internal sealed class LoadRun(LoadOptions options, HttpClient http, ConnectorSta
             P50Ms = Percentile(latencies, 0.50),
             P95Ms = Percentile(latencies, 0.95),
             P99Ms = Percentile(latencies, 0.99),
+            MessageTurns = messages.Length,
+            MessageP50Ms = Percentile(messages, 0.50),
+            MessageP99Ms = Percentile(messages, 0.99),
+            ClickP50Ms = Percentile(clicks, 0.50),
+            ClickP99Ms = Percentile(clicks, 0.99),
             MaxMs = latencies.Length == 0 ? 0 : latencies[^1],
             Errors = recorder.Errors + (exited ? 1 : 0),
             ErrorsAllPhases = recorder.AllErrors,

@@ -41,6 +41,18 @@ internal sealed record ServerResult
 
     public IReadOnlyList<double> ColdStartsMs { get; init; } = [];
 
+    /// <summary>Typed-message turns only (the reply comes by a Connector POST, through the outbox): how many, p50, p99.</summary>
+    public long MessageTurns { get; init; }
+
+    public double MessageP50Ms { get; init; }
+
+    public double MessageP99Ms { get; init; }
+
+    /// <summary>Card clicks only (answered in the invoke response): p50, p99.</summary>
+    public double ClickP50Ms { get; init; }
+
+    public double ClickP99Ms { get; init; }
+
     public double? SqlStatementsPerTurn { get; init; }
 
     public double? SqlWritesPerTurn { get; init; }

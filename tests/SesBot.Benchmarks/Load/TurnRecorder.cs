@@ -10,6 +10,8 @@ internal sealed class TurnRecorder
 {
     private readonly Lock gate = new();
     private readonly List<double> latenciesMs = new(capacity: 1 << 16);
+    private readonly List<double> messageLatenciesMs = new(capacity: 1 << 15);
+    private readonly List<double> clickLatenciesMs = new(capacity: 1 << 16);
     private readonly List<string> errorSamples = [];
     private long windowStart = long.MaxValue;
     private long windowEnd = long.MaxValue;
@@ -42,7 +44,8 @@ internal sealed class TurnRecorder
         windowEnd = end;
     }
 
-    public void Record(long sent, long answered)
+    /// <param name="message">A typed message answered by a Connector POST (not a card click answered in the invoke response).</param>
+    public void Record(long sent, long answered, bool message = false)
     {
         Interlocked.Increment(ref allTurns);
         if (sent < windowStart || answered > windowEnd)
@@ -52,7 +55,9 @@ internal sealed class TurnRecorder
 
         lock (gate)
         {
-            latenciesMs.Add(Stopwatch.GetElapsedTime(sent, answered).TotalMilliseconds);
+            var ms = Stopwatch.GetElapsedTime(sent, answered).TotalMilliseconds;
+            latenciesMs.Add(ms);
+            (message ? messageLatenciesMs : clickLatenciesMs).Add(ms);
         }
     }
 
@@ -79,6 +84,17 @@ internal sealed class TurnRecorder
         lock (gate)
         {
             var sorted = latenciesMs.ToArray();
+            Array.Sort(sorted);
+            return sorted;
+        }
+    }
+
+    /// <summary>The measured typed-message turns' latencies (answered by a Connector POST), or the card clicks' (answered in the invoke response), sorted (ms).</summary>
+    public double[] SortedLatencies(bool messages)
+    {
+        lock (gate)
+        {
+            var sorted = (messages ? messageLatenciesMs : clickLatenciesMs).ToArray();
             Array.Sort(sorted);
             return sorted;
         }
