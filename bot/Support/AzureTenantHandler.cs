@@ -26,14 +26,9 @@ public sealed class AzureTenantHandler(IServiceScopeFactory scopes, OutboxSignal
     public async Task<OutboxOutcome> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        AzureTenantAsk ask;
-        try
+        if (!OutboxPayload.TryRead(message, CloudExecutionOutbox.AzureTenantOf, out var ask, out var unreadable))
         {
-            ask = CloudExecutionOutbox.AzureTenantOf(message);
-        }
-        catch (JsonException ex)
-        {
-            return OutboxOutcome.Failed($"The message could not be read: {ex.Message}");
+            return unreadable;
         }
 
         var cardKey = $"cloud.azure-tenant-card:{message.IdempotencyKey}";

@@ -26,14 +26,9 @@ public sealed class CloudExecutionHandler(IServiceScopeFactory scopes, OutboxSig
     public async Task<OutboxOutcome> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        string executionId;
-        try
+        if (!OutboxPayload.TryRead(message, CloudExecutionOutbox.ExecutionIdOf, out var executionId, out var unreadable))
         {
-            executionId = CloudExecutionOutbox.ExecutionIdOf(message);
-        }
-        catch (JsonException ex)
-        {
-            return OutboxOutcome.Failed($"The message could not be read: {ex.Message}");
+            return unreadable;
         }
 
         ExecutionReport? report;

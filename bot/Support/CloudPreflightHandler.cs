@@ -22,14 +22,9 @@ public sealed class CloudPreflightHandler(IServiceScopeFactory scopes, OutboxSig
     public async Task<OutboxOutcome> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        PreflightAsk ask;
-        try
+        if (!OutboxPayload.TryRead(message, CloudExecutionOutbox.PreflightOf, out var ask, out var unreadable))
         {
-            ask = CloudExecutionOutbox.PreflightOf(message);
-        }
-        catch (JsonException ex)
-        {
-            return OutboxOutcome.Failed($"The message could not be read: {ex.Message}");
+            return unreadable;
         }
 
         try

@@ -35,14 +35,9 @@ public sealed class UnlinkInstructionsEmailHandler(
     public async Task<OutboxOutcome> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        string requestId;
-        try
+        if (!OutboxPayload.TryRead(message, UnlinkInstructionsOutbox.RequestIdOf, out var requestId, out var unreadable))
         {
-            requestId = UnlinkInstructionsOutbox.RequestIdOf(message);
-        }
-        catch (JsonException ex)
-        {
-            return OutboxOutcome.Failed($"The message could not be read: {ex.Message}");
+            return unreadable;
         }
 
         // Nothing has gone out until the sender is called: a failure before it is safe to retry.
