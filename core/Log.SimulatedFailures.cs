@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Logging;
+using SesBot.Core.Gateways.Simulated;
+
+namespace SesBot.Core;
+
+/// <summary>Failures of the simulated cloud chosen in configuration, <c>Simulation:Failures</c> (event ids 9450-9499).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 9450, Level = LogLevel.Information, Message = "Simulated failure from Simulation:Failures: {Target} {Id} now fails with {Code} (simulated, nothing at AWS or Partner Center)")]
+    public static partial void SimulatedFailureApplied(ILogger logger, SimulatedTarget target, string id, string code);
+
+    [LoggerMessage(EventId = 9451, Level = LogLevel.Information, Message = "Simulated failure from Simulation:Failures: {Target} {Id} has its Failure cleared (simulated)")]
+    public static partial void SimulatedFailureCleared(ILogger logger, SimulatedTarget target, string id);
+
+    [LoggerMessage(EventId = 9452, Level = LogLevel.Warning, Message = "Simulation:Failures:{Id} = \"{Code}\" ignored: a simulated {Target} takes none of this code. Valid codes: {ValidCodes} (an empty value clears the failure)")]
+    public static partial void SimulatedFailureUnknownCode(ILogger logger, string id, string? code, SimulatedTarget target, string validCodes);
+
+    [LoggerMessage(EventId = 9453, Level = LogLevel.Warning, Message = "Simulation:Failures:{Id} = \"{Code}\" ignored: no simulated AWS account, billing transfer or Azure subscription has this id. Simulated ids: {KnownIds}")]
+    public static partial void SimulatedFailureUnknownId(ILogger logger, string id, string? code, string knownIds);
+}
