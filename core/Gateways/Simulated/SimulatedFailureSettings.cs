@@ -31,7 +31,7 @@ public sealed class SimulatedFailureSettings(SesBotDbContext db, DatabaseWrites 
             var id = key.Trim();
             if (!rows.TryGetValue(id, out var row))
             {
-                Log.SimulatedFailureUnknownId(logger, id, value, Shown(rows.Keys, aws, azure));
+                WarnUnknownId(id, value, [.. rows.Keys], aws, azure);
                 continue;
             }
 
@@ -57,19 +57,21 @@ public sealed class SimulatedFailureSettings(SesBotDbContext db, DatabaseWrites 
         return applied;
     }
 
-    private static string Shown(IEnumerable<string> ids, bool aws, bool azure)
+    private void WarnUnknownId(string id, string? code, List<string> known, bool aws, bool azure)
     {
-        var all = ids.Order(StringComparer.Ordinal).ToList();
-        var shown = all.Count == 0
-            ? "(none)"
-            : string.Join(", ", all.Take(IdsShownInWarning)) + (all.Count > IdsShownInWarning ? $" … ({all.Count} in all)" : string.Empty);
-        var real = (aws, azure) switch
+        var shown = string.Join(", ", known.Order(StringComparer.Ordinal).Take(IdsShownInWarning));
+        if (!aws)
         {
-            (false, _) => " (AWS Organizations is real: no AWS account or billing transfer is simulated)",
-            (_, false) => " (Partner Center is real: no Azure subscription is simulated)",
-            _ => string.Empty,
-        };
-        return shown + real;
+            Log.SimulatedFailureAwsReal(logger, id, code, shown, known.Count);
+        }
+        else if (!azure)
+        {
+            Log.SimulatedFailurePartnerCenterReal(logger, id, code, shown, known.Count);
+        }
+        else
+        {
+            Log.SimulatedFailureUnknownId(logger, id, code, shown, known.Count);
+        }
     }
 
     /// <summary>The ids of the simulated rows of the side(s) simulated, matched without regard to case.</summary>

@@ -138,6 +138,7 @@ public sealed class SimulatedFailureConfigurationTests : IDisposable
         Assert.Contains("Simulation:Failures:999999999999", unknownId.Message, StringComparison.Ordinal);
         Assert.Contains(AdventureWorksWeb, unknownId.Message, StringComparison.Ordinal); // the ids that do exist
         Assert.Contains(CohoTransfer, unknownId.Message, StringComparison.Ordinal);
+        Assert.Contains("(15 in all", unknownId.Message, StringComparison.Ordinal);
 
         // Skipped entries left their rows as seeded; the others were applied, each logged once.
         Assert.Equal(0L, Scalar($"SELECT COUNT(*) FROM SimulatedAwsAccounts WHERE AccountId IN ('{AdventureWorksWeb}', '456789012345', '567890123456') AND Failure IS NOT NULL"));
@@ -190,7 +191,7 @@ public sealed class SimulatedFailureConfigurationTests : IDisposable
         Assert.Equal(before, Rows());
         var ignored = Assert.Single(_logs.Entries, e => e.EventId == 9400);
         Assert.Contains("4 entr", ignored.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(_logs.Entries, e => e.EventId is 9450 or 9451 or 9452 or 9453);
+        Assert.DoesNotContain(_logs.Entries, e => e.EventId is >= 9450 and < 9500);
     }
 
     [Fact]
@@ -208,9 +209,11 @@ public sealed class SimulatedFailureConfigurationTests : IDisposable
 
         Assert.Null(Text($"SELECT Failure FROM SimulatedAwsAccounts WHERE AccountId = '{AdventureWorksWeb}'"));
         Assert.Equal("Conflict", Text($"SELECT Failure FROM SimulatedAzureSubscriptions WHERE SubscriptionId = '{TailspinProduction}'"));
-        var warning = Assert.Single(_logs.Entries, e => e.EventId == 9453);
-        Assert.Contains(AdventureWorksWeb, warning.Message, StringComparison.Ordinal);
-        Assert.Contains("AWS Organizations is real", warning.Message, StringComparison.Ordinal);
+        var warning = Assert.Single(_logs.Entries, e => e.Level == LogLevel.Warning && e.EventId is >= 9400 and < 9500);
+        Assert.Equal(9454, warning.EventId);
+        Assert.StartsWith($"Simulation:Failures:{AdventureWorksWeb} = \"AccessDenied\" ignored: AWS Organizations is real", warning.Message, StringComparison.Ordinal);
+        Assert.Contains(TailspinProduction, warning.Message, StringComparison.Ordinal); // the simulated ids
+        Assert.DoesNotContain(CohoTransfer, warning.Message, StringComparison.Ordinal);
     }
 
     public void Dispose()
