@@ -17,7 +17,7 @@ public static class CliCommands
 
         if (PartnerCenterCheckCommand.Matches(args))
         {
-            Environment.ExitCode = await PartnerCenterCheckCommand.RunAsync(args, Console.Out).ConfigureAwait(false);
+            Environment.ExitCode = await PartnerCenterCheckCommand.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
             return true;
         }
 

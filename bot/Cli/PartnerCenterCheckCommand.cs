@@ -10,7 +10,8 @@ namespace SesBot.Bot.Cli;
 /// <summary>
 /// <c>dotnet run --project bot -- partner-center check</c>: with the configuration the bot would use, gets a Partner
 /// Center token and makes one cheap read (the first page of the partner's customers, <c>GET /v1/customers?size=1</c>),
-/// then prints what it found or exactly what failed. Exit code 0 when both worked, 1 otherwise. Changes nothing.
+/// then prints what it found or exactly what failed. Results go to the output (stdout), what failed and what to do to
+/// the error writer (stderr), as <c>aws check</c> does. Exit code 0 when both worked, 1 otherwise. Changes nothing.
 /// </summary>
 public sealed class PartnerCenterCheckCommand(PartnerCenterClient client, TokenCredential credential, IOptions<PartnerCenterOptions> options)
 {
@@ -25,14 +26,16 @@ public sealed class PartnerCenterCheckCommand(PartnerCenterClient client, TokenC
     /// The entry point for <c>Program.cs</c>: builds the bot's configuration (appsettings.json, environment, user secrets in
     /// Development, and any <c>--PartnerCenter:Key=value</c> after the verb), registers the client and runs the check.
     /// </summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
         var builder = Host.CreateApplicationBuilder(args.Length > 2 ? args[2..] : []);
         builder.Logging.ClearProviders(); // the command reports on its output; the client's log lines would repeat it
         builder.Services.AddPartnerCenter();
         using var host = builder.Build();
+        await output.WriteLineAsync(BotMode(builder.Configuration));
         PartnerCenterCheckCommand command;
         try
         {
@@ -44,22 +47,21 @@ public sealed class PartnerCenterCheckCommand(PartnerCenterClient client, TokenC
         }
         catch (OptionsValidationException ex)
         {
-            await output.WriteLineAsync("FAILED: the PartnerCenter configuration is invalid:");
+            await error.WriteLineAsync("FAILED: the PartnerCenter configuration is invalid:");
             foreach (var failure in ex.Failures)
             {
-                await output.WriteLineAsync("  " + failure);
+                await error.WriteLineAsync("  " + failure);
             }
 
             return 1;
         }
         catch (Exception ex) when (ex is ArgumentException or System.Security.Cryptography.CryptographicException or IOException)
         {
-            await output.WriteLineAsync($"FAILED: the Partner Center credential could not be set up: {ex.Message}");
+            await error.WriteLineAsync($"FAILED: the Partner Center credential could not be set up: {ex.Message}");
             return 1;
         }
 
-        await output.WriteLineAsync(BotMode(builder.Configuration));
-        return await command.RunAsync(output, cancellationToken);
+        return await command.RunAsync(output, error, cancellationToken);
     }
 
     /// <summary>
@@ -72,9 +74,10 @@ public sealed class PartnerCenterCheckCommand(PartnerCenterClient client, TokenC
             : "Bot mode: SIMULATED. Nothing is configured under PartnerCenter:, so the bot itself suspends in the simulated Partner Center "
               + "in its database, whatever this check finds. Set PartnerCenter__TenantId and PartnerCenter__ClientId to make it use Partner Center.";
 
-    public async Task<int> RunAsync(TextWriter output, CancellationToken cancellationToken = default)
+    public async Task<int> RunAsync(TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
         PartnerCenterOptions settings;
         try
         {
@@ -82,7 +85,7 @@ public sealed class PartnerCenterCheckCommand(PartnerCenterClient client, TokenC
         }
         catch (OptionsValidationException ex)
         {
-            await output.WriteLineAsync("FAILED: the PartnerCenter configuration is invalid: " + string.Join(" ", ex.Failures));
+            await error.WriteLineAsync("FAILED: the PartnerCenter configuration is invalid: " + string.Join(" ", ex.Failures));
             return 1;
         }
 
@@ -98,9 +101,9 @@ public sealed class PartnerCenterCheckCommand(PartnerCenterClient client, TokenC
         }
         catch (Exception ex) when (ex is AuthenticationFailedException or CredentialUnavailableException)
         {
-            await output.WriteLineAsync("FAILED: no Partner Center token from Entra ID: " + PartnerCenterCredentials.Explain(ex));
-            await output.WriteLineAsync(Indent(ex.Message));
-            await output.WriteLineAsync(settings.HasAppCredential
+            await error.WriteLineAsync("FAILED: no Partner Center token from Entra ID: " + PartnerCenterCredentials.Explain(ex));
+            await error.WriteLineAsync(Indent(ex.Message));
+            await error.WriteLineAsync(settings.HasAppCredential
                 ? "Check PartnerCenter:TenantId, PartnerCenter:ClientId and the secret or certificate (docs/partner-center.md)."
                 : "No PartnerCenter:ClientSecret or PartnerCenter:CertificatePath is configured, so DefaultAzureCredential was asked; "
                   + "configure the app registration as docs/partner-center.md describes.");
@@ -125,7 +128,7 @@ public sealed class PartnerCenterCheckCommand(PartnerCenterClient client, TokenC
         }
         catch (PartnerCenterException ex)
         {
-            await output.WriteLineAsync($"FAILED ({ex.Kind}): {ex.Message}");
+            await error.WriteLineAsync($"FAILED ({ex.Kind}): {ex.Message}");
             return 1;
         }
     }

@@ -45,6 +45,8 @@ public static class CloudGatewayServiceCollectionExtensions
         services.TryAddScoped<CloudExecutor>();
         services.TryAddScoped<CloudPreflight>();
         services.TryAddScoped<SimulatedCloudSeed>();
+        services.TryAddScoped<SimulatedFailureSettings>();
+        services.AddOptions<SimulationOptions>().BindConfiguration(SimulationOptions.Section);
         return services;
     }
 

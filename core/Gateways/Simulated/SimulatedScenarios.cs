@@ -10,7 +10,8 @@ namespace SesBot.Core.Gateways.Simulated;
 /// How the simulated organization and Partner Center behave for the demo accounts (docs/aws.md lists them). Any other
 /// SES account joins the simulation as an ordinary member: joined method from its origin (distributor-assigned:
 /// CREATED, customer-owned: INVITED), joined when SES linked it, removable. A failure can be put on any simulated row
-/// by setting its <c>Failure</c> column to one of <see cref="AwsFailures"/> or a <see cref="PartnerCenterErrorKind"/> name.
+/// by setting its <c>Failure</c> column to one of <see cref="SimulatedFailureCodes"/>: in configuration
+/// (<see cref="SimulationOptions"/>, applied at start by <see cref="SimulatedFailureSettings"/>) or by hand in the table.
 /// </summary>
 public static class SimulatedScenarios
 {
@@ -51,12 +52,8 @@ public static class SimulatedScenarios
         return new Guid(bytes, bigEndian: true).ToString("D");
     }
 
-    /// <summary>The values of <see cref="SimulatedAwsAccount.Failure"/> the simulation understands.</summary>
-    public static IReadOnlyList<string> AwsFailures { get; } =
-    [
-        "AccessDenied", "AwsOrganizationsNotInUse", "ConcurrentModification", "TooManyRequests", "MasterCannotLeaveOrganization",
-        "ConstraintViolation:<REASON>", "OutcomeUnknown", "OutcomeUnknownAfterRemoval",
-    ];
+    /// <summary>The values of <see cref="SimulatedAwsAccount.Failure"/> the simulation understands (<see cref="SimulatedFailureCodes.AwsAccount"/>).</summary>
+    public static IReadOnlyList<string> AwsFailures => SimulatedFailureCodes.AwsAccount;
 
     /// <summary>A new simulated member for an SES account.</summary>
     public static SimulatedAwsAccount AwsMemberFor(CloudAccount account, DateTimeOffset now)

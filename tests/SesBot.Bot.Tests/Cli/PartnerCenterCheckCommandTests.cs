@@ -25,11 +25,13 @@ public sealed class PartnerCenterCheckCommandTests
         await using var server = await LocalHttpServer.StartAsync((c, _) => LocalHttpServer.Json(c, 200, CustomersPage));
         using var provider = Services(server.Url, new FixedTokenCredential(Token));
         var output = new StringWriter();
+        var error = new StringWriter();
 
-        var exit = await Command(provider).RunAsync(output);
+        var exit = await Command(provider).RunAsync(output, error);
 
         var text = output.ToString();
         Assert.Equal(0, exit);
+        Assert.Equal(string.Empty, error.ToString());
         var request = Assert.Single(server.Requests);
         Assert.Equal("GET", request.Method);
         Assert.Equal("/v1/customers?size=1", request.RawTarget);
@@ -47,11 +49,15 @@ public sealed class PartnerCenterCheckCommandTests
         await using var server = await LocalHttpServer.StartAsync((c, _) => LocalHttpServer.Json(c, 200, CustomersPage));
         using var provider = Services(server.Url, new FixedTokenCredential(Token, "ClientSecretCredential authentication failed: AADSTS7000215: Invalid client secret provided."));
         var output = new StringWriter();
+        var error = new StringWriter();
 
-        var exit = await Command(provider).RunAsync(output);
+        var exit = await Command(provider).RunAsync(output, error);
 
         Assert.Equal(1, exit);
-        Assert.Contains("FAILED: no Partner Center token from Entra ID: AADSTS7000215: Invalid client secret provided.", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("FAILED: no Partner Center token from Entra ID: AADSTS7000215: Invalid client secret provided.", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("docs/partner-center.md", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Signing in as:", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("FAILED", output.ToString(), StringComparison.Ordinal);
         Assert.Empty(server.Requests);
     }
 
@@ -62,11 +68,14 @@ public sealed class PartnerCenterCheckCommandTests
             LocalHttpServer.Json(c, 403, """{"code":"3000","description":"Access denied.","source":"PartnerFD"}"""));
         using var provider = Services(server.Url, new FixedTokenCredential(Token));
         var output = new StringWriter();
+        var error = new StringWriter();
 
-        var exit = await Command(provider).RunAsync(output);
+        var exit = await Command(provider).RunAsync(output, error);
 
-        var text = output.ToString();
+        var text = error.ToString();
         Assert.Equal(1, exit);
+        Assert.Contains("Token: acquired", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("FAILED", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("FAILED (Forbidden):", text, StringComparison.Ordinal);
         Assert.Contains("Admin agent role", text, StringComparison.Ordinal);
         Assert.Contains("\"Access denied.\"", text, StringComparison.Ordinal);
@@ -77,12 +86,15 @@ public sealed class PartnerCenterCheckCommandTests
     public async Task RunAsync_CommandLineEndpointNotHttps_ReportsTheConfigurationAndExitsOne()
     {
         var output = new StringWriter();
+        var error = new StringWriter();
 
-        var exit = await PartnerCenterCheckCommand.RunAsync(["partner-center", "check", "--PartnerCenter:Endpoint=http://partner.example.com"], output);
+        var exit = await PartnerCenterCheckCommand.RunAsync(["partner-center", "check", "--PartnerCenter:Endpoint=http://partner.example.com"], output, error);
 
         Assert.Equal(1, exit);
-        Assert.Contains("FAILED: the PartnerCenter configuration is invalid:", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("PartnerCenter:Endpoint must use https", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("FAILED: the PartnerCenter configuration is invalid:", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("PartnerCenter:Endpoint must use https", error.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("Bot mode:", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("FAILED", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
