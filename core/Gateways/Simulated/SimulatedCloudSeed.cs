@@ -14,6 +14,9 @@ namespace SesBot.Core.Gateways.Simulated;
 /// </summary>
 public sealed class SimulatedCloudSeed(SesBotDbContext db, TimeProvider clock, ILogger<SimulatedCloudSeed> logger)
 {
+    /// <summary>The account's column holding its billing transfer's id (a private property of <see cref="CloudAccount"/>).</summary>
+    private const string TransferIdColumn = "BillingTransferId";
+
     /// <summary>Adds the missing rows of the simulated AWS side and/or Partner Center; returns how many were added.</summary>
     public async Task<int> SeedAsync(bool aws, bool azure, CancellationToken cancellationToken)
     {
@@ -21,17 +24,24 @@ public sealed class SimulatedCloudSeed(SesBotDbContext db, TimeProvider clock, I
         var (members, transfers, subscriptions) = (0, 0, 0);
         if (aws)
         {
-            var accounts = await db.CloudAccounts.AsNoTracking().Where(a => a.Provider == CloudProvider.Aws)
+            // Only the accounts that have no row yet: a database that was seeded before costs index lookups, not a
+            // read of every account (the start of a bot with many accounts must stay fast).
+            var missing = await db.CloudAccounts.AsNoTracking()
+                .Where(a => a.Provider == CloudProvider.Aws && !db.Set<SimulatedAwsAccount>().Any(m => m.AccountId == a.ExternalId))
                 .OrderBy(a => a.ExternalId).ToListAsync(cancellationToken);
-            var known = (await db.Set<SimulatedAwsAccount>().Select(m => m.AccountId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-            foreach (var account in accounts.Where(a => known.Add(a.ExternalId)))
+            var added = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var account in missing.Where(a => added.Add(a.ExternalId)))
             {
                 db.Set<SimulatedAwsAccount>().Add(SimulatedScenarios.AwsMemberFor(account, now));
                 members++;
             }
 
-            var knownTransfers = (await db.Set<SimulatedBillingTransfer>().Select(t => t.TransferId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-            foreach (var transfer in accounts.Select(a => a.BillingTransfer).OfType<BillingTransfer>().Where(t => knownTransfers.Add(t.Id)))
+            var missingTransfers = await db.CloudAccounts.AsNoTracking()
+                .Where(a => a.Provider == CloudProvider.Aws && EF.Property<string?>(a, TransferIdColumn) != null
+                    && !db.Set<SimulatedBillingTransfer>().Any(t => t.TransferId == EF.Property<string?>(a, TransferIdColumn)))
+                .OrderBy(a => a.ExternalId).ToListAsync(cancellationToken);
+            var addedTransfers = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var transfer in missingTransfers.Select(a => a.BillingTransfer).OfType<BillingTransfer>().Where(t => addedTransfers.Add(t.Id)))
             {
                 db.Set<SimulatedBillingTransfer>().Add(SimulatedScenarios.TransferFor(transfer));
                 transfers++;
@@ -40,10 +50,11 @@ public sealed class SimulatedCloudSeed(SesBotDbContext db, TimeProvider clock, I
 
         if (azure)
         {
-            var accounts = await db.CloudAccounts.AsNoTracking().Where(a => a.Provider == CloudProvider.Azure)
+            var missing = await db.CloudAccounts.AsNoTracking()
+                .Where(a => a.Provider == CloudProvider.Azure && !db.Set<SimulatedAzureSubscription>().Any(s => s.SubscriptionId == a.ExternalId))
                 .OrderBy(a => a.ExternalId).ToListAsync(cancellationToken);
-            var known = (await db.Set<SimulatedAzureSubscription>().Select(s => s.SubscriptionId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-            foreach (var account in accounts.Where(a => known.Add(a.ExternalId)))
+            var added = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var account in missing.Where(a => added.Add(a.ExternalId)))
             {
                 db.Set<SimulatedAzureSubscription>().Add(SimulatedScenarios.AzureSubscriptionFor(account));
                 subscriptions++;

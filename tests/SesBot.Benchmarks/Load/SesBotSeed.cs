@@ -1,8 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using SesBot.Core;
 using SesBot.Core.Domain;
+using SesBot.Core.Gateways.Simulated;
 using SesBot.Core.Persistence;
 
 namespace SesBot.Benchmarks.Load;
@@ -10,7 +12,8 @@ namespace SesBot.Benchmarks.Load;
 /// <summary>
 /// A SesBot SQLite database for the load benchmark, made with SesBot.Core's DbContext and migrations: the demo data
 /// (whose Alex Wilber is the reseller user the flows play) plus customers of his reseller, each with customer-owned
-/// AWS accounts with billing data, so every flow can end in a real removal from the payer organization.
+/// AWS accounts with billing data, so every flow can end in a real removal from the payer organization; then the
+/// simulated cloud rows the bot's first start in local mode would add.
 /// </summary>
 internal static class SesBotSeed
 {
@@ -48,6 +51,15 @@ internal static class SesBotSeed
                 }
 
                 await db.SaveChangesAsync();
+            }
+
+            // What the bot's first start in local mode adds (the simulated organization and Partner Center): the cold
+            // starts measure a bot starting on a database it has run on before, as a restarted deployment does.
+            await using (var scope = services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
+                var simulated = new SimulatedCloudSeed(db, TimeProvider.System, NullLogger<SimulatedCloudSeed>.Instance);
+                await simulated.SeedAsync(aws: true, azure: true, CancellationToken.None);
             }
         }
         finally

@@ -7,6 +7,7 @@ using SesBot.Core.Gateways.Azure;
 using SesBot.Core.Gateways.Simulated;
 using SesBot.Core.Persistence;
 using SesBot.Core.Tests.Execution;
+using SesBot.Core.Tests.Support;
 
 namespace SesBot.Core.Tests.Gateways.Simulated;
 
@@ -85,6 +86,36 @@ public sealed class SimulatedCloudSeedTests : IAsyncLifetime
         Assert.False(rows[OrdinaryAccount].IsMember);
         Assert.Equal(1, rows[OrdinaryAccount].RemoveCalls);
         Assert.Equal("TooManyRequests", rows["123456789012"].Failure);
+    }
+
+    [Fact]
+    public async Task Seed_AgainAfterSesGainedAccounts_AddsExactlyTheNewOnes()
+    {
+        var first = await SeedAsync(aws: true, azure: true);
+        var joined = DateTimeOffset.UtcNow.AddDays(-20);
+        await _harness.ReadAsync(async db =>
+        {
+            var customer = new Customer("c-later", DemoData.NorthwindResellerId, "Later Ltd");
+            customer.AddAccount(TestData.Aws(AccountOrigin.CustomerOwned, id: "a-later", number: "902345678901", customerId: "c-later", linkedAt: joined));
+            customer.AddAccount(TestData.Aws(AccountOrigin.BillingTransfer, id: "a-later-bt", number: "903456789012", customerId: "c-later", linkedAt: joined)
+                .WithBillingTransfer("rt-later0000001", joined, "903456789012"));
+            customer.AddAccount(TestData.Azure(id: "z-later", subscription: "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b", customerId: "c-later", linkedAt: joined));
+            db.Customers.Add(customer);
+            return await db.SaveChangesAsync();
+        });
+
+        var added = await SeedAsync(aws: true, azure: true);
+
+        Assert.True(first > 0);
+        Assert.Equal(4, added); // two members, their one transfer, one subscription
+        var (members, transfer, subscription) = await _harness.ReadAsync(async db => (
+            await db.Set<SimulatedAwsAccount>().Where(m => m.AccountId == "902345678901" || m.AccountId == "903456789012").OrderBy(m => m.AccountId).ToListAsync(),
+            await db.Set<SimulatedBillingTransfer>().SingleAsync(t => t.TransferId == "rt-later0000001"),
+            await db.Set<SimulatedAzureSubscription>().SingleAsync(x => x.SubscriptionId == "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b")));
+        Assert.Equal([true, false], members.Select(m => m.IsMember)); // the transfer's account is never a member of the payer's organization
+        Assert.Equal(BillingTransferFacts.Accepted, transfer.Status);
+        Assert.Equal(PartnerCenterSubscriptionStatus.Active, subscription.Status);
+        Assert.Equal(0, await SeedAsync(aws: true, azure: true));
     }
 
     [Fact]
