@@ -31,7 +31,7 @@ public static class CoreServiceCollectionExtensions
         builder.Services.AddScoped<ResellerCatalog>();
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddScoped<DeliveryLedger>();
-        builder.Services.AddScoped<DatabaseWrites>();
+        builder.Services.TryAddScoped<DatabaseWrites>();
         builder.Services.AddScoped<AuditLogQuery>();
         builder.Services.AddScoped<AccountHistory>();
         builder.Services.AddSesBotSupport();
@@ -54,6 +54,8 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddSesBotDatabase(
         this IServiceCollection services, DatabaseProvider provider, string? connectionString, int commandTimeoutSeconds = 30, string? contentRoot = null)
     {
+        // Writes that do not go through SaveChanges (ExecuteUpdate/ExecuteDelete) pass the same one-writer gate.
+        services.TryAddScoped<DatabaseWrites>();
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
