@@ -7,3 +7,5 @@ dotnet tool restore >/dev/null
 dotnet ef migrations add "$name" --context SqliteSesBotDbContext --output-dir Persistence/Migrations/Sqlite
 dotnet ef migrations add "$name" --context PostgresSesBotDbContext --output-dir Persistence/Migrations/PostgreSql
 rm -f design.db
+# The bot's SQLite model is compiled ahead of time: keep it in step with the migration.
+bash ../scripts/compile-model.sh
