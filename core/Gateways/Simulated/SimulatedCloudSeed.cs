@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Logging;
 using SesBot.Core.Domain;
 using SesBot.Core.Persistence;
@@ -20,6 +22,11 @@ public sealed class SimulatedCloudSeed(SesBotDbContext db, TimeProvider clock, I
     /// <summary>Adds the missing rows of the simulated AWS side and/or Partner Center; returns how many were added.</summary>
     public async Task<int> SeedAsync(bool aws, bool azure, CancellationToken cancellationToken)
     {
+        if (!await AnyMissingAsync(aws, azure, cancellationToken))
+        {
+            return 0; // the usual restart: one statement, no query to compile
+        }
+
         var now = clock.GetUtcNow();
         var (members, transfers, subscriptions) = (0, 0, 0);
         if (aws)
@@ -86,4 +93,57 @@ public sealed class SimulatedCloudSeed(SesBotDbContext db, TimeProvider clock, I
         Log.SimulatedSeeded(logger, members, transfers, subscriptions);
         return members + transfers + subscriptions;
     }
+
+    /// <summary>
+    /// Whether any SES account lacks its simulated row: one plain statement (valid on SQLite and PostgreSQL), so that a
+    /// restart on a complete simulation does not compile the queries that find the missing rows.
+    /// </summary>
+    private async Task<bool> AnyMissingAsync(bool aws, bool azure, CancellationToken cancellationToken)
+    {
+        List<string> checks = [];
+        if (aws)
+        {
+            checks.Add(MissingSql(typeof(SimulatedAwsAccount), nameof(SimulatedAwsAccount.AccountId), nameof(CloudAccount.ExternalId), CloudProvider.Aws));
+            checks.Add(MissingSql(typeof(SimulatedBillingTransfer), nameof(SimulatedBillingTransfer.TransferId), TransferIdColumn, CloudProvider.Aws));
+        }
+
+        if (azure)
+        {
+            checks.Add(MissingSql(typeof(SimulatedAzureSubscription), nameof(SimulatedAzureSubscription.SubscriptionId), nameof(CloudAccount.ExternalId), CloudProvider.Azure));
+        }
+
+        if (checks.Count == 0)
+        {
+            return false;
+        }
+
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT CASE WHEN " + string.Join(" OR ", checks) + " THEN 1 ELSE 0 END";
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>EXISTS an account of the provider whose key column has a value with no simulated row of that value.</summary>
+    private string MissingSql(Type simulated, string simulatedKey, string accountKey, CloudProvider provider)
+    {
+        var accounts = db.Model.FindEntityType(typeof(CloudAccount))!;
+        var rows = db.Model.FindEntityType(simulated)!;
+        var accountTable = StoreObjectIdentifier.Table(accounts.GetTableName()!, accounts.GetSchema());
+        var rowTable = StoreObjectIdentifier.Table(rows.GetTableName()!, rows.GetSchema());
+        string Column(IEntityType entity, string property, StoreObjectIdentifier table) =>
+            Quote(entity.FindProperty(property)!.GetColumnName(table)!);
+        var key = Column(accounts, accountKey, accountTable);
+        return $"EXISTS (SELECT 1 FROM {Quote(accountTable.Name)} a WHERE a.{Column(accounts, nameof(CloudAccount.Provider), accountTable)} = '{provider}' "
+            + $"AND a.{key} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {Quote(rowTable.Name)} s WHERE s.{Column(rows, simulatedKey, rowTable)} = a.{key}))";
+    }
+
+    private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }
