@@ -88,7 +88,6 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, OutboxSignal outbo
     private async Task<(TurnResponse Response, bool WroteOutbox)> RunTurnAsync(
         TurnRequest request, IServiceProvider services, SesBotDbContext db, TurnTransaction transaction, CancellationToken cancellationToken)
     {
-
         // Dedupe: the record is part of this turn's commit, so it exists exactly when the turn took effect.
         var delivery = request.DeliveryId is { } id
             ? services.GetRequiredService<DeliveryLedger>().Record(request.Channel, request.ConversationKey, id)
