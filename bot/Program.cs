@@ -21,7 +21,7 @@ var app = builder.Build();
 if (AuditExportCommand.Matches(args))
 {
     // An export reads what is there: no migration, no demo data.
-    Environment.ExitCode = await AuditExportCommand.RunAsync(args, app.Services, Console.Out);
+    Environment.ExitCode = await AuditExportCommand.RunAsync(args, app.Services, Console.Out, Console.Error);
     return;
 }
 

@@ -29,14 +29,16 @@ public static class AuditExportCommand
     public static bool Matches(IReadOnlyList<string> args) =>
         args is ["audit", "export", ..];
 
-    public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken = default)
+    /// <summary>Runs the export: what it wrote goes to <paramref name="output"/>; a refusal or a failure, and what to do, to <paramref name="error"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
         if (!Matches(args))
         {
-            await output.WriteLineAsync(Usage);
+            await error.WriteLineAsync(Usage);
             return BadUsage;
         }
 
@@ -45,28 +47,28 @@ public static class AuditExportCommand
         {
             if (args[i] is not ("--reseller" or "--from" or "--to" or "--out") || i + 1 >= args.Length || !options.TryAdd(args[i], args[i + 1]))
             {
-                await output.WriteLineAsync($"Unexpected or incomplete option \"{args[i]}\".");
-                await output.WriteLineAsync(Usage);
+                await error.WriteLineAsync($"Unexpected or incomplete option \"{args[i]}\".");
+                await error.WriteLineAsync(Usage);
                 return BadUsage;
             }
         }
 
         if (!options.TryGetValue("--out", out var file) || string.IsNullOrWhiteSpace(file))
         {
-            await output.WriteLineAsync("Say where to write the CSV with --out file.csv.");
-            await output.WriteLineAsync(Usage);
+            await error.WriteLineAsync("Say where to write the CSV with --out file.csv.");
+            await error.WriteLineAsync(Usage);
             return BadUsage;
         }
 
         if (!TryDay(options, "--from", out var from) || !TryDay(options, "--to", out var to))
         {
-            await output.WriteLineAsync("Dates are UTC days written yyyy-MM-dd, e.g. --from 2026-11-01 --to 2026-12-01.");
+            await error.WriteLineAsync("Dates are UTC days written yyyy-MM-dd, e.g. --from 2026-11-01 --to 2026-12-01.");
             return BadUsage;
         }
 
         if (from is not null && to is not null && to <= from)
         {
-            await output.WriteLineAsync("--to is the first day not exported, so it must come after --from.");
+            await error.WriteLineAsync("--to is the first day not exported, so it must come after --from.");
             return BadUsage;
         }
 
@@ -80,7 +82,7 @@ public static class AuditExportCommand
                 resellerId = await FindResellerAsync(db, reseller, cancellationToken);
                 if (resellerId is null)
                 {
-                    await output.WriteLineAsync($"There is no reseller with the id or name \"{reseller}\".");
+                    await error.WriteLineAsync($"There is no reseller with the id or name \"{reseller}\".");
                     return BadUsage;
                 }
             }
@@ -101,7 +103,7 @@ public static class AuditExportCommand
         }
         catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException)
         {
-            await output.WriteLineAsync($"The export failed: {ex.Message}");
+            await error.WriteLineAsync($"The export failed: {ex.Message}");
             return Failed;
         }
     }

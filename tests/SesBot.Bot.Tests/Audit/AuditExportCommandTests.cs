@@ -49,13 +49,15 @@ public sealed class AuditExportCommandTests : IAsyncLifetime
         }
 
         using var output = new StringWriter();
-        var exit = await AuditExportCommand.RunAsync(args, _host.Services, output);
+        using var error = new StringWriter();
+        var exit = await AuditExportCommand.RunAsync(args, _host.Services, output, error);
 
         Assert.Equal(AuditExportCommand.Written, exit);
         Assert.Equal(downloaded, await File.ReadAllBytesAsync(file));
         var rows = downloaded.Count(b => b == (byte)'\n') - 1;
         Assert.True(rows > 0);
         Assert.StartsWith($"Wrote {rows} audit events to {file}", output.ToString(), StringComparison.Ordinal);
+        Assert.Empty(error.ToString());
     }
 
     [Fact]
@@ -63,8 +65,9 @@ public sealed class AuditExportCommandTests : IAsyncLifetime
     {
         var file = Path.Combine(_folder, "empty.csv");
         using var output = new StringWriter();
+        using var error = new StringWriter();
 
-        var exit = await AuditExportCommand.RunAsync(["audit", "export", "--from", "2001-01-01", "--to", "2001-02-01", "--out", file], _host.Services, output);
+        var exit = await AuditExportCommand.RunAsync(["audit", "export", "--from", "2001-01-01", "--to", "2001-02-01", "--out", file], _host.Services, output, error);
 
         Assert.Equal(AuditExportCommand.Written, exit);
         var text = await File.ReadAllTextAsync(file);
@@ -82,12 +85,14 @@ public sealed class AuditExportCommandTests : IAsyncLifetime
     public async Task Run_WrongCommandLine_ExplainsAndWritesNothing(params string[] args)
     {
         using var output = new StringWriter();
+        using var error = new StringWriter();
         var cwd = Directory.GetCurrentDirectory();
 
-        var exit = await AuditExportCommand.RunAsync(args, _host.Services, output);
+        var exit = await AuditExportCommand.RunAsync(args, _host.Services, output, error);
 
         Assert.Equal(AuditExportCommand.BadUsage, exit);
-        Assert.NotEmpty(output.ToString());
+        Assert.NotEmpty(error.ToString()); // refusals and what to do go to stderr, as the check commands' do
+        Assert.Empty(output.ToString());
         Assert.False(File.Exists(Path.Combine(cwd, "x.csv")));
     }
 
@@ -95,11 +100,13 @@ public sealed class AuditExportCommandTests : IAsyncLifetime
     public async Task Run_OutputFolderMissing_FailsWithTheReason()
     {
         using var output = new StringWriter();
+        using var error = new StringWriter();
 
-        var exit = await AuditExportCommand.RunAsync(["audit", "export", "--out", Path.Combine(_folder, "no", "such", "dir.csv")], _host.Services, output);
+        var exit = await AuditExportCommand.RunAsync(["audit", "export", "--out", Path.Combine(_folder, "no", "such", "dir.csv")], _host.Services, output, error);
 
         Assert.Equal(AuditExportCommand.Failed, exit);
-        Assert.StartsWith("The export failed:", output.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("The export failed:", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(output.ToString());
     }
 
     [Fact]
