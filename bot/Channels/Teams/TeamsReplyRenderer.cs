@@ -1,6 +1,7 @@
 using SesBot.Bot.Channels.Teams.AdaptiveCards;
 using SesBot.Bot.Channels.Teams.Protocol;
 using SesBot.Bot.Dialogs.Turns;
+using SesBot.Core.Localization;
 using Card = SesBot.Bot.Channels.Teams.AdaptiveCards;
 
 namespace SesBot.Bot.Channels.Teams;
@@ -12,6 +13,8 @@ namespace SesBot.Bot.Channels.Teams;
 /// </summary>
 public sealed class TeamsReplyRenderer
 {
+    private static readonly Strings S = Strings.For(typeof(TeamsReplyRenderer));
+
     public Activity ToActivity(Reply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
@@ -91,7 +94,7 @@ public sealed class TeamsReplyRenderer
                     Id = choice.Id,
                     Label = choice.Label,
                     IsRequired = choice.IsRequired ? true : null,
-                    ErrorMessage = choice.IsRequired ? "Choose one." : null,
+                    ErrorMessage = choice.IsRequired ? S["Required.Choice"] : null,
                     Choices = [.. choice.Choices.Select(c => new Card.Choice { Title = c.Title, Value = c.Value })],
                     ChoicesData = choice.SearchDataset is null ? null : new DataQuery { Dataset = choice.SearchDataset },
                     Style = choice.SearchDataset is not null || choice.IsSearchable || choice.Choices.Count > 7 ? ChoiceInputStyle.Filtered : ChoiceInputStyle.Compact,
@@ -110,9 +113,9 @@ public sealed class TeamsReplyRenderer
                     ErrorMessage = input.IsRequired
                         ? input.Kind switch
                         {
-                            TextInputKind.Email => "Enter an email address.",
-                            TextInputKind.Phone => "Enter a phone number.",
-                            _ => "Fill this in.",
+                            TextInputKind.Email => S["Required.Email"],
+                            TextInputKind.Phone => S["Required.Phone"],
+                            _ => S["Required.Text"],
                         }
                         : null,
                     Value = input.Value,

@@ -13,7 +13,7 @@ public sealed partial class UserFacingLiteralTests
 {
     private static readonly string[] Scanned =
     [
-        "bot/Cards", "bot/Dialogs", "bot/Support", "bot/Audit", "bot/Pipeline/TurnErrors.cs", "core/Policy", "core/Workflow", "core/Domain/RemovalOptionCatalog.cs",
+        "bot/Cards", "bot/Dialogs", "bot/Support", "bot/Audit", "bot/Pipeline/TurnErrors.cs", "bot/Channels/Teams/TeamsReplyRenderer.cs", "core/Policy", "core/Workflow", "core/Domain/RemovalOptionCatalog.cs",
         "core/Domain/FormFields.cs", "core/Domain/FormField.cs", "core/Domain/RemovalOptionInfo.cs", "core/Support/SupportChannels.cs",
         "core/Execution", "core/Gateways",
     ];
