@@ -16,12 +16,8 @@ public sealed class PostgresBillingTransferTests(PostgresServer server) : IClass
     [Fact]
     public async Task DemoData_EndBillingTransfer_StoredAndReadBackForTheWholeOrganization()
     {
-        var connection = await server.CreateDatabaseAsync();
         var clock = new FakeTimeProvider(Now);
-        await using (var db = PostgresServer.CreateContext(connection))
-        {
-            await new DatabaseInitializer(db, clock).InitializeAsync(migrate: true, seedDemoData: true);
-        }
+        var connection = await server.CreateDemoDatabaseAsync(clock);
 
         var alex = new Actor("alex", "Alex", Role.ResellerUser, DemoData.NorthwindResellerId);
         var megan = new Actor("megan", "Megan", Role.SupportAgent);

@@ -16,12 +16,8 @@ public sealed class PostgresSimulatedSeedTests(PostgresServer server) : IClassFi
     [Fact]
     public async Task Seed_DemoDataThenAgain_EveryAccountOnceThenNothing()
     {
-        var connection = await server.CreateDatabaseAsync();
         var clock = new FakeTimeProvider(Now);
-        await using (var db = PostgresServer.CreateContext(connection))
-        {
-            await new DatabaseInitializer(db, clock).InitializeAsync(migrate: true, seedDemoData: true);
-        }
+        var connection = await server.CreateDemoDatabaseAsync(clock);
 
         int first;
         await using (var db = PostgresServer.CreateContext(connection))

@@ -73,6 +73,15 @@ public sealed class PostgresServer : IAsyncLifetime
         return ConnectionString(name);
     }
 
+    /// <summary>A new database at the current schema with the demo data, as the bot's first start makes it.</summary>
+    public async Task<string> CreateDemoDatabaseAsync(TimeProvider clock)
+    {
+        var connection = await CreateDatabaseAsync();
+        await using var db = CreateContext(connection);
+        await new DatabaseInitializer(db, clock).InitializeAsync(migrate: true, seedDemoData: true);
+        return connection;
+    }
+
     public static PostgresSesBotDbContext CreateContext(string connectionString) =>
         new(new DbContextOptionsBuilder<PostgresSesBotDbContext>().UseNpgsql(connectionString).Options);
 
