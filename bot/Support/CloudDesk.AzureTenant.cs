@@ -30,14 +30,14 @@ public sealed partial class CloudDesk
             return Reply.Text(S["OnlySupport"]);
         }
 
-        var request = await db.RemovalRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
-        if (request?.CloudAccountId is null || CloudOperations.For(request.Kind) != CloudOperation.AzureSuspendSubscription)
+        if (await preflight.KnownAzureAsync(requestId, cancellationToken) is not { } known)
         {
             Log.AzureTenantRefused(logger, actor.Id, requestId, "not an Azure suspension");
             return Reply.Text(S.Format("Tenant.NotAzure", requestId));
         }
 
-        var report = await TenantFormAsync(request, cancellationToken);
+        var request = known.Request;
+        var report = known with { NeedsAzureTenant = true };
         var typed = input.Value(DataKeys.AzureTenantId) is { Length: > KeptLength } entered ? entered[..KeptLength] : input.Value(DataKeys.AzureTenantId);
         int? version = int.TryParse(input.Value(DataKeys.Version), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
         if (version != request.Version)
@@ -57,23 +57,6 @@ public sealed partial class CloudDesk
         db.OutboxMessages.Add(CloudExecutionOutbox.AzureTenant(ask, Guid.NewGuid().ToString("N"), clock.GetUtcNow()));
         Log.AzureTenantEntered(logger, actor.Id, request.Id, tenant);
         return CloudCards.AzureTenantChecking(report, tenant);
-    }
-
-    /// <summary>The pre-flight card's tenant form as SES knows the customer now (no provider call).</summary>
-    private async Task<PreflightReport> TenantFormAsync(RemovalRequest request, CancellationToken cancellationToken)
-    {
-        var account = await db.CloudAccounts.AsNoTracking().FirstAsync(a => a.Id == request.CloudAccountId, cancellationToken);
-        var customer = await db.Customers.AsNoTracking().Where(c => c.Id == account.CustomerId)
-            .Select(c => new { c.Name, c.AzureTenantId }).FirstAsync(cancellationToken);
-        var latest = await db.Set<CloudExecution>().AsNoTracking().Where(e => e.RequestId == request.Id)
-            .OrderByDescending(e => e.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        return new PreflightReport(request, account, azure.IsSimulated, [])
-        {
-            CustomerName = customer.Name,
-            AzureTenantId = customer.AzureTenantId,
-            NeedsAzureTenant = true,
-            LatestExecution = latest,
-        };
     }
 
     /// <summary>What was typed, cut to what the box allows, for the message about it.</summary>

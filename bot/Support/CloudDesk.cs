@@ -19,7 +19,7 @@ namespace SesBot.Bot.Support;
 /// "Save and check" of an Azure customer's tenant id (<c>CloudDesk.AzureTenant.cs</c>) works the same way.
 /// </summary>
 public sealed partial class CloudDesk(
-    SesBotDbContext db, CloudExecutions executions, ResellerCatalog catalog, IAzureSubscriptionGateway azure, TimeProvider clock, ILogger<CloudDesk> logger)
+    SesBotDbContext db, CloudExecutions executions, ResellerCatalog catalog, CloudPreflight preflight, TimeProvider clock, ILogger<CloudDesk> logger)
 {
     private static readonly Strings S = Strings.For(typeof(CloudDesk));
 

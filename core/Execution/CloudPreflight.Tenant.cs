@@ -16,24 +16,11 @@ public sealed partial class CloudPreflight
     public async Task<AzureTenantCheck?> CheckAzureTenantAsync(AzureTenantAsk ask, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ask);
-        var request = await db.RemovalRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == ask.RequestId, cancellationToken);
         var tenant = AzureTenant.Normalize(ask.TenantId);
-        if (request?.CloudAccountId is null || CloudOperations.For(request.Kind) != CloudOperation.AzureSuspendSubscription || tenant is null)
+        if (tenant is null || await KnownAzureAsync(ask.RequestId, cancellationToken) is not { } known)
         {
             return null;
         }
-
-        var account = await db.CloudAccounts.AsNoTracking().FirstAsync(a => a.Id == request.CloudAccountId, cancellationToken);
-        var customer = await db.Customers.FirstAsync(c => c.Id == account.CustomerId, cancellationToken);
-        var latest = await db.Set<CloudExecution>().AsNoTracking().Where(e => e.RequestId == request.Id)
-            .OrderByDescending(e => e.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        var previous = customer.AzureTenantId;
-        var known = new PreflightReport(request, account, azure.IsSimulated, [])
-        {
-            CustomerName = customer.Name,
-            AzureTenantId = previous,
-            LatestExecution = latest,
-        };
 
         PreflightReport found;
         try
@@ -43,18 +30,49 @@ public sealed partial class CloudPreflight
         catch (PartnerCenterException ex)
         {
             var outcome = ex.Kind == PartnerCenterErrorKind.NotFound ? AzureTenantOutcome.NotFound : AzureTenantOutcome.ReadFailed;
-            return new AzureTenantCheck(outcome, tenant, known with { NeedsAzureTenant = true }) { PreviousTenantId = previous, Message = ex.Message };
+            return new AzureTenantCheck(outcome, tenant, known with { NeedsAzureTenant = true }) { PreviousTenantId = known.AzureTenantId, Message = ex.Message };
         }
 
+        var customer = await db.Customers.FirstAsync(c => c.Id == known.Account.CustomerId, cancellationToken);
+        var previous = customer.AzureTenantId;
         var simulated = azure.IsSimulated ? " (simulated)" : string.Empty;
         var audit = customer.RecordAzureTenant(tenant, ask.Actor, clock.GetUtcNow(),
-            $"subscription {account.ExternalId} found under it in Partner Center{simulated}; entered for request {request.Id}");
+            $"subscription {known.Account.ExternalId} found under it in Partner Center{simulated}; entered for request {known.Request.Id}");
         if (audit is not null)
         {
             db.AuditEvents.Add(audit);
-            Log.AzureTenantRecorded(logger, customer.Id, previous, tenant, ask.Actor.Id, request.Id);
+            Log.AzureTenantRecorded(logger, customer.Id, previous, tenant, ask.Actor.Id, known.Request.Id);
         }
 
         return new AzureTenantCheck(audit is null ? AzureTenantOutcome.Unchanged : AzureTenantOutcome.Saved, tenant, found) { PreviousTenantId = previous };
+    }
+
+    /// <summary>
+    /// What SES itself knows for an Azure suspension's pre-flight, without calling Partner Center (so a turn may ask for
+    /// it): the request, its subscription, the customer's name and tenant id, the latest execution. Null when the request
+    /// is not an Azure suspension of an account.
+    /// </summary>
+    public async Task<PreflightReport?> KnownAzureAsync(string requestId, CancellationToken cancellationToken)
+    {
+        var request = await db.RemovalRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        if (request?.CloudAccountId is null || CloudOperations.For(request.Kind) != CloudOperation.AzureSuspendSubscription)
+        {
+            return null;
+        }
+
+        var account = await db.CloudAccounts.AsNoTracking().FirstAsync(a => a.Id == request.CloudAccountId, cancellationToken);
+        return await KnownAzureAsync(request, account, await LatestExecutionAsync(request.Id, cancellationToken), cancellationToken);
+    }
+
+    private async Task<PreflightReport> KnownAzureAsync(RemovalRequest request, CloudAccount account, CloudExecution? latest, CancellationToken cancellationToken)
+    {
+        var customer = await db.Customers.AsNoTracking().Where(c => c.Id == account.CustomerId)
+            .Select(c => new { c.Name, c.AzureTenantId }).FirstAsync(cancellationToken);
+        return new PreflightReport(request, account, azure.IsSimulated, [])
+        {
+            CustomerName = customer.Name,
+            AzureTenantId = customer.AzureTenantId,
+            LatestExecution = latest,
+        };
     }
 }

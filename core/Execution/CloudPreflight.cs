@@ -8,7 +8,10 @@ using SesBot.Core.Persistence;
 
 namespace SesBot.Core.Execution;
 
-/// <summary>Reads a request's account through the gateway port and assesses it (dispatcher only: it calls the provider).</summary>
+/// <summary>
+/// Reads a request's account through the gateway port and assesses it (dispatcher only: it calls the provider;
+/// <see cref="KnownAzureAsync(string, CancellationToken)"/> alone does not).
+/// </summary>
 public sealed partial class CloudPreflight(
     SesBotDbContext db,
     IAwsOrganizationGateway aws,
@@ -26,8 +29,7 @@ public sealed partial class CloudPreflight(
         }
 
         var account = await db.CloudAccounts.AsNoTracking().FirstAsync(a => a.Id == request.CloudAccountId, cancellationToken);
-        var latest = await db.Set<CloudExecution>().AsNoTracking().Where(e => e.RequestId == requestId)
-            .OrderByDescending(e => e.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        var latest = await LatestExecutionAsync(requestId, cancellationToken);
         if (operation == CloudOperation.AwsRemoveFromOrganization)
         {
             try
@@ -50,22 +52,15 @@ public sealed partial class CloudPreflight(
             return await CheckTransferAsync(request, account, latest, cancellationToken);
         }
 
-        var customer = await db.Customers.AsNoTracking().Where(c => c.Id == account.CustomerId)
-            .Select(c => new { c.Name, c.AzureTenantId }).FirstAsync(cancellationToken);
-        var known = new PreflightReport(request, account, azure.IsSimulated, [])
-        {
-            CustomerName = customer.Name,
-            AzureTenantId = customer.AzureTenantId,
-            LatestExecution = latest,
-        };
-        if (customer.AzureTenantId is null)
+        var known = await KnownAzureAsync(request, account, latest, cancellationToken);
+        if (known.AzureTenantId is not { } tenant)
         {
             return known with { NeedsAzureTenant = true };
         }
 
         try
         {
-            return await ReadAzureAsync(known, customer.AzureTenantId, cancellationToken);
+            return await ReadAzureAsync(known, tenant, cancellationToken);
         }
         catch (PartnerCenterException ex)
         {
@@ -73,6 +68,10 @@ public sealed partial class CloudPreflight(
             return known with { ReadError = ex.Message, NeedsAzureTenant = ex.Kind == PartnerCenterErrorKind.NotFound };
         }
     }
+
+    private Task<CloudExecution?> LatestExecutionAsync(string requestId, CancellationToken cancellationToken) =>
+        db.Set<CloudExecution>().AsNoTracking().Where(e => e.RequestId == requestId)
+            .OrderByDescending(e => e.CreatedAt).FirstOrDefaultAsync(cancellationToken);
 
     private async Task<PreflightReport> ReadAzureAsync(PreflightReport known, string tenantId, CancellationToken cancellationToken)
     {

@@ -64,9 +64,9 @@ public sealed class SimulatedAzureSubscriptionGateway(IServiceScopeFactory scope
         SesBotDbContext db, string? customerTenantId, string subscriptionId, CancellationToken cancellationToken)
     {
         var tenant = PartnerCenterSubscriptionGateway.TenantOf(customerTenantId);
-        var owner = await db.CloudAccounts.AsNoTracking()
-            .Where(a => a.Provider == CloudProvider.Azure && a.ExternalId == subscriptionId).Select(a => a.CustomerId).FirstOrDefaultAsync(cancellationToken);
-        if (owner is null || !string.Equals(SimulatedScenarios.TenantOf(owner), AzureTenant.Normalize(tenant), StringComparison.Ordinal))
+        var account = await db.CloudAccounts.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.Provider == CloudProvider.Azure && a.ExternalId == subscriptionId, cancellationToken);
+        if (account is null || !string.Equals(SimulatedScenarios.TenantOf(account.CustomerId), AzureTenant.Normalize(tenant), StringComparison.Ordinal))
         {
             throw NotFound(tenant, subscriptionId);
         }
@@ -77,9 +77,6 @@ public sealed class SimulatedAzureSubscriptionGateway(IServiceScopeFactory scope
             return existing;
         }
 
-        var account = await db.CloudAccounts.AsNoTracking()
-            .FirstOrDefaultAsync(a => a.Provider == CloudProvider.Azure && a.ExternalId == subscriptionId, cancellationToken)
-            ?? throw NotFound(tenant, subscriptionId);
         var created = SimulatedScenarios.AzureSubscriptionFor(account);
         db.Set<SimulatedAzureSubscription>().Add(created);
         try
