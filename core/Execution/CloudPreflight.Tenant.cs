@@ -33,15 +33,16 @@ public sealed partial class CloudPreflight
             return new AzureTenantCheck(outcome, tenant, known with { NeedsAzureTenant = true }) { PreviousTenantId = known.AzureTenantId, Message = ex.Message };
         }
 
-        var customer = await db.Customers.FirstAsync(c => c.Id == known.Account.CustomerId, cancellationToken);
+        var (request, account) = (known.Request, known.Account);
+        var customer = await db.Customers.FirstAsync(c => c.Id == account.CustomerId, cancellationToken);
         var previous = customer.AzureTenantId;
         var simulated = azure.IsSimulated ? " (simulated)" : string.Empty;
         var audit = customer.RecordAzureTenant(tenant, ask.Actor, clock.GetUtcNow(),
-            $"subscription {known.Account.ExternalId} found under it in Partner Center{simulated}; entered for request {known.Request.Id}");
+            $"subscription {account.ExternalId} found under it in Partner Center{simulated}; entered for request {request.Id}");
         if (audit is not null)
         {
             db.AuditEvents.Add(audit);
-            Log.AzureTenantRecorded(logger, customer.Id, previous, tenant, ask.Actor.Id, known.Request.Id);
+            Log.AzureTenantRecorded(logger, customer.Id, previous, tenant, ask.Actor.Id, request.Id);
         }
 
         return new AzureTenantCheck(audit is null ? AzureTenantOutcome.Unchanged : AzureTenantOutcome.Saved, tenant, found) { PreviousTenantId = previous };
