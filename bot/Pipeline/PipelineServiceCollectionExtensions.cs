@@ -17,6 +17,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<TurnPipeline>();
         services.AddSingleton<ConversationCache>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxHandoff>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddScoped<TurnTransaction>();

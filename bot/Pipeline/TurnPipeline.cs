@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SesBot.Bot.Dialogs.Turns;
 using SesBot.Bot.Pipeline.Outbox;
 using SesBot.Core.Conversations;
+using SesBot.Core.Outbox;
 using SesBot.Core.Persistence;
 
 namespace SesBot.Bot.Pipeline;
@@ -12,9 +14,16 @@ namespace SesBot.Bot.Pipeline;
 /// requests and their audit rows, and an outbox message for every reply not answered inline) is written in one
 /// transaction, or nothing is. When that commit conflicts with another turn (the same delivery twice, two people on
 /// one account, a double click), the turn runs again on what the other one committed, so its answer is right.
-/// The inbound request is answered as soon as the commit is done; the outbox dispatcher sends the replies.
+/// The inbound request is answered as soon as the commit is done; the outbox dispatcher sends the replies. While the
+/// dispatcher runs, the replies are claimed for sending in that same commit and handed to it in memory.
 /// </summary>
-public sealed class TurnPipeline(IServiceScopeFactory scopes, OutboxSignal outbox, TimeProvider clock, ILogger<TurnPipeline> logger)
+public sealed class TurnPipeline(
+    IServiceScopeFactory scopes,
+    OutboxSignal outbox,
+    OutboxHandoff handoff,
+    IOptions<OutboxOptions> outboxOptions,
+    TimeProvider clock,
+    ILogger<TurnPipeline> logger)
 {
     /// <summary>How often a turn is run at most when its commits keep losing races, before it is reported as failed.</summary>
     public const int MaxAttempts = 8;
@@ -26,7 +35,8 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, OutboxSignal outbo
         {
             try
             {
-                var (response, wroteOutbox) = await AttemptAsync(request, cancellationToken);
+                var (response, wroteOutbox, claimed) = await AttemptAsync(request, cancellationToken);
+                await HandOverAsync(claimed);
                 if (wroteOutbox)
                 {
                     outbox.Notify();
@@ -66,7 +76,7 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, OutboxSignal outbo
         return await scope.ServiceProvider.GetRequiredService<ITurnHandler>().SearchAsync(input, dataset, text, skip, take, cancellationToken);
     }
 
-    private async Task<(TurnResponse Response, bool WroteOutbox)> AttemptAsync(TurnRequest request, CancellationToken cancellationToken)
+    private async Task<(TurnResponse Response, bool WroteOutbox, IReadOnlyList<OutboxMessage> Claimed)> AttemptAsync(TurnRequest request, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -85,7 +95,7 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, OutboxSignal outbo
         }
     }
 
-    private async Task<(TurnResponse Response, bool WroteOutbox)> RunTurnAsync(
+    private async Task<(TurnResponse Response, bool WroteOutbox, IReadOnlyList<OutboxMessage> Claimed)> RunTurnAsync(
         TurnRequest request, IServiceProvider services, SesBotDbContext db, TurnTransaction transaction, CancellationToken cancellationToken)
     {
         // Dedupe: the record is part of this turn's commit, so it exists exactly when the turn took effect.
@@ -121,11 +131,41 @@ public sealed class TurnPipeline(IServiceScopeFactory scopes, OutboxSignal outbo
         }
 
         var prefix = $"{request.Channel}:{request.ConversationKey}:{request.DeliveryId ?? Guid.NewGuid().ToString("N")}";
-        db.OutboxMessages.AddRange(request.Route.Outbound(replies, prefix, clock.GetUtcNow()));
+        var now = clock.GetUtcNow();
+        var outbound = request.Route.Outbound(replies, prefix, now).ToList();
+        db.OutboxMessages.AddRange(outbound);
+        if (outbound.Count > 0 && handoff.Accepting)
+        {
+            db.ClaimOnCommit(outbound, now + outboxOptions.Value.Lease);
+        }
 
         await db.SaveChangesAsync(cancellationToken);
         transaction.Committed();
-        return (new TurnResponse(inline) { Result = result }, db.AddsOutboxMessages);
+        if (db.ClaimRefused)
+        {
+            handoff.NoteBacklog();
+        }
+
+        return (new TurnResponse(inline) { Result = result }, db.AddsOutboxMessages, db.ClaimedOnCommit);
+    }
+
+    /// <summary>The replies claimed with the commit go to the dispatcher; if it stopped meanwhile, the claims are given back.</summary>
+    private async Task HandOverAsync(IReadOnlyList<OutboxMessage> claimed)
+    {
+        if (claimed.Count == 0 || handoff.Offer(claimed))
+        {
+            return;
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().GiveBackAsync([.. claimed], CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.OutboxLoopFailed(logger, ex);
+        }
     }
 
     private async Task<InboundDelivery?> FindHandledAsync(TurnRequest request, string deliveryId, CancellationToken cancellationToken)

@@ -52,12 +52,31 @@ public sealed class OutboxMessage
 
     public string? LastError { get; private set; }
 
-    /// <summary>What the dispatcher's conditional claim (Pending → Sending) wrote, applied to a copy read before it.</summary>
+    /// <summary>
+    /// Claimed for sending (Pending → Sending, one more attempt): what the dispatcher's conditional claim wrote, applied
+    /// to a copy read before it, or a new message claimed with the commit that writes it.
+    /// </summary>
     public void Claimed(DateTimeOffset leaseUntil)
     {
         Status = OutboxStatus.Sending;
         LeaseUntil = leaseUntil;
         Attempts++;
+    }
+
+    /// <summary>
+    /// Gives back a claim that was never attempted (the message was claimed with its turn's commit, but the dispatcher
+    /// stopped, or an earlier message of the same conversation was not sent): pending again, its attempt not counted.
+    /// </summary>
+    public void Release()
+    {
+        if (Status != OutboxStatus.Sending)
+        {
+            throw new InvalidOperationException($"Outbox message {Id} is {Status}; only a claimed one can be given back.");
+        }
+
+        Status = OutboxStatus.Pending;
+        LeaseUntil = null;
+        Attempts--;
     }
 
     public void Sent(string? resultJson, DateTimeOffset at)

@@ -17,6 +17,9 @@ public abstract class SesBotDbContext : DbContext
 {
     private SqliteWriteGate? _writeGate;
     private bool _writeGateLooked;
+    private List<OutboxMessage> _claimOnCommit = [];
+    private DateTimeOffset _claimLeaseUntil;
+    private int _addedOutboxMessages;
 
     protected SesBotDbContext(DbContextOptions options)
         : base(options)
@@ -49,8 +52,34 @@ public abstract class SesBotDbContext : DbContext
 
     public DbSet<SupportChannel> SupportChannels => Set<SupportChannel>();
 
-    /// <summary>Whether the last save wrote new outbox messages (so the dispatcher has something to do).</summary>
+    /// <summary>
+    /// Whether the last save wrote new outbox messages left for the dispatcher to find (pending, not claimed with the
+    /// commit), so that it has something to do.
+    /// </summary>
     public bool AddsOutboxMessages { get; private set; }
+
+    /// <summary>The messages the last save wrote already claimed for sending (see <see cref="ClaimOnCommit"/>).</summary>
+    public IReadOnlyList<OutboxMessage> ClaimedOnCommit { get; private set; } = [];
+
+    /// <summary>
+    /// Whether the last save left one of the messages asked for in <see cref="ClaimOnCommit"/> pending, because its
+    /// conversation already had an unsent message before it.
+    /// </summary>
+    public bool ClaimRefused { get; private set; }
+
+    /// <summary>
+    /// Asks the next save to write these new outbox messages already claimed for sending (the claim a dispatcher would
+    /// otherwise take in a write of its own after the commit), so that they can be handed to the sender in memory at
+    /// once. A message is claimed only when nothing unsent of its conversation (ordering key) comes before it; the check
+    /// runs inside the save's write, so on SQLite no other writer can slip in between. Which were claimed is in
+    /// <see cref="ClaimedOnCommit"/> after the save.
+    /// </summary>
+    public void ClaimOnCommit(IEnumerable<OutboxMessage> messages, DateTimeOffset leaseUntil)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        _claimOnCommit = [.. _claimOnCommit, .. messages];
+        _claimLeaseUntil = leaseUntil;
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -60,8 +89,8 @@ public abstract class SesBotDbContext : DbContext
         try
         {
             var result = WriteGate is { } gate
-                ? gate.Write(() => base.SaveChanges(acceptAllChangesOnSuccess))
-                : base.SaveChanges(acceptAllChangesOnSuccess);
+                ? gate.Write(() => ClaimThenSave(acceptAllChangesOnSuccess))
+                : ClaimThenSave(acceptAllChangesOnSuccess);
             flushed.ForEach(r => r.ClearPendingAudit());
             return result;
         }
@@ -79,8 +108,8 @@ public abstract class SesBotDbContext : DbContext
         try
         {
             var result = WriteGate is { } gate
-                ? await gate.WriteAsync(ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
-                : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                ? await gate.WriteAsync(ct => ClaimThenSaveAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
+                : await ClaimThenSaveAsync(acceptAllChangesOnSuccess, cancellationToken);
             flushed.ForEach(r => r.ClearPendingAudit());
             return result;
         }
@@ -88,6 +117,106 @@ public abstract class SesBotDbContext : DbContext
         {
             ChangeTracker.AutoDetectChangesEnabled = detect;
         }
+    }
+
+    private async Task<int> ClaimThenSaveAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var candidates = ClaimCandidates();
+        HashSet<string> busy = [];
+        if (candidates.Count > 0)
+        {
+            var keys = candidates.Select(m => m.OrderingKey).Distinct(StringComparer.Ordinal).ToList();
+            busy = [.. await UnsentQuery(keys).ToListAsync(cancellationToken)];
+        }
+
+        Claim(candidates, busy);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch
+        {
+            Unclaim();
+            throw;
+        }
+    }
+
+    private int ClaimThenSave(bool acceptAllChangesOnSuccess)
+    {
+        var candidates = ClaimCandidates();
+        HashSet<string> busy = [];
+        if (candidates.Count > 0)
+        {
+            var keys = candidates.Select(m => m.OrderingKey).Distinct(StringComparer.Ordinal).ToList();
+            busy = [.. UnsentQuery(keys).ToList()];
+        }
+
+        Claim(candidates, busy);
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch
+        {
+            Unclaim();
+            throw;
+        }
+    }
+
+    /// <summary>The conversations among <paramref name="keys"/> that have a message not yet sent (pending or being sent).</summary>
+    private IQueryable<string> UnsentQuery(List<string> keys) => OutboxMessages.AsNoTracking()
+        .Where(m => keys.Contains(m.OrderingKey) && (m.Status == OutboxStatus.Pending || m.Status == OutboxStatus.Sending))
+        .Select(m => m.OrderingKey)
+        .Distinct();
+
+    /// <summary>The messages asked to be claimed that this save inserts (anything else asked for is ignored).</summary>
+    private List<OutboxMessage> ClaimCandidates()
+    {
+        ClaimedOnCommit = [];
+        ClaimRefused = false;
+        if (_claimOnCommit.Count == 0)
+        {
+            return [];
+        }
+
+        var candidates = _claimOnCommit.Where(m => Entry(m).State == EntityState.Added && m.Status == OutboxStatus.Pending).ToList();
+        _claimOnCommit = [];
+        return candidates;
+    }
+
+    private void Claim(List<OutboxMessage> candidates, HashSet<string> busy)
+    {
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        List<OutboxMessage> claimed = [];
+        foreach (var message in candidates)
+        {
+            if (busy.Contains(message.OrderingKey))
+            {
+                ClaimRefused = true;
+                continue;
+            }
+
+            message.Claimed(_claimLeaseUntil);
+            claimed.Add(message);
+        }
+
+        ClaimedOnCommit = claimed;
+        AddsOutboxMessages = _addedOutboxMessages > claimed.Count;
+    }
+
+    /// <summary>A save that failed wrote nothing: its claims are given back, as if they had never been asked for.</summary>
+    private void Unclaim()
+    {
+        foreach (var message in ClaimedOnCommit)
+        {
+            message.Release();
+        }
+
+        ClaimedOnCommit = [];
     }
 
     /// <summary>The one-writer gate of a SQLite database (registered with the options), or null.</summary>
@@ -135,7 +264,7 @@ public abstract class SesBotDbContext : DbContext
         try
         {
             List<RemovalRequest> requests = [];
-            var outbox = false;
+            var outbox = 0;
             foreach (var entry in ChangeTracker.Entries())
             {
                 switch (entry.Entity)
@@ -146,7 +275,7 @@ public abstract class SesBotDbContext : DbContext
                         requests.Add(request);
                         break;
                     case OutboxMessage when entry.State == EntityState.Added:
-                        outbox = true;
+                        outbox++;
                         break;
                 }
             }
@@ -156,7 +285,8 @@ public abstract class SesBotDbContext : DbContext
                 AuditEvents.AddRange(request.PendingAudit);
             }
 
-            AddsOutboxMessages = outbox;
+            _addedOutboxMessages = outbox;
+            AddsOutboxMessages = outbox > 0;
             return requests;
         }
         finally

@@ -10,11 +10,14 @@ namespace SesBot.Bot.Pipeline.Outbox;
 /// Delivers outbox messages after their turn committed: woken by the commit, in order per conversation, several
 /// conversations at once. Each attempt is recorded. A failure the receiver reported is retried with backoff (and its
 /// Retry-After); a send whose outcome is unknown is retried only when sending twice is harmless, and otherwise left
-/// for a person. A message is claimed in the database before it is sent, so two dispatchers never send it twice.
+/// for a person. A message is claimed in the database before it is sent, so two dispatchers never send it twice: by
+/// the dispatcher in a write of its own, or already by the commit of the turn that wrote it, which then hands it over
+/// in memory (<see cref="OutboxHandoff"/>), so that a reply leaves without any read or write before it.
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
     OutboxSignal signal,
+    OutboxHandoff handoff,
     IEnumerable<IOutboxHandler> handlers,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
@@ -62,7 +65,7 @@ public sealed class OutboxDispatcher(
                 foreach (var message in conversation)
                 {
                     Interlocked.Increment(ref attempted);
-                    if (!await DeliverAsync(message, ct))
+                    if (!await DeliverAsync(message, claimed: false, ct))
                     {
                         break; // the rest of this conversation waits, in order
                     }
@@ -106,7 +109,160 @@ public sealed class OutboxDispatcher(
         return stuck.Count;
     }
 
+    /// <summary>
+    /// Gives back claims that were never attempted (messages claimed with their turn's commit that were not sent):
+    /// pending again, for the next pass to send in order.
+    /// </summary>
+    public async Task GiveBackAsync(IReadOnlyCollection<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
+        foreach (var message in messages)
+        {
+            db.OutboxMessages.Attach(message).Entity.Release();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Notify();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        handoff.Open();
+        var handedOff = DeliverHandedOffAsync(stoppingToken);
+        try
+        {
+            await SweepAsync(stoppingToken);
+        }
+        finally
+        {
+            var notStarted = await handedOff;
+            notStarted.AddRange(handoff.Close());
+            try
+            {
+                await GiveBackAsync(notStarted, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                Log.OutboxLoopFailed(logger, ex);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends what turns claimed with their commits, as soon as it is handed over: several commits at once, the messages
+    /// of one commit and conversation in order. When one is not sent, the rest of its conversation is given back.
+    /// Returns, once stopped, the messages taken over but not started.
+    /// </summary>
+    private async Task<List<OutboxMessage>> DeliverHandedOffAsync(CancellationToken stoppingToken)
+    {
+        var parallelism = options.Value.Parallelism;
+        using var slots = new SemaphoreSlim(parallelism, parallelism);
+        List<OutboxMessage> notStarted = [];
+        try
+        {
+            await foreach (var batch in handoff.Reader.ReadAllAsync(stoppingToken))
+            {
+                try
+                {
+                    await slots.WaitAsync(stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    notStarted.AddRange(batch);
+                    throw;
+                }
+
+                _ = Task.Run(
+                    async () =>
+                    {
+                        try
+                        {
+                            await DeliverClaimedAsync(batch, stoppingToken);
+                        }
+                        finally
+                        {
+                            slots.Release();
+                        }
+                    },
+                    CancellationToken.None);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            // Sends under way finish (or are cancelled: their claims then run out and the recovery decides).
+            for (var i = 0; i < parallelism; i++)
+            {
+                await slots.WaitAsync(CancellationToken.None);
+            }
+        }
+
+        return notStarted;
+    }
+
+    private async Task DeliverClaimedAsync(IReadOnlyList<OutboxMessage> batch, CancellationToken cancellationToken)
+    {
+        List<OutboxMessage> notAttempted = [];
+        foreach (var conversation in batch.GroupBy(m => m.OrderingKey, StringComparer.Ordinal))
+        {
+            var messages = conversation.ToList();
+            for (var i = 0; i < messages.Count; i++)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    notAttempted.AddRange(messages[i..]);
+                    break;
+                }
+
+                bool sent;
+                try
+                {
+                    sent = await DeliverAsync(messages[i], claimed: true, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    sent = false; // this one stays claimed: it may have gone out, so the recovery decides
+                }
+                catch (Exception ex)
+                {
+                    Log.OutboxLoopFailed(logger, ex);
+                    sent = false;
+                }
+
+                if (!sent)
+                {
+                    notAttempted.AddRange(messages[(i + 1)..]);
+                    break;
+                }
+            }
+        }
+
+        try
+        {
+            await GiveBackAsync(notAttempted, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            Log.OutboxLoopFailed(logger, ex);
+        }
+
+        if (handoff.TakeBacklog())
+        {
+            signal.Notify();
+        }
+    }
+
+    /// <summary>The dispatcher's own loop: what is due (retries, messages no turn handed over), and the recovery.</summary>
+    private async Task SweepAsync(CancellationToken stoppingToken)
     {
         // A claim can only run out a lease after it was taken: looking for interrupted sends at start and then once per
         // sweep is enough, not at every wake-up (a busy bot is woken by nearly every turn).
@@ -169,26 +325,35 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>One attempt at one message; true when it was sent (the conversation may go on).</summary>
-    private async Task<bool> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// One attempt at one message; true when it was sent (the conversation may go on). Unless <paramref name="claimed"/>
+    /// (with its turn's commit), the message is claimed here first.
+    /// </summary>
+    private async Task<bool> DeliverAsync(OutboxMessage message, bool claimed, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
-        var writes = scope.ServiceProvider.GetRequiredService<DatabaseWrites>();
         var started = clock.GetUtcNow();
-        var leaseUntil = started + settings.Lease;
-        var claimed = await writes.RunAsync(
-            ct => db.OutboxMessages
-                .Where(m => m.Id == message.Id && m.Status == OutboxStatus.Pending)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.Status, OutboxStatus.Sending)
-                    .SetProperty(m => m.LeaseUntil, leaseUntil)
-                    .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct),
-            cancellationToken);
-        if (claimed == 0)
+        if (!claimed)
         {
-            return false; // another dispatcher has it
+            var leaseUntil = started + settings.Lease;
+            var writes = scope.ServiceProvider.GetRequiredService<DatabaseWrites>();
+            var taken = await writes.RunAsync(
+                ct => db.OutboxMessages
+                    .Where(m => m.Id == message.Id && m.Status == OutboxStatus.Pending)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(m => m.Status, OutboxStatus.Sending)
+                        .SetProperty(m => m.LeaseUntil, leaseUntil)
+                        .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct),
+                cancellationToken);
+            if (taken == 0)
+            {
+                return false; // another dispatcher has it
+            }
+
+            // The row is as the claim left it (only a dispatcher holding the claim changes it): no need to read it again.
+            message.Claimed(leaseUntil);
         }
 
         OutboxOutcome outcome;
@@ -210,8 +375,6 @@ public sealed class OutboxDispatcher(
         }
 
         watch.Stop();
-        // The row is as the claim left it (only a dispatcher holding the claim changes it): no need to read it again.
-        message.Claimed(leaseUntil);
         var tracked = db.OutboxMessages.Attach(message).Entity;
         var now = clock.GetUtcNow();
         var word = Record(tracked, outcome, handler, now);

@@ -92,6 +92,35 @@ public sealed class OutboxDeliveryTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Reply_ClaimedWithTheTurnsCommit_SentAtOnceWithoutTheDispatcherLookingForIt()
+    {
+        const string Conversation = "a:outbox-handoff";
+        var path = AlexInTeams.ActivitiesPath(Conversation);
+        await using var connector = await LocalHttpServer.StartAsync(async (context, request) =>
+        {
+            var status = request.Method == "POST" && request.RawTarget.StartsWith(path, StringComparison.Ordinal) ? 201 : 404;
+            await LocalHttpServer.Json(context, status, status == 201 ? """{"id":"reply-1"}""" : """{"error":{"code":"NotFound","message":"Not this test's conversation."}}""");
+        });
+
+        // The dispatcher's own look for due messages runs at start and then only every ten minutes: a reply that arrives
+        // within seconds was handed over in memory by the turn that claimed it with its commit.
+        await using var bot = await BotProcess.StartAsync(new Dictionary<string, string?> { ["Outbox__SweepInterval"] = "00:10:00" });
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        await Task.Delay(TimeSpan.FromSeconds(1)); // past the dispatcher's first look at start
+
+        var clock = Stopwatch.StartNew();
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(http, bot, AlexInTeams.Message(connector.Url, Conversation, "handoff-1", "help")));
+        Assert.Single(await connector.WaitForRequestsAsync(path));
+        var deliveredAfter = clock.Elapsed;
+
+        var message = await OutboxRowAsync(bot, Conversation, "Sent");
+        Assert.Equal(1L, message.Attempts);
+        Assert.Equal([(1L, "sent")], await AttemptsAsync(bot, message.Id));
+        Assert.True(deliveredAfter < TimeSpan.FromSeconds(10), $"delivered after {deliveredAfter}");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reply at the Connector {deliveredAfter.TotalMilliseconds:F0} ms after the inbound post (sweep every 10 min)"));
+    }
+
+    [Fact]
     public async Task Reply_ConnectionDroppedWithoutAnswer_NeedsAttentionAndNeverSentAgain()
     {
         const string Conversation = "a:outbox-dropped";

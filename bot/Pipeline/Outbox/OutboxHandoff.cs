@@ -1,0 +1,69 @@
+using System.Threading.Channels;
+using SesBot.Core.Outbox;
+
+namespace SesBot.Bot.Pipeline.Outbox;
+
+/// <summary>
+/// Hands a turn's replies, claimed with the turn's own commit, to the running dispatcher in memory: no read to find
+/// them and no separate claim, so a reply leaves as soon as its turn has committed. Only while the dispatcher runs
+/// (<see cref="Accepting"/>); otherwise turns leave their messages pending for it to find.
+/// </summary>
+public sealed class OutboxHandoff
+{
+    private readonly Channel<IReadOnlyList<OutboxMessage>> _claimed = Channel.CreateUnbounded<IReadOnlyList<OutboxMessage>>(
+        new UnboundedChannelOptions { SingleReader = true });
+
+    private readonly Lock _gate = new();
+    private volatile bool _accepting;
+    private int _backlog;
+
+    /// <summary>Whether a dispatcher is running to take claimed messages.</summary>
+    public bool Accepting => _accepting;
+
+    /// <summary>
+    /// Claimed messages of one commit, in order, for the dispatcher to send at once; false when it has stopped in the
+    /// meantime (the caller gives the claims back).
+    /// </summary>
+    public bool Offer(IReadOnlyList<OutboxMessage> claimed)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        lock (_gate)
+        {
+            return _accepting && _claimed.Writer.TryWrite(claimed);
+        }
+    }
+
+    /// <summary>
+    /// A turn left a message pending because its conversation had one not yet sent: once the messages in hand are
+    /// delivered, the dispatcher must look for it.
+    /// </summary>
+    public void NoteBacklog() => Interlocked.Exchange(ref _backlog, 1);
+
+    internal bool TakeBacklog() => Interlocked.Exchange(ref _backlog, 0) == 1;
+
+    internal ChannelReader<IReadOnlyList<OutboxMessage>> Reader => _claimed.Reader;
+
+    internal void Open()
+    {
+        lock (_gate)
+        {
+            _accepting = true;
+        }
+    }
+
+    /// <summary>Stops taking messages; what was offered and not yet taken is returned, for the claims to be given back.</summary>
+    internal List<OutboxMessage> Close()
+    {
+        lock (_gate)
+        {
+            _accepting = false;
+            List<OutboxMessage> left = [];
+            while (_claimed.Reader.TryRead(out var batch))
+            {
+                left.AddRange(batch);
+            }
+
+            return left;
+        }
+    }
+}
