@@ -17,7 +17,8 @@ internal static class LoadBenchmark
     {
         var options = LoadOptions.Parse(args);
         var repository = FindRepository();
-        // The bot as built by default; scripts/bench-load.sh points this at the ReadyToRun publish that is deployed.
+        // The bot as built by default; scripts/bench-load.sh points this at the publish that is deployed (its executable:
+        // self-contained, one ReadyToRun image of the bot, its libraries and the runtime).
         var botDll = Environment.GetEnvironmentVariable("SESBOT_BENCH_BOT_DLL") is { Length: > 0 } published
             ? Path.GetFullPath(published)
             : Path.Combine(repository, "bot", "bin", "Release", "net10.0", "SesBot.Bot.dll");
@@ -108,8 +109,10 @@ internal static class LoadBenchmark
                 environment[key] = value;
             }
 
-            return ServerProcess.Start(0, botDirectory, Path.Combine(directory, "bot.log"),
-                ["dotnet", botDll, "--urls", $"http://127.0.0.1:{port}"], environment, observer);
+            string[] command = botDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+                ? ["dotnet", botDll, "--urls", $"http://127.0.0.1:{port}"]
+                : [botDll, "--urls", $"http://127.0.0.1:{port}"];
+            return ServerProcess.Start(0, botDirectory, Path.Combine(directory, "bot.log"), command, environment, observer);
         }
 
         var result = await run.MeasureAsync("sesbot", (port, label) => Launch(port, label, null, null), () => new SesBotRemovalFlow(new AccountPool(accounts)), cancellationToken);
