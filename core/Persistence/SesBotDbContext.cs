@@ -208,6 +208,30 @@ public abstract class SesBotDbContext : DbContext
         AddsOutboxMessages = _addedOutboxMessages > claimed.Count;
     }
 
+    /// <summary>The context goes back to the pool (or away): what the last unit of work asked for and saved is not the next one's.</summary>
+    public override void Dispose()
+    {
+        ForgetUnitOfWork();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        ForgetUnitOfWork();
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private void ForgetUnitOfWork()
+    {
+        _claimOnCommit = [];
+        ClaimedOnCommit = [];
+        ClaimRefused = false;
+        AddsOutboxMessages = false;
+        _addedOutboxMessages = 0;
+    }
+
     /// <summary>A save that failed wrote nothing: its claims are given back, as if they had never been asked for.</summary>
     private void Unclaim()
     {

@@ -1,5 +1,8 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SesBot.Core.Outbox;
+using SesBot.Core.Persistence;
 using SesBot.Core.Tests.Support;
 
 namespace SesBot.Core.Tests.Persistence;
@@ -106,6 +109,50 @@ public sealed class OutboxClaimOnCommitTests : IAsyncLifetime
 
         Assert.Empty(db.ClaimedOnCommit);
         Assert.Equal(OutboxStatus.Pending, (await RowsAsync()).Single().Status);
+    }
+
+    [Fact]
+    public async Task PooledContext_NextUnitOfWork_StartsWithoutTheLastOnesClaims()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"sesbot-claims-{Guid.NewGuid():N}.db");
+        var services = new ServiceCollection().AddSesBotDatabase(DatabaseProvider.Sqlite, $"Data Source={file}").BuildServiceProvider();
+        try
+        {
+            SesBotDbContext first;
+            await using (var scope = services.CreateAsyncScope())
+            {
+                first = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
+                await first.Database.MigrateAsync();
+                var mine = Message("c-1", "k-1");
+                first.OutboxMessages.Add(mine);
+                first.ClaimOnCommit([mine], LeaseUntil);
+                await first.SaveChangesAsync();
+                Assert.Single(first.ClaimedOnCommit);
+                first.ClaimOnCommit([Message("c-2", "k-2")], LeaseUntil); // asked for, never saved
+            }
+
+            await using (var scope = services.CreateAsyncScope())
+            {
+                var next = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
+                Assert.Same(first, next); // the pool gave the same context back
+                Assert.Empty(next.ClaimedOnCommit);
+                Assert.False(next.AddsOutboxMessages);
+                var other = Message("c-3", "k-3");
+                next.OutboxMessages.Add(other);
+                await next.SaveChangesAsync();
+                Assert.Empty(next.ClaimedOnCommit); // nothing asked for in this unit of work
+                Assert.True(next.AddsOutboxMessages);
+            }
+        }
+        finally
+        {
+            await services.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            {
+                File.Delete(path);
+            }
+        }
     }
 
     [Fact]
