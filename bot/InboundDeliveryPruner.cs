@@ -8,6 +8,9 @@ internal sealed class InboundDeliveryPruner(IServiceScopeFactory scopes, TimePro
     public static readonly TimeSpan Retention = TimeSpan.FromDays(14);
     public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
 
+    /// <summary>The first prune waits this long after the start, so that a fresh process answers its first turns first.</summary>
+    public static readonly TimeSpan FirstRunDelay = TimeSpan.FromMinutes(1);
+
     public async Task<int> PruneOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -18,6 +21,15 @@ internal sealed class InboundDeliveryPruner(IServiceScopeFactory scopes, TimePro
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await Task.Delay(FirstRunDelay, clock, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(Interval, clock);
         do
         {

@@ -67,6 +67,18 @@ public sealed class SupportReminderService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            if (options.Value.FirstSweepDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(options.Value.FirstSweepDelay, clock, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -34,6 +34,12 @@ public sealed class FollowUpOptions
     /// <summary>How often new and changed requests are looked at when no reminder falls due sooner.</summary>
     public TimeSpan FollowUpSweep { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long after the bot starts the first look waits, so that a fresh process answers its first turns first
+    /// (reminders fall due hours apart; a few seconds later changes nothing).
+    /// </summary>
+    public TimeSpan FirstSweepDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The reminder time of a request kind.</summary>
     public TimeSpan RemindAfterFor(RemovalOption kind) =>
         Lookup(RemindAfter, kind) ?? (RemovalOptionCatalog.Get(kind).IsUrgent ? DefaultUrgentRemindAfter : DefaultRemindAfter);

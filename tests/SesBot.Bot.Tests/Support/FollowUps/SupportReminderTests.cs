@@ -266,7 +266,7 @@ public sealed class SupportReminderTests : IAsyncLifetime
     [Fact]
     public async Task Hosted_TheFakeClockReachesTheDueTime_TheServiceWakesAndReminds()
     {
-        _host = await StartAsync(PayerTimes);
+        _host = await StartAsync(new Dictionary<string, string?>(PayerTimes) { ["Support:FirstSweepDelay"] = "00:00:00" });
         await UseSupportChannelAsync(Host);
         var id = await SubmitRemoveFromPayerAsync(Host);
         await MarkThreadPostedAsync(Host, id, Root);
@@ -285,6 +285,30 @@ public sealed class SupportReminderTests : IAsyncLifetime
 
             await WaitUntilAsync(async () => (await FollowUpRowsAsync(Host)).Count == 1);
             Assert.Equal($"follow-up:{id}:v0:Reminded", Assert.Single(await FollowUpRowsAsync(Host)).IdempotencyKey);
+        }
+        finally
+        {
+            await ((IHostedService)service).StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task Hosted_FirstSweepDelay_NothingPlannedUntilTheDelayHasPassed()
+    {
+        _host = await StartAsync(new Dictionary<string, string?>(PayerTimes) { ["Support:FirstSweepDelay"] = "00:00:05" });
+        await UseSupportChannelAsync(Host);
+        var id = await SubmitRemoveFromPayerAsync(Host);
+        await MarkThreadPostedAsync(Host, id, Root);
+        var service = Host.Services.GetRequiredService<SupportReminderService>();
+        await ((IHostedService)service).StartAsync(CancellationToken.None);
+        try
+        {
+            await Task.Delay(300); // real time: the service runs, its first look waits on the (fake) clock
+            Assert.Equal(0, await Host.DbAsync(db => db.Set<RequestFollowUp>().AsNoTracking().CountAsync()));
+
+            Host.Clock.Advance(TimeSpan.FromSeconds(5));
+
+            await WaitUntilAsync(async () => (await Host.DbAsync(db => db.Set<RequestFollowUp>().AsNoTracking().CountAsync())) == 1);
         }
         finally
         {
