@@ -7,6 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-.artifacts/publish/bot}"
+# A composite image and a plain ReadyToRun publish must not share precompiled intermediates: a mix aborts at start.
+rm -rf bot/obj/Release/net10.0/linux-x64 core/obj/Release/net10.0/linux-x64
 dotnet publish bot -c Release -r linux-x64 --self-contained true \
   -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$out" --nologo -v quiet
 echo "published: $out/SesBot.Bot"
