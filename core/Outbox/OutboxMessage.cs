@@ -63,6 +63,17 @@ public sealed class OutboxMessage
         Attempts++;
     }
 
+    /// <summary>What renewing the claim wrote: the lease runs from now again, before a send that waited since it was claimed.</summary>
+    public void Renewed(DateTimeOffset leaseUntil)
+    {
+        if (Status != OutboxStatus.Sending)
+        {
+            throw new InvalidOperationException($"Outbox message {Id} is {Status}; only a claimed one can be renewed.");
+        }
+
+        LeaseUntil = leaseUntil;
+    }
+
     /// <summary>
     /// Gives back a claim that was never attempted (the message was claimed with its turn's commit, but the dispatcher
     /// stopped, or an earlier message of the same conversation was not sent): pending again, its attempt not counted.

@@ -83,7 +83,10 @@ public sealed class OutboxDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
         var now = clock.GetUtcNow();
-        var stuck = await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sending && m.LeaseUntil < now).ToListAsync(cancellationToken);
+        var expired = await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sending && m.LeaseUntil < now).ToListAsync(cancellationToken);
+
+        // A claim handed over with its turn's commit that still waits here was never attempted: not interrupted.
+        var stuck = expired.Where(m => !handoff.Waiting(m.Id)).ToList();
         foreach (var message in stuck)
         {
             var idempotent = _handlers.TryGetValue(message.Kind, out var handler) && handler.IsIdempotent(message);
@@ -121,14 +124,35 @@ public sealed class OutboxDispatcher(
             return;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
-        foreach (var message in messages)
+        try
         {
-            db.OutboxMessages.Attach(message).Entity.Release();
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
+            var writes = scope.ServiceProvider.GetRequiredService<DatabaseWrites>();
+
+            // Only a claim that is still the one taken with the commit (not taken over meanwhile by a recovery) is given back.
+            foreach (var claim in messages.GroupBy(m => m.Attempts))
+            {
+                var attempts = claim.Key;
+                List<long> ids = [.. claim.Select(m => m.Id)];
+                await writes.RunAsync(
+                    ct => db.OutboxMessages
+                        .Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Sending && m.Attempts == attempts)
+                        .ExecuteUpdateAsync(s => s
+                            .SetProperty(m => m.Status, OutboxStatus.Pending)
+                            .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
+                            .SetProperty(m => m.Attempts, m => m.Attempts - 1), ct),
+                    cancellationToken);
+            }
+        }
+        finally
+        {
+            foreach (var message in messages)
+            {
+                handoff.Leave(message.Id);
+            }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         signal.Notify();
     }
 
@@ -236,6 +260,10 @@ public sealed class OutboxDispatcher(
                 {
                     Log.OutboxLoopFailed(logger, ex);
                     sent = false;
+                }
+                finally
+                {
+                    handoff.Leave(messages[i].Id); // attempted or not, it is no longer waiting: the recovery may judge it
                 }
 
                 if (!sent)
@@ -355,6 +383,10 @@ public sealed class OutboxDispatcher(
             // The row is as the claim left it (only a dispatcher holding the claim changes it): no need to read it again.
             message.Claimed(leaseUntil);
         }
+        else if (!await RenewAsync(message, db, scope.ServiceProvider.GetRequiredService<DatabaseWrites>(), started, cancellationToken))
+        {
+            return false; // its claim ran out while it waited and was taken over: the recovery decided, not this send
+        }
 
         OutboxOutcome outcome;
         var watch = Stopwatch.StartNew();
@@ -381,6 +413,42 @@ public sealed class OutboxDispatcher(
         db.OutboxAttempts.Add(new OutboxAttempt(tracked.Id, tracked.Attempts, started, watch.Elapsed, word, outcome.Detail));
         await db.SaveChangesAsync(CancellationToken.None);
         return tracked.Status == OutboxStatus.Sent;
+    }
+
+    /// <summary>
+    /// A message claimed with its turn's commit may have waited since (for a slot, or behind its conversation's earlier
+    /// messages): once less than half its lease is left, the claim is renewed for this send, only if it is still the one
+    /// the commit took. Either way it no longer waits in the handoff, so an expired lease now means an interrupted send.
+    /// </summary>
+    private async Task<bool> RenewAsync(OutboxMessage message, SesBotDbContext db, DatabaseWrites writes, DateTimeOffset started, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var lease = options.Value.Lease;
+            if (message.LeaseUntil is { } until && until - started >= lease / 2)
+            {
+                return true;
+            }
+
+            var attempts = message.Attempts;
+            var leaseUntil = started + lease;
+            var renewed = await writes.RunAsync(
+                ct => db.OutboxMessages
+                    .Where(m => m.Id == message.Id && m.Status == OutboxStatus.Sending && m.Attempts == attempts)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, leaseUntil), ct),
+                cancellationToken);
+            if (renewed == 0)
+            {
+                return false;
+            }
+
+            message.Renewed(leaseUntil);
+            return true;
+        }
+        finally
+        {
+            handoff.Leave(message.Id);
+        }
     }
 
     private string Record(OutboxMessage message, OutboxOutcome outcome, IOutboxHandler? handler, DateTimeOffset now)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using SesBot.Core.Outbox;
 
@@ -13,6 +14,7 @@ public sealed class OutboxHandoff
     private readonly Channel<IReadOnlyList<OutboxMessage>> _claimed = Channel.CreateUnbounded<IReadOnlyList<OutboxMessage>>(
         new UnboundedChannelOptions { SingleReader = true });
 
+    private readonly ConcurrentDictionary<long, byte> _waiting = new();
     private readonly Lock _gate = new();
     private volatile bool _accepting;
     private int _backlog;
@@ -29,9 +31,38 @@ public sealed class OutboxHandoff
         ArgumentNullException.ThrowIfNull(claimed);
         lock (_gate)
         {
-            return _accepting && _claimed.Writer.TryWrite(claimed);
+            if (!_accepting)
+            {
+                return false;
+            }
+
+            foreach (var message in claimed)
+            {
+                _waiting[message.Id] = 0;
+            }
+
+            if (_claimed.Writer.TryWrite(claimed))
+            {
+                return true;
+            }
+
+            foreach (var message in claimed)
+            {
+                _waiting.TryRemove(message.Id, out _);
+            }
+
+            return false;
         }
     }
+
+    /// <summary>
+    /// Whether this message was handed over here and its send has not started: claimed, but never attempted, however
+    /// long it has waited (for a slot, or behind its conversation's earlier messages), so not an interrupted send.
+    /// </summary>
+    internal bool Waiting(long id) => _waiting.ContainsKey(id);
+
+    /// <summary>The message's send starts, or its claim is given back: it no longer waits here.</summary>
+    internal void Leave(long id) => _waiting.TryRemove(id, out _);
 
     /// <summary>
     /// A turn left a message pending because its conversation had one not yet sent: once the messages in hand are
@@ -57,6 +88,7 @@ public sealed class OutboxHandoff
         lock (_gate)
         {
             _accepting = false;
+            _waiting.Clear();
             List<OutboxMessage> left = [];
             while (_claimed.Reader.TryRead(out var batch))
             {

@@ -97,6 +97,59 @@ public sealed class OutboxHandoffTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WaitedPastItsLease_NotTakenForAnInterruptedSendAndSentOnce()
+    {
+        await StartDispatcherAsync();
+        _handler.Hold("k-1");
+        Assert.True(Handoff.Offer(await CommitAsync(("c-1", "k-1"))));
+        await _handler.Started("k-1").WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(Handoff.Offer(await CommitAsync(("c-2", "k-2")))); // one slot: it waits, claimed and never attempted
+        _host.Clock.Advance(TimeSpan.FromMinutes(3)); // both claims (two minutes from their commits) run out
+
+        await _dispatcher.RecoverInterruptedAsync(CancellationToken.None);
+
+        var rows = await RowsAsync();
+        Assert.Equal(
+            [("k-1", OutboxStatus.NeedsAttention), ("k-2", OutboxStatus.Sending)], // the send under way may have gone out
+            rows.Select(r => (r.IdempotencyKey, r.Status)));
+        _handler.Let("k-1");
+        rows = await WaitForAsync(r => r.Single(m => m.IdempotencyKey == "k-2").Status == OutboxStatus.Sent);
+        Assert.Equal(["k-1", "k-2"], _handler.Delivered);
+        Assert.Equal(1, rows.Single(m => m.IdempotencyKey == "k-2").Attempts);
+    }
+
+    [Fact]
+    public async Task WaitedPastItsLeaseAndTakenOverElsewhere_NeitherSentNorGivenBack()
+    {
+        await StartDispatcherAsync();
+        _handler.Hold("k-1");
+        Assert.True(Handoff.Offer(await CommitAsync(("c-1", "k-1"))));
+        await _handler.Started("k-1").WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(Handoff.Offer(await CommitAsync(("c-2", "k-2"), ("c-2", "k-3"))));
+        _host.Clock.Advance(TimeSpan.FromMinutes(3));
+
+        // Another SesBot's recovery (it cannot know what waits in this one's memory) takes the run-out claims.
+        await _host.DbAsync(async db =>
+        {
+            foreach (var message in await db.OutboxMessages.Where(m => m.OrderingKey == "c-2").ToListAsync())
+            {
+                message.NeedsAttention("interrupted", _host.Clock.GetUtcNow());
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        _handler.Let("k-1");
+        await WaitForAsync(r => r.Single(m => m.IdempotencyKey == "k-1").Status == OutboxStatus.Sent);
+        await _dispatcher.StopAsync(CancellationToken.None); // what was handed over is done with
+
+        Assert.Equal(["k-1"], _handler.Delivered);
+        var rows = await RowsAsync();
+        Assert.Equal(
+            [("k-2", OutboxStatus.NeedsAttention), ("k-3", OutboxStatus.NeedsAttention)],
+            rows.Where(r => r.OrderingKey == "c-2").Select(r => (r.IdempotencyKey, r.Status)));
+    }
+
+    [Fact]
     public async Task NotRunning_NotAccepting()
     {
         Assert.False(Handoff.Accepting);
@@ -154,12 +207,13 @@ public sealed class OutboxHandoffTests : IAsyncLifetime
         }
     }
 
-    /// <summary>Records the order it was asked to send in; answers "sent" unless told otherwise, or holds until cancelled.</summary>
+    /// <summary>Records the order it was asked to send in; answers "sent" unless told otherwise, or holds until let go or cancelled.</summary>
     private sealed class RecordingHandler : IOutboxHandler
     {
         public const string KindName = "test.recording";
         private readonly ConcurrentDictionary<string, OutboxOutcome> _answers = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, TaskCompletionSource> _held = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, TaskCompletionSource> _let = new(StringComparer.Ordinal);
         private readonly ConcurrentQueue<string> _delivered = new();
 
         public string Kind => KindName;
@@ -168,9 +222,16 @@ public sealed class OutboxHandoffTests : IAsyncLifetime
 
         public void Answer(string key, OutboxOutcome outcome) => _answers[key] = outcome;
 
-        public void Hold(string key) => _held[key] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        public void Hold(string key)
+        {
+            _held[key] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _let[key] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
 
         public Task Started(string key) => _held[key].Task;
+
+        /// <summary>A held send goes on (and answers as told).</summary>
+        public void Let(string key) => _let[key].TrySetResult();
 
         public bool IsIdempotent(OutboxMessage message) => false;
 
@@ -180,7 +241,7 @@ public sealed class OutboxHandoffTests : IAsyncLifetime
             if (_held.TryGetValue(message.IdempotencyKey, out var started))
             {
                 started.TrySetResult();
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                await _let[message.IdempotencyKey].Task.WaitAsync(cancellationToken);
             }
 
             return _answers.TryGetValue(message.IdempotencyKey, out var outcome) ? outcome : OutboxOutcome.Sent("""{"id":"x"}""");
