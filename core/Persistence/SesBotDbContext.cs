@@ -126,7 +126,7 @@ public abstract class SesBotDbContext : DbContext
         if (candidates.Count > 0)
         {
             var keys = candidates.Select(m => m.OrderingKey).Distinct(StringComparer.Ordinal).ToList();
-            busy = [.. await UnsentQuery(keys).ToListAsync(cancellationToken)];
+            busy = [.. await UnsentQuery(keys).ToListAsync(cancellationToken), .. AddedUnclaimed(candidates)];
         }
 
         Claim(candidates, busy);
@@ -148,7 +148,7 @@ public abstract class SesBotDbContext : DbContext
         if (candidates.Count > 0)
         {
             var keys = candidates.Select(m => m.OrderingKey).Distinct(StringComparer.Ordinal).ToList();
-            busy = [.. UnsentQuery(keys).ToList()];
+            busy = [.. UnsentQuery(keys).ToList(), .. AddedUnclaimed(candidates)];
         }
 
         Claim(candidates, busy);
@@ -168,6 +168,14 @@ public abstract class SesBotDbContext : DbContext
         .Where(m => keys.Contains(m.OrderingKey) && (m.Status == OutboxStatus.Pending || m.Status == OutboxStatus.Sending))
         .Select(m => m.OrderingKey)
         .Distinct();
+
+    /// <summary>
+    /// The conversations this save also writes a message to that is not to be claimed (a notice, a card update the
+    /// turn's own work wrote): it may come first, and it is the dispatcher's to send, so nothing of theirs is claimed.
+    /// </summary>
+    private IEnumerable<string> AddedUnclaimed(List<OutboxMessage> candidates) => ChangeTracker.Entries<OutboxMessage>()
+        .Where(e => e.State == EntityState.Added && !candidates.Contains(e.Entity))
+        .Select(e => e.Entity.OrderingKey);
 
     /// <summary>The messages asked to be claimed that this save inserts (anything else asked for is ignored).</summary>
     private List<OutboxMessage> ClaimCandidates()

@@ -62,6 +62,27 @@ public sealed class OutboxClaimOnCommitTests : IAsyncLifetime
             rows.Select(r => (r.IdempotencyKey, r.Status, r.Attempts)));
     }
 
+    [Fact]
+    public async Task Save_SameConversationGetsAnUnclaimedMessageInThisSave_LeftPendingBehindIt()
+    {
+        await using var db = _database.CreateContext();
+        var notice = Message("c-1", "k-notice"); // written by the turn's own work (a notice, a card update), not asked to be claimed
+        var reply = Message("c-1", "k-reply");
+        var otherConversation = Message("c-2", "k-other");
+        db.OutboxMessages.AddRange(notice, reply, otherConversation);
+        db.ClaimOnCommit([reply, otherConversation], LeaseUntil);
+
+        await db.SaveChangesAsync();
+
+        Assert.Equal([otherConversation], db.ClaimedOnCommit);
+        Assert.True(db.ClaimRefused);
+        Assert.True(db.AddsOutboxMessages);
+        var rows = await RowsAsync();
+        Assert.Equal(
+            [("k-notice", OutboxStatus.Pending), ("k-other", OutboxStatus.Sending), ("k-reply", OutboxStatus.Pending)],
+            rows.Select(r => (r.IdempotencyKey, r.Status)));
+    }
+
     [Theory]
     [InlineData(OutboxStatus.Sent)]
     [InlineData(OutboxStatus.Failed)]
