@@ -9,4 +9,13 @@ public sealed class PostgresSesBotDbContext : SesBotDbContext
         : base(options)
     {
     }
+
+    /// <summary>Transaction-scoped advisory locks, one per conversation, taken in one order (by hash) so that two commits cannot deadlock.</summary>
+    protected override async Task LockOrderingKeysAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        var array = keys.ToArray();
+        await Database.ExecuteSqlAsync(
+            $"SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest({array}) AS k ORDER BY h) AS l",
+            cancellationToken);
+    }
 }

@@ -122,10 +122,39 @@ public abstract class SesBotDbContext : DbContext
     private async Task<int> ClaimThenSaveAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var candidates = ClaimCandidates();
+        if (candidates.Count > 0 && WriteGate is null && Database.CurrentTransaction is null)
+        {
+            // No write gate (PostgreSQL): the check and the write run in one transaction holding the conversations' locks.
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            var saved = await CheckClaimThenSaveAsync(candidates, acceptAllChangesOnSuccess: false, cancellationToken);
+            try
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch
+            {
+                Unclaim();
+                throw;
+            }
+
+            if (acceptAllChangesOnSuccess)
+            {
+                ChangeTracker.AcceptAllChanges();
+            }
+
+            return saved;
+        }
+
+        return await CheckClaimThenSaveAsync(candidates, acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private async Task<int> CheckClaimThenSaveAsync(List<OutboxMessage> candidates, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         HashSet<string> busy = [];
         if (candidates.Count > 0)
         {
             var keys = candidates.Select(m => m.OrderingKey).Distinct(StringComparer.Ordinal).ToList();
+            await LockOrderingKeysAsync(keys, cancellationToken);
             busy = [.. await UnsentQuery(keys).ToListAsync(cancellationToken), .. AddedUnclaimed(candidates)];
         }
 
@@ -140,6 +169,12 @@ public abstract class SesBotDbContext : DbContext
             throw;
         }
     }
+
+    /// <summary>
+    /// Where no write gate serializes the writes (PostgreSQL), holds these conversations' locks until the current
+    /// transaction ends, so that another commit cannot check them between this one's check and its write.
+    /// </summary>
+    protected virtual Task LockOrderingKeysAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) => Task.CompletedTask;
 
     private int ClaimThenSave(bool acceptAllChangesOnSuccess)
     {
