@@ -44,7 +44,10 @@ public sealed class OutboxDispatcher(
                 return 0;
             }
 
-            // A conversation whose earlier message waits for a retry (or is being sent) gets nothing after it yet.
+            // A conversation whose earlier message waits for a retry (or is being sent) gets nothing after it yet. What
+            // waits behind a message handed over is looked for again once that one is done (noted before looking, so
+            // that a send finishing meanwhile is not missed).
+            handoff.NoteBacklog();
             var keys = due.Select(m => m.OrderingKey).Distinct().ToList();
             var waiting = await db.OutboxMessages.AsNoTracking()
                 .Where(m => keys.Contains(m.OrderingKey)
@@ -325,7 +328,11 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>How long to sleep: until the earliest retry falls due, at most one sweep interval.</summary>
+    /// <summary>
+    /// How long to sleep: until the earliest retry falls due, at most one sweep interval. Messages already due were all
+    /// attempted, or wait behind an earlier one of their conversation (due later, or being sent, which wakes it when
+    /// done): they are no reason to look again at once.
+    /// </summary>
     private async Task<TimeSpan> UntilNextDueAsync(CancellationToken cancellationToken)
     {
         var sweep = options.Value.SweepInterval;
@@ -333,8 +340,9 @@ public sealed class OutboxDispatcher(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
+            var now = clock.GetUtcNow();
             var next = await db.OutboxMessages.AsNoTracking()
-                .Where(m => m.Status == OutboxStatus.Pending)
+                .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt > now)
                 .OrderBy(m => m.NextAttemptAt)
                 .Select(m => (DateTimeOffset?)m.NextAttemptAt)
                 .FirstOrDefaultAsync(cancellationToken);

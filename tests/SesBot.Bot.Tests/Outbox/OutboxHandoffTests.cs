@@ -17,6 +17,7 @@ public sealed class OutboxHandoffTests : IAsyncLifetime
     private readonly RecordingHandler _handler = new();
     private DialogHost _host = null!;
     private OutboxDispatcher _dispatcher = null!;
+    private CountingClock _clock = null!;
 
     public async Task InitializeAsync()
     {
@@ -27,7 +28,12 @@ public sealed class OutboxHandoffTests : IAsyncLifetime
                 ["Outbox:Parallelism"] = "1",
                 ["Outbox:BaseDelay"] = "00:01:00",
             },
-            configure: services => services.AddSingleton<IOutboxHandler>(_handler));
+            configure: services =>
+            {
+                services.AddSingleton<IOutboxHandler>(_handler);
+                _clock = new CountingClock((TimeProvider)services.Last(d => d.ServiceType == typeof(TimeProvider)).ImplementationInstance!);
+                services.AddSingleton<TimeProvider>(_clock);
+            });
         _dispatcher = _host.Services.GetRequiredService<OutboxDispatcher>();
     }
 
@@ -69,6 +75,23 @@ public sealed class OutboxHandoffTests : IAsyncLifetime
         Assert.True(first.NextAttemptAt > DialogHost.DefaultStart);
         var second = rows.Single(m => m.IdempotencyKey == "k-2");
         Assert.Equal((0, (DateTimeOffset?)null), (second.Attempts, second.LeaseUntil)); // never attempted, so no attempt counted
+    }
+
+    [Fact]
+    public async Task GivenBackBehindARetry_DispatcherSleepsUntilItIsDue()
+    {
+        await StartDispatcherAsync();
+        _handler.Answer("k-1", OutboxOutcome.Retry("503 from the receiver"));
+        Assert.True(Handoff.Offer(await CommitAsync(("c-1", "k-1"), ("c-1", "k-2"))));
+        await WaitForAsync(r => r.Single(m => m.IdempotencyKey == "k-2").Status == OutboxStatus.Pending); // behind k-1's retry, a minute on
+        await Task.Delay(200);
+
+        var before = _clock.Reads;
+        await Task.Delay(1000);
+        var looks = _clock.Reads - before;
+
+        Assert.True(looks < 10, $"The dispatcher looked at the outbox {looks} times in one idle second.");
+        Assert.Equal(["k-1"], _handler.Delivered);
     }
 
     [Fact]
@@ -205,6 +228,29 @@ public sealed class OutboxHandoffTests : IAsyncLifetime
             Assert.True(DateTime.UtcNow < deadline, "Not delivered within 10 s: " + string.Join(", ", rows.Select(r => $"{r.IdempotencyKey} {r.Status}")));
             await Task.Delay(20);
         }
+    }
+
+    /// <summary>The test's clock, counting how often it is read (the dispatcher reads it at every look at the outbox).</summary>
+    private sealed class CountingClock(TimeProvider inner) : TimeProvider
+    {
+        private int _reads;
+
+        public int Reads => Volatile.Read(ref _reads);
+
+        public override TimeZoneInfo LocalTimeZone => inner.LocalTimeZone;
+
+        public override long TimestampFrequency => inner.TimestampFrequency;
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            Interlocked.Increment(ref _reads);
+            return inner.GetUtcNow();
+        }
+
+        public override long GetTimestamp() => inner.GetTimestamp();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            inner.CreateTimer(callback, state, dueTime, period);
     }
 
     /// <summary>Records the order it was asked to send in; answers "sent" unless told otherwise, or holds until let go or cancelled.</summary>
