@@ -151,11 +151,16 @@ public abstract class SesBotDbContext : DbContext
     private async Task<int> CheckClaimThenSaveAsync(List<OutboxMessage> candidates, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         HashSet<string> busy = [];
-        if (candidates.Count > 0)
+        var keys = candidates.Select(m => m.OrderingKey).Distinct(StringComparer.Ordinal).ToList();
+        if (keys.Count > 0)
         {
-            var keys = candidates.Select(m => m.OrderingKey).Distinct(StringComparer.Ordinal).ToList();
             await LockOrderingKeysAsync(keys, cancellationToken);
-            busy = [.. await UnsentQuery(keys).ToListAsync(cancellationToken), .. AddedUnclaimed(candidates)];
+
+            // A turn's replies go to its own conversation: the common case has a compiled query of its own.
+            busy = keys.Count == 1
+                ? await HasUnsentQuery.For(this)(this, keys[0], cancellationToken) ? [keys[0]] : []
+                : [.. await UnsentQuery(keys).ToListAsync(cancellationToken)];
+            busy.UnionWith(AddedUnclaimed(candidates));
         }
 
         Claim(candidates, busy);
@@ -197,6 +202,10 @@ public abstract class SesBotDbContext : DbContext
             throw;
         }
     }
+
+    private static readonly CompiledPerModel<Func<SesBotDbContext, string, CancellationToken, Task<bool>>> HasUnsentQuery = new(() =>
+        EF.CompileAsyncQuery((SesBotDbContext context, string key, CancellationToken _) => context.OutboxMessages
+            .Any(m => m.OrderingKey == key && (m.Status == OutboxStatus.Pending || m.Status == OutboxStatus.Sending))));
 
     /// <summary>The conversations among <paramref name="keys"/> that have a message not yet sent (pending or being sent).</summary>
     private IQueryable<string> UnsentQuery(List<string> keys) => OutboxMessages.AsNoTracking()

@@ -214,7 +214,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
 
     private async Task<WorkflowResult?> FindByIdempotencyKeyAsync(SubmitRemovalRequest command, CancellationToken cancellationToken)
     {
-        var earlier = await db.RemovalRequests.FirstOrDefaultAsync(r => r.IdempotencyKey == command.IdempotencyKey, cancellationToken);
+        var earlier = await RequestByIdempotencyKeyQuery.For(db)(db, command.IdempotencyKey, cancellationToken);
         if (earlier is null)
         {
             return null;
@@ -259,22 +259,8 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             return customer is null || !MaySee(actor, customer.ResellerId) ? null : new Subject(customer, null);
         }
 
-        // One statement for what every account step needs: the account with its billing rows (tracked, so they
-        // attach to it), its customer, and the open request that holds the account, if any.
         var key = RemovalRequest.SubjectKeyFor(option, string.Empty, subjectId);
-        var row = await (
-            from a in db.CloudAccounts
-            where a.Id == subjectId
-            join c in db.Customers on a.CustomerId equals c.Id
-            select new
-            {
-                Account = a,
-                Billing = a.BillingRecords.ToList(),
-                Customer = c,
-                OpenId = db.RemovalRequests.Where(r => r.OpenSubjectKey == key).Select(r => r.Id).FirstOrDefault(),
-                OpenKind = db.RemovalRequests.Where(r => r.OpenSubjectKey == key).Select(r => (RemovalOption?)r.Kind).FirstOrDefault(),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
+        var row = await AccountSubjectQuery.For(db)(db, subjectId, key, cancellationToken);
         if (row is null || !MaySee(actor, row.Customer.ResellerId))
         {
             return null;
@@ -450,6 +436,44 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
     }
 
     private static string NewRequestId() => "R-" + RandomNumberGenerator.GetString(IdAlphabet, 6);
+
+    /// <summary>
+    /// One statement for what every account step needs: the account with its billing rows (tracked, so they attach to
+    /// it), its customer, and the open request that holds the account, if any. Compiled once: it runs on most turns of
+    /// the removal dialog, and EF Core need not look its translation up again each time.
+    /// </summary>
+    private static readonly CompiledPerModel<Func<SesBotDbContext, string, string, CancellationToken, Task<AccountSubjectRow?>>> AccountSubjectQuery = new(() =>
+        EF.CompileAsyncQuery((SesBotDbContext context, string accountId, string key, CancellationToken _) => (
+            from a in context.CloudAccounts
+            where a.Id == accountId
+            join c in context.Customers on a.CustomerId equals c.Id
+            select new AccountSubjectRow
+            {
+                Account = a,
+                Billing = a.BillingRecords.ToList(),
+                Customer = c,
+                OpenId = context.RemovalRequests.Where(r => r.OpenSubjectKey == key).Select(r => r.Id).FirstOrDefault(),
+                OpenKind = context.RemovalRequests.Where(r => r.OpenSubjectKey == key).Select(r => (RemovalOption?)r.Kind).FirstOrDefault(),
+            })
+            .FirstOrDefault()));
+
+    /// <summary>The request a submission with this key made before (tracked), if any: looked up on every submission.</summary>
+    private static readonly CompiledPerModel<Func<SesBotDbContext, string, CancellationToken, Task<RemovalRequest?>>> RequestByIdempotencyKeyQuery = new(() =>
+        EF.CompileAsyncQuery((SesBotDbContext context, string key, CancellationToken _) =>
+            context.RemovalRequests.FirstOrDefault(r => r.IdempotencyKey == key)));
+
+    private sealed class AccountSubjectRow
+    {
+        public required CloudAccount Account { get; init; }
+
+        public required List<BillingRecord> Billing { get; init; }
+
+        public required Customer Customer { get; init; }
+
+        public string? OpenId { get; init; }
+
+        public RemovalOption? OpenKind { get; init; }
+    }
 
     private sealed record Subject(Customer Customer, CloudAccount? Account)
     {
