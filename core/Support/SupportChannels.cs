@@ -12,10 +12,14 @@ namespace SesBot.Core.Support;
 /// </summary>
 public sealed class SupportChannels(SesBotDbContext db, IOptions<SupportOptions> options, TimeProvider clock)
 {
+    /// <summary>The stored choice, read for every request filed: compiled.</summary>
+    private static readonly CompiledPerModel<Func<SesBotDbContext, CancellationToken, Task<SupportChannel?>>> CurrentQuery = new(() =>
+        EF.CompileAsyncQuery((SesBotDbContext context, CancellationToken _) => context.SupportChannels.AsNoTracking()
+            .FirstOrDefault(c => c.Region == SupportChannel.DefaultRegion)));
+
     public async Task<SupportChannelChoice?> CurrentAsync(CancellationToken cancellationToken = default)
     {
-        var chosen = await db.SupportChannels.AsNoTracking()
-            .FirstOrDefaultAsync(c => c.Region == SupportChannel.DefaultRegion, cancellationToken);
+        var chosen = await CurrentQuery.For(db)(db, cancellationToken);
         if (chosen is not null)
         {
             return ChoiceOf(chosen);

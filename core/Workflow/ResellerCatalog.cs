@@ -18,6 +18,18 @@ public sealed class ResellerCatalog(SesBotDbContext db)
             return new CustomerPage([], HasMore: false);
         }
 
+        if (string.IsNullOrWhiteSpace(text) && !actor.IsSupport && actor.ResellerId is { } resellerId)
+        {
+            // The first page a reseller sees when a removal starts: compiled.
+            List<CustomerSummary> page = [];
+            await foreach (var row in ResellerCustomerPageQuery.For(db)(db, resellerId, Math.Max(0, skip), take + 1).WithCancellation(cancellationToken))
+            {
+                page.Add(row);
+            }
+
+            return new CustomerPage(page.Take(take).ToList(), page.Count > take);
+        }
+
         var query = Visible(actor, db.Customers.AsNoTracking()).Where(c => c.RemovedAt == null);
         if (!string.IsNullOrWhiteSpace(text))
         {
@@ -39,6 +51,11 @@ public sealed class ResellerCatalog(SesBotDbContext db)
         ArgumentNullException.ThrowIfNull(actor);
         // Split: as one statement SQLite would build the join of every account with its billing rows before picking
         // this customer's (a scan of the whole table per call); split, each part is an index lookup.
+        if (!actor.IsSupport && actor.ResellerId is { } resellerId)
+        {
+            return await ResellerCustomerQuery.For(db)(db, resellerId, customerId, cancellationToken);
+        }
+
         return await Visible(actor, db.Customers.AsNoTracking().Include(c => c.Accounts).ThenInclude(a => a.BillingRecords))
             .AsSplitQuery()
             .FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken);
@@ -48,13 +65,25 @@ public sealed class ResellerCatalog(SesBotDbContext db)
     public async Task<IReadOnlyDictionary<string, OpenRequestRef>> OpenRequestsByAccountAsync(Actor actor, string customerId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var query = db.RemovalRequests.AsNoTracking().Where(r => r.CustomerId == customerId && r.CloudAccountId != null && r.OpenSubjectKey != null);
-        if (!actor.IsSupport)
+        List<OpenRequestRow> rows = [];
+        if (!actor.IsSupport && actor.ResellerId is { } resellerId)
         {
-            query = query.Where(r => r.ResellerId == actor.ResellerId);
+            await foreach (var row in ResellerOpenRequestsQuery.For(db)(db, resellerId, customerId).WithCancellation(cancellationToken))
+            {
+                rows.Add(row);
+            }
+        }
+        else
+        {
+            var query = db.RemovalRequests.AsNoTracking().Where(r => r.CustomerId == customerId && r.CloudAccountId != null && r.OpenSubjectKey != null);
+            if (!actor.IsSupport)
+            {
+                query = query.Where(r => r.ResellerId == actor.ResellerId);
+            }
+
+            rows = await query.Select(r => new OpenRequestRow(r.CloudAccountId!, new OpenRequestRef(r.Id, r.Kind))).ToListAsync(cancellationToken);
         }
 
-        var rows = await query.Select(r => new { AccountId = r.CloudAccountId!, Ref = new OpenRequestRef(r.Id, r.Kind) }).ToListAsync(cancellationToken);
         return rows.GroupBy(r => r.AccountId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Ref, StringComparer.Ordinal);
     }
 
@@ -99,6 +128,29 @@ public sealed class ResellerCatalog(SesBotDbContext db)
             .ToListAsync(cancellationToken);
         return new RequestDetails(request, customer, account, timeline) { Email = await RequestEmails.FindAsync(db, request, cancellationToken) };
     }
+
+    // Compiled forms of what a reseller's removal dialog reads on its first turns (a support person's reads differ:
+    // they see every reseller's customers).
+    private static readonly CompiledPerModel<Func<SesBotDbContext, string, int, int, IAsyncEnumerable<CustomerSummary>>> ResellerCustomerPageQuery = new(() =>
+        EF.CompileAsyncQuery((SesBotDbContext context, string resellerId, int skip, int take) => context.Customers.AsNoTracking()
+            .Where(c => c.ResellerId == resellerId && c.RemovedAt == null)
+            .OrderBy(c => c.Name).ThenBy(c => c.Id)
+            .Skip(skip).Take(take)
+            .Select(c => new CustomerSummary(c.Id, c.Name))));
+
+    private static readonly CompiledPerModel<Func<SesBotDbContext, string, string, CancellationToken, Task<Customer?>>> ResellerCustomerQuery = new(() =>
+        EF.CompileAsyncQuery((SesBotDbContext context, string resellerId, string customerId, CancellationToken _) => context.Customers.AsNoTracking()
+            .Include(c => c.Accounts).ThenInclude(a => a.BillingRecords)
+            .AsSplitQuery()
+            .Where(c => c.ResellerId == resellerId)
+            .FirstOrDefault(c => c.Id == customerId)));
+
+    private static readonly CompiledPerModel<Func<SesBotDbContext, string, string, IAsyncEnumerable<OpenRequestRow>>> ResellerOpenRequestsQuery = new(() =>
+        EF.CompileAsyncQuery((SesBotDbContext context, string resellerId, string customerId) => context.RemovalRequests.AsNoTracking()
+            .Where(r => r.CustomerId == customerId && r.CloudAccountId != null && r.OpenSubjectKey != null && r.ResellerId == resellerId)
+            .Select(r => new OpenRequestRow(r.CloudAccountId!, new OpenRequestRef(r.Id, r.Kind)))));
+
+    private sealed record OpenRequestRow(string AccountId, OpenRequestRef Ref);
 
     private static IQueryable<Customer> Visible(Actor actor, IQueryable<Customer> customers) =>
         actor.IsSupport ? customers : customers.Where(c => c.ResellerId == actor.ResellerId);
