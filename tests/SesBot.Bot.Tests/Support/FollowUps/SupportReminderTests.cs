@@ -266,15 +266,10 @@ public sealed class SupportReminderTests : IAsyncLifetime
     [Fact]
     public async Task Hosted_TheFakeClockReachesTheDueTime_TheServiceWakesAndReminds()
     {
-        _host = await StartAsync(new Dictionary<string, string?>(PayerTimes) { ["Support:FirstSweepDelay"] = "00:00:00" });
-        await UseSupportChannelAsync(Host);
-        var id = await SubmitRemoveFromPayerAsync(Host);
-        await MarkThreadPostedAsync(Host, id, Root);
-        var service = Host.Services.GetRequiredService<SupportReminderService>();
-        await ((IHostedService)service).StartAsync(CancellationToken.None);
+        var (service, id) = await StartHostedWithAWaitingRequestAsync("00:00:00");
         try
         {
-            await WaitUntilAsync(async () => (await Host.DbAsync(db => db.Set<RequestFollowUp>().AsNoTracking().CountAsync())) == 1);
+            await WaitUntilAsync(async () => await SchedulesAsync() == 1);
 
             // The service sleeps until the due time (at most one sweep); each advance of the clock wakes it.
             for (var i = 0; i < 2 * 24 * 60 + 1 && (await FollowUpRowsAsync(Host)).Count == 0; i += 60)
@@ -295,26 +290,35 @@ public sealed class SupportReminderTests : IAsyncLifetime
     [Fact]
     public async Task Hosted_FirstSweepDelay_NothingPlannedUntilTheDelayHasPassed()
     {
-        _host = await StartAsync(new Dictionary<string, string?>(PayerTimes) { ["Support:FirstSweepDelay"] = "00:00:05" });
-        await UseSupportChannelAsync(Host);
-        var id = await SubmitRemoveFromPayerAsync(Host);
-        await MarkThreadPostedAsync(Host, id, Root);
-        var service = Host.Services.GetRequiredService<SupportReminderService>();
-        await ((IHostedService)service).StartAsync(CancellationToken.None);
+        var (service, _) = await StartHostedWithAWaitingRequestAsync("00:00:05");
         try
         {
             await Task.Delay(300); // real time: the service runs, its first look waits on the (fake) clock
-            Assert.Equal(0, await Host.DbAsync(db => db.Set<RequestFollowUp>().AsNoTracking().CountAsync()));
+            Assert.Equal(0, await SchedulesAsync());
 
             Host.Clock.Advance(TimeSpan.FromSeconds(5));
 
-            await WaitUntilAsync(async () => (await Host.DbAsync(db => db.Set<RequestFollowUp>().AsNoTracking().CountAsync())) == 1);
+            await WaitUntilAsync(async () => await SchedulesAsync() == 1);
         }
         finally
         {
             await ((IHostedService)service).StopAsync(CancellationToken.None);
         }
     }
+
+    /// <summary>A request waiting on support in its posted thread, and the reminder service started as the host would.</summary>
+    private async Task<(SupportReminderService Service, string RequestId)> StartHostedWithAWaitingRequestAsync(string firstSweepDelay)
+    {
+        _host = await StartAsync(new Dictionary<string, string?>(PayerTimes) { ["Support:FirstSweepDelay"] = firstSweepDelay });
+        await UseSupportChannelAsync(Host);
+        var id = await SubmitRemoveFromPayerAsync(Host);
+        await MarkThreadPostedAsync(Host, id, Root);
+        var service = Host.Services.GetRequiredService<SupportReminderService>();
+        await ((IHostedService)service).StartAsync(CancellationToken.None);
+        return (service, id);
+    }
+
+    private Task<int> SchedulesAsync() => Host.DbAsync(db => db.Set<RequestFollowUp>().AsNoTracking().CountAsync());
 
     private Task<RequestFollowUp> ScheduleAsync(string requestId) =>
         Host.DbAsync(db => db.Set<RequestFollowUp>().AsNoTracking().SingleAsync(f => f.RequestId == requestId));
