@@ -27,10 +27,7 @@ public sealed class OutboxClaimOnCommitTests : IAsyncLifetime
         await using var db = _database.CreateContext();
         var first = Message("c-1", "k-1");
         var second = Message("c-1", "k-2");
-        db.OutboxMessages.AddRange(first, second);
-        db.ClaimOnCommit([first, second], LeaseUntil);
-
-        await db.SaveChangesAsync();
+        await SaveClaimingAsync(db, first, second);
 
         Assert.Equal([first, second], db.ClaimedOnCommit);
         Assert.False(db.ClaimRefused);
@@ -48,10 +45,7 @@ public sealed class OutboxClaimOnCommitTests : IAsyncLifetime
         await using var db = _database.CreateContext();
         var mine = Message("c-1", "k-1");
         var otherConversation = Message("c-2", "k-2");
-        db.OutboxMessages.AddRange(mine, otherConversation);
-        db.ClaimOnCommit([mine, otherConversation], LeaseUntil);
-
-        await db.SaveChangesAsync();
+        await SaveClaimingAsync(db, mine, otherConversation);
 
         Assert.Equal([otherConversation], db.ClaimedOnCommit);
         Assert.True(db.ClaimRefused);
@@ -92,10 +86,7 @@ public sealed class OutboxClaimOnCommitTests : IAsyncLifetime
         await SeedAsync(Message("c-1", "k-0"), settled);
         await using var db = _database.CreateContext();
         var mine = Message("c-1", "k-1");
-        db.OutboxMessages.Add(mine);
-        db.ClaimOnCommit([mine], LeaseUntil);
-
-        await db.SaveChangesAsync();
+        await SaveClaimingAsync(db, mine);
 
         Assert.Equal([mine], db.ClaimedOnCommit);
         Assert.Equal(OutboxStatus.Sending, (await RowsAsync()).Single(r => r.IdempotencyKey == "k-1").Status);
@@ -182,6 +173,14 @@ public sealed class OutboxClaimOnCommitTests : IAsyncLifetime
         var message = Message("c-1", "k-1");
 
         Assert.Throws<InvalidOperationException>(message.Release);
+    }
+
+    /// <summary>What a turn does with its replies: adds them, asks the commit to claim them, saves.</summary>
+    private static async Task SaveClaimingAsync(SesBotDbContext db, params OutboxMessage[] replies)
+    {
+        db.OutboxMessages.AddRange(replies);
+        db.ClaimOnCommit(replies, LeaseUntil);
+        await db.SaveChangesAsync();
     }
 
     private static OutboxMessage Message(string conversation, string key) =>
