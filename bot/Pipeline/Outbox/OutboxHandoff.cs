@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Microsoft.Extensions.Options;
 using SesBot.Core.Outbox;
 
 namespace SesBot.Bot.Pipeline.Outbox;
@@ -7,9 +8,10 @@ namespace SesBot.Bot.Pipeline.Outbox;
 /// <summary>
 /// Hands a turn's replies, claimed with the turn's own commit, to the running dispatcher in memory: no read to find
 /// them and no separate claim, so a reply leaves as soon as its turn has committed. Only while the dispatcher runs
-/// (<see cref="Accepting"/>); otherwise turns leave their messages pending for it to find.
+/// (<see cref="Accepting"/>), and while fewer than <see cref="OutboxOptions.HandoffLimit"/> wait here; otherwise turns
+/// leave their messages pending for it to find, in the database rather than in memory.
 /// </summary>
-public sealed class OutboxHandoff
+public sealed class OutboxHandoff(IOptions<OutboxOptions> options)
 {
     private readonly Channel<IReadOnlyList<OutboxMessage>> _claimed = Channel.CreateUnbounded<IReadOnlyList<OutboxMessage>>(
         new UnboundedChannelOptions { SingleReader = true });
@@ -19,8 +21,8 @@ public sealed class OutboxHandoff
     private volatile bool _accepting;
     private int _backlog;
 
-    /// <summary>Whether a dispatcher is running to take claimed messages.</summary>
-    public bool Accepting => _accepting;
+    /// <summary>Whether a dispatcher is running to take claimed messages, and has room for more.</summary>
+    public bool Accepting => _accepting && _waiting.Count < options.Value.HandoffLimit;
 
     /// <summary>
     /// Claimed messages of one commit, in order, for the dispatcher to send at once; false when it has stopped in the

@@ -28,4 +28,11 @@ public sealed class OutboxOptions
 
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 200;
+
+    /// <summary>
+    /// How many replies claimed with their turns' commits may wait in memory for the dispatcher (say, while the
+    /// Connector is slow). Beyond it, turns leave their replies pending in the database for the dispatcher to find.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int HandoffLimit { get; set; } = 1_000;
 }

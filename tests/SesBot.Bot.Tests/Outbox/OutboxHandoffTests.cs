@@ -27,6 +27,7 @@ public sealed class OutboxHandoffTests : IAsyncLifetime
                 ["Outbox:SweepInterval"] = "00:10:00", // its own looks: at start, then not within a test
                 ["Outbox:Parallelism"] = "1",
                 ["Outbox:BaseDelay"] = "00:01:00",
+                ["Outbox:HandoffLimit"] = "3",
             },
             configure: services =>
             {
@@ -170,6 +171,22 @@ public sealed class OutboxHandoffTests : IAsyncLifetime
         Assert.Equal(
             [("k-2", OutboxStatus.NeedsAttention), ("k-3", OutboxStatus.NeedsAttention)],
             rows.Where(r => r.OrderingKey == "c-2").Select(r => (r.IdempotencyKey, r.Status)));
+    }
+
+    [Fact]
+    public async Task ConnectorSlow_AtTheLimitNoMoreTakenInMemory()
+    {
+        await StartDispatcherAsync();
+        _handler.Hold("k-1");
+        Assert.True(Handoff.Offer(await CommitAsync(("c-1", "k-1"))));
+        await _handler.Started("k-1").WaitAsync(TimeSpan.FromSeconds(10)); // one slot (Outbox:Parallelism = 1), taken
+
+        Assert.True(Handoff.Offer(await CommitAsync(("c-2", "k-2"))));
+        Assert.True(Handoff.Offer(await CommitAsync(("c-3", "k-3"))));
+        Assert.True(Handoff.Accepting);
+        Assert.True(Handoff.Offer(await CommitAsync(("c-4", "k-4")))); // claimed already: taken, though it fills the room
+
+        Assert.False(Handoff.Accepting); // three wait (Outbox:HandoffLimit): the next turns leave theirs in the database
     }
 
     [Fact]
