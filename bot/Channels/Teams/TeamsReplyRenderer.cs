@@ -154,6 +154,8 @@ public sealed class TeamsReplyRenderer
         Items = [new TextBlock { Text = AdaptiveCardText.Escape(text), Wrap = true, Weight = TextWeight.Bolder }],
     };
 
+    private const int BadgesPerListRow = 2;
+
     /// <summary>One row of a list: title, detail and badges on the left, the row's button on the right, its warnings below.</summary>
     private static Container Item(ReplyItem item)
     {
@@ -166,9 +168,11 @@ public sealed class TeamsReplyRenderer
             left.Add(new TextBlock { Text = AdaptiveCardText.Escape(detail), Wrap = true, IsSubtle = true, Spacing = Spacing.None });
         }
 
-        if (item.Badges.Count > 0)
+        // Beside the row's button there is room for two badges side by side: more in one row squeezed a short one until
+        // it broke inside its word ("act ive" in the web client). Two a row, one row under the other.
+        foreach (var row in item.Badges.Chunk(BadgesPerListRow))
         {
-            left.Add(Badges(item.Badges) with { Spacing = Spacing.Small });
+            left.Add(Badges(row) with { Spacing = Spacing.Small });
         }
 
         var columns = new List<Column> { new() { Width = ColumnWidth.Stretch, Items = left } };
