@@ -20,9 +20,10 @@ public sealed class OutboxHandoff(IOptions<OutboxOptions> options)
     private readonly Lock _gate = new();
     private volatile bool _accepting;
     private int _backlog;
+    private int _waitingCount; // _waiting's size, read on every turn: ConcurrentDictionary.Count would take all its locks
 
     /// <summary>Whether a dispatcher is running to take claimed messages, and has room for more.</summary>
-    public bool Accepting => _accepting && _waiting.Count < options.Value.HandoffLimit;
+    public bool Accepting => _accepting && Volatile.Read(ref _waitingCount) < options.Value.HandoffLimit;
 
     /// <summary>
     /// Claimed messages of one commit, in order, for the dispatcher to send at once; false when it has stopped in the
@@ -40,7 +41,10 @@ public sealed class OutboxHandoff(IOptions<OutboxOptions> options)
 
             foreach (var message in claimed)
             {
-                _waiting[message.Id] = 0;
+                if (_waiting.TryAdd(message.Id, 0))
+                {
+                    Interlocked.Increment(ref _waitingCount);
+                }
             }
 
             if (_claimed.Writer.TryWrite(claimed))
@@ -50,7 +54,7 @@ public sealed class OutboxHandoff(IOptions<OutboxOptions> options)
 
             foreach (var message in claimed)
             {
-                _waiting.TryRemove(message.Id, out _);
+                Leave(message.Id);
             }
 
             return false;
@@ -64,7 +68,13 @@ public sealed class OutboxHandoff(IOptions<OutboxOptions> options)
     internal bool Waiting(long id) => _waiting.ContainsKey(id);
 
     /// <summary>The message's send starts, or its claim is given back: it no longer waits here.</summary>
-    internal void Leave(long id) => _waiting.TryRemove(id, out _);
+    internal void Leave(long id)
+    {
+        if (_waiting.TryRemove(id, out _))
+        {
+            Interlocked.Decrement(ref _waitingCount);
+        }
+    }
 
     /// <summary>
     /// A turn left a message pending because its conversation had one not yet sent: once the messages in hand are
@@ -90,7 +100,11 @@ public sealed class OutboxHandoff(IOptions<OutboxOptions> options)
         lock (_gate)
         {
             _accepting = false;
-            _waiting.Clear();
+            foreach (var id in _waiting.Keys)
+            {
+                Leave(id);
+            }
+
             List<OutboxMessage> left = [];
             while (_claimed.Reader.TryRead(out var batch))
             {
