@@ -21,11 +21,7 @@ public sealed class ResellerCatalog(SesBotDbContext db)
         if (string.IsNullOrWhiteSpace(text) && !actor.IsSupport && actor.ResellerId is { } resellerId)
         {
             // The first page a reseller sees when a removal starts: compiled.
-            List<CustomerSummary> page = [];
-            await foreach (var row in ResellerCustomerPageQuery.For(db)(db, resellerId, Math.Max(0, skip), take + 1).WithCancellation(cancellationToken))
-            {
-                page.Add(row);
-            }
+            var page = await ResellerCustomerPageQuery.For(db)(db, resellerId, Math.Max(0, skip), take + 1).ToListAsync(cancellationToken);
 
             return new CustomerPage(page.Take(take).ToList(), page.Count > take);
         }
@@ -65,13 +61,10 @@ public sealed class ResellerCatalog(SesBotDbContext db)
     public async Task<IReadOnlyDictionary<string, OpenRequestRef>> OpenRequestsByAccountAsync(Actor actor, string customerId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        List<OpenRequestRow> rows = [];
+        List<OpenRequestRow> rows;
         if (!actor.IsSupport && actor.ResellerId is { } resellerId)
         {
-            await foreach (var row in ResellerOpenRequestsQuery.For(db)(db, resellerId, customerId).WithCancellation(cancellationToken))
-            {
-                rows.Add(row);
-            }
+            rows = await ResellerOpenRequestsQuery.For(db)(db, resellerId, customerId).ToListAsync(cancellationToken);
         }
         else
         {
