@@ -62,9 +62,13 @@ public static class CoreServiceCollectionExtensions
                 var sqlite = SqliteConnectionString(connectionString, contentRoot);
                 services.TryAddSingleton<SqliteWriteGate>();
                 services.TryAddSingleton<SqliteConnectionSetup>();
+
+                // Turns run on a few long-lived connections that keep their page cache and compiled statements.
+                services.TryAddSingleton(_ => new SqliteTurnConnections(sqlite, SqliteTurnConnections.ForThisMachine()));
                 services.AddDbContextPool<SesBotDbContext, SqliteSesBotDbContext>((sp, o) => o
                     .UseSqlite(sqlite, s => s.CommandTimeout(commandTimeoutSeconds))
-                    .AddInterceptors(sp.GetRequiredService<SqliteWriteGate>(), sp.GetRequiredService<SqliteConnectionSetup>()));
+                    .AddInterceptors(
+                        sp.GetRequiredService<SqliteWriteGate>(), sp.GetRequiredService<SqliteConnectionSetup>(), sp.GetRequiredService<SqliteTurnConnections>()));
                 break;
             case DatabaseProvider.PostgreSql:
                 if (string.IsNullOrWhiteSpace(connectionString))

@@ -84,6 +84,13 @@ public sealed class TurnPipeline(
         var transaction = services.GetRequiredService<TurnTransaction>();
 
         // One connection for the whole turn: its reads and its commit, rather than a pooled open and close per query.
+        // On SQLite it is one of the few long-lived turn connections, with a warm page cache and compiled statements.
+        if (services.GetService<SqliteTurnConnections>() is { } sqlite)
+        {
+            await using var lease = await sqlite.AttachAsync(db, cancellationToken);
+            return await RunTurnAsync(request, services, db, transaction, cancellationToken);
+        }
+
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {

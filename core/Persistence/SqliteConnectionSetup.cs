@@ -7,17 +7,13 @@ namespace SesBot.Core.Persistence;
 
 /// <summary>
 /// Per-connection SQLite settings: WAL durability at NORMAL (a commit survives a crash of the process; only a power
-/// loss may take back the last commits), and the database file read through a memory map (under steady writes every
-/// read transaction starts with an empty page cache; mapped pages are read without a system call and a copy each).
-/// The journal mode itself (WAL) is set once per file by the database initializer.
-/// The settings belong to the native connection, which Microsoft.Data.Sqlite pools and hands out again on each logical
-/// open; they are applied once per native connection, not on every open.
+/// loss may take back the last commits). The journal mode itself (WAL) is set once per file by the database
+/// initializer. The settings belong to the native connection, which Microsoft.Data.Sqlite pools and hands out again on
+/// each logical open; they are applied once per native connection, not on every open. (The long-lived connections
+/// turns run on, <see cref="SqliteTurnConnections"/>, apply the same setting when they open.)
 /// </summary>
 public sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
-    /// <summary>The most of the database file that is mapped into memory (bytes); SQLite maps only what exists.</summary>
-    public const long MemoryMapBytes = 256L * 1024 * 1024;
-
     private static readonly string Pragmas = "PRAGMA synchronous = NORMAL;";
 
     // Keyed by the native handle's wrapper, which lives exactly as long as the native connection in the pool.

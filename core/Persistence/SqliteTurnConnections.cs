@@ -1,0 +1,294 @@
+using System.Collections.Concurrent;
+using System.Data;
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace SesBot.Core.Persistence;
+
+/// <summary>
+/// The SQLite connections turns run on: a few long-lived connections (one per processor, between
+/// <see cref="MinConnections"/> and <see cref="MaxConnections"/>), each lent to one turn at a time, instead of one pooled connection per turn in
+/// flight. Two things make this cheaper than the pool:
+/// <list type="bullet">
+/// <item>A connection's page cache is emptied whenever another connection has committed. With one pooled connection
+/// per turn in flight (64 under load), every read started cold and read its pages from the file again; a few
+/// connections, each with a larger cache (<see cref="CacheKibibytes"/>), keep their pages.</item>
+/// <item>Each connection keeps the statements it has compiled (as the interceptor here, at most
+/// <see cref="MaxStatements"/> per connection) and runs EF Core's commands on them, so that the same SQL text is not
+/// parsed and planned again on every turn. Microsoft.Data.Sqlite keeps a statement only as long as its command.</item>
+/// </list>
+/// A turn waits (asynchronously, in order) for a free connection; it holds it through its reads and its commit, which
+/// never wait on other I/O. Other work (the outbox dispatcher, the sweeps) keeps using the pool.
+/// </summary>
+public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
+{
+    /// <summary>
+    /// The fewest connections turns run on, even on one processor: a turn that waits for the write gate (behind a write
+    /// of the outbox dispatcher, say) holds its connection, and the next turn's reads should not wait behind it.
+    /// </summary>
+    public const int MinConnections = 2;
+
+    /// <summary>The most connections turns run on at once, whatever the processor count.</summary>
+    public const int MaxConnections = 4;
+
+    /// <summary>The most compiled statements kept per connection; beyond that, a command runs the usual way.</summary>
+    public const int MaxStatements = 256;
+
+    /// <summary>Each connection's page cache, in KiB (SQLite's default is 2,000).</summary>
+    public const int CacheKibibytes = 16 * 1024;
+
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _free;
+    private readonly ConcurrentStack<Lane> _idle = new();
+    private readonly ConditionalWeakTable<SqliteConnection, Lane> _lanes = [];
+    private readonly ConcurrentDictionary<Lane, byte> _all = new();
+    private bool _disposed;
+
+    public SqliteTurnConnections(string connectionString, int connections)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentOutOfRangeException.ThrowIfLessThan(connections, 1);
+        _connectionString = connectionString;
+        Connections = connections;
+        _free = new SemaphoreSlim(connections, connections);
+    }
+
+    /// <summary>How many connections turns run on at once.</summary>
+    public int Connections { get; }
+
+    /// <summary>One connection per processor, between <see cref="MinConnections"/> and <see cref="MaxConnections"/>.</summary>
+    public static int ForThisMachine() => Math.Clamp(Environment.ProcessorCount, MinConnections, MaxConnections);
+
+    /// <summary>
+    /// Waits for a free connection and puts this unit of work's context on it until the lease is disposed; then the
+    /// context goes back to its own connection string, so that a pooled context never leaves with the lent one.
+    /// </summary>
+    public async ValueTask<Lease> AttachAsync(SesBotDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _free.WaitAsync(cancellationToken);
+        Lane lane;
+        try
+        {
+            lane = _idle.TryPop(out var idle) ? idle : Open();
+            db.Database.SetDbConnection(lane.Connection, contextOwnsConnection: false);
+        }
+        catch
+        {
+            _free.Release();
+            throw;
+        }
+
+        return new Lease(this, db, lane);
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        foreach (var lane in _all.Keys)
+        {
+            lane.Dispose();
+        }
+
+        _all.Clear();
+        _idle.Clear();
+        _free.Dispose();
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        => !result.HasResult && Cached(command) is { } statement
+            ? InterceptionResult<DbDataReader>.SuppressWithResult(statement.Reading = statement.Command.ExecuteReader())
+            : result;
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        => ValueTask.FromResult(ReaderExecuting(command, eventData, result)); // Microsoft.Data.Sqlite runs every command synchronously
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+        => !result.HasResult && Cached(command) is { } statement
+            ? InterceptionResult<int>.SuppressWithResult(statement.Command.ExecuteNonQuery())
+            : result;
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        => ValueTask.FromResult(NonQueryExecuting(command, eventData, result));
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+        => !result.HasResult && Cached(command) is { } statement
+            ? InterceptionResult<object>.SuppressWithResult(statement.Command.ExecuteScalar()!)
+            : result;
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        => ValueTask.FromResult(ScalarExecuting(command, eventData, result));
+
+    /// <summary>
+    /// The compiled statement of this command's SQL on its connection, loaded with the command's parameters and
+    /// transaction; null when the command is not on a turn connection, the connection keeps no more statements, or
+    /// the statement is still being read by an earlier command of the same text.
+    /// </summary>
+    private Statement? Cached(DbCommand command)
+    {
+        if (command is not SqliteCommand { Connection: { } connection } sqlite || !_lanes.TryGetValue(connection, out var lane))
+        {
+            return null;
+        }
+
+        var text = sqlite.CommandText;
+        if (!lane.Statements.TryGetValue(text, out var statement))
+        {
+            if (lane.Statements.Count >= MaxStatements)
+            {
+                return null;
+            }
+
+            statement = new Statement(connection.CreateCommand());
+            statement.Command.CommandText = text;
+            lane.Statements.Add(text, statement);
+        }
+
+        if (statement.Reading is { IsClosed: false })
+        {
+            return null;
+        }
+
+        var cached = statement.Command;
+        cached.Transaction = sqlite.Transaction;
+        cached.CommandTimeout = sqlite.CommandTimeout;
+        cached.Parameters.Clear();
+        foreach (SqliteParameter parameter in sqlite.Parameters)
+        {
+            cached.Parameters.Add(parameter);
+        }
+
+        statement.Reading = null;
+        return statement;
+    }
+
+    private Lane Open()
+    {
+        // Outside the provider's pool: a connection given up (still inside a transaction) is closed for good, so that
+        // no one is handed that native connection again.
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            using var settings = connection.CreateCommand();
+            settings.CommandText = $"PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{CacheKibibytes};";
+            settings.ExecuteNonQuery();
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        var lane = new Lane(connection);
+        _lanes.AddOrUpdate(connection, lane);
+        _all[lane] = 0;
+        return lane;
+    }
+
+    private void Return(SesBotDbContext db, Lane lane)
+    {
+        try
+        {
+            db.Database.SetDbConnection(null, contextOwnsConnection: false);
+            db.Database.SetConnectionString(_connectionString);
+        }
+        finally
+        {
+            // A connection left inside a transaction (a unit of work that did not finish its own) is not lent again.
+            if (_disposed || !lane.IsIdle())
+            {
+                _all.TryRemove(lane, out _);
+                _lanes.Remove(lane.Connection);
+                lane.Dispose();
+            }
+            else
+            {
+                _idle.Push(lane);
+            }
+
+            if (!_disposed)
+            {
+                _free.Release();
+            }
+        }
+    }
+
+    /// <summary>A connection lent to one unit of work; disposing it gives the connection back.</summary>
+    public sealed class Lease : IAsyncDisposable, IDisposable
+    {
+        private readonly SqliteTurnConnections _owner;
+        private readonly SesBotDbContext _db;
+        private readonly Lane _lane;
+        private int _returned;
+
+        internal Lease(SqliteTurnConnections owner, SesBotDbContext db, Lane lane)
+        {
+            _owner = owner;
+            _db = db;
+            _lane = lane;
+        }
+
+        /// <summary>The connection lent.</summary>
+        public SqliteConnection Connection => _lane.Connection;
+
+        /// <summary>How many compiled statements the connection keeps.</summary>
+        public int Statements => _lane.Statements.Count;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _returned, 1) == 0)
+            {
+                _owner.Return(_db, _lane);
+            }
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    internal sealed class Lane(SqliteConnection connection) : IDisposable
+    {
+        public SqliteConnection Connection { get; } = connection;
+
+        public Dictionary<string, Statement> Statements { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Open, with no transaction left open on it.</summary>
+        public bool IsIdle()
+            => Connection.State == ConnectionState.Open && SQLitePCL.raw.sqlite3_get_autocommit(Connection.Handle) != 0;
+
+        public void Dispose()
+        {
+            foreach (var statement in Statements.Values)
+            {
+                statement.Command.Dispose();
+            }
+
+            Statements.Clear();
+            Connection.Dispose();
+        }
+    }
+
+    internal sealed class Statement(SqliteCommand command)
+    {
+        public SqliteCommand Command { get; } = command;
+
+        /// <summary>The reader of its last run, while it may still be open.</summary>
+        public SqliteDataReader? Reading { get; set; }
+    }
+}
