@@ -9,13 +9,14 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace SesBot.Core.Persistence;
 
 /// <summary>
-/// The SQLite connections turns run on: a few long-lived connections (one per processor, between
-/// <see cref="MinConnections"/> and <see cref="MaxConnections"/>), each lent to one turn at a time, instead of one pooled connection per turn in
+/// The SQLite connections turns run on: a few long-lived connections (one per processor, at most
+/// <see cref="MaxConnections"/>), each lent to one turn at a time, instead of one pooled connection per turn in
 /// flight. Two things make this cheaper than the pool:
 /// <list type="bullet">
 /// <item>A connection's page cache is emptied whenever another connection has committed. With one pooled connection
-/// per turn in flight (64 under load), every read started cold and read its pages from the file again; a few
-/// connections, each with a larger cache (<see cref="CacheKibibytes"/>), keep their pages.</item>
+/// per turn in flight (64 under load), every read started cold and read its pages from the file again. One connection
+/// per processor, each with a larger cache (<see cref="CacheKibibytes"/>), keeps its pages between other connections'
+/// commits; on one processor, turns' own commits never empty it.</item>
 /// <item>Each connection keeps the statements it has compiled (as the interceptor here, at most
 /// <see cref="MaxStatements"/> per connection) and runs EF Core's commands on them, so that the same SQL text is not
 /// parsed and planned again on every turn. Microsoft.Data.Sqlite keeps a statement only as long as its command.</item>
@@ -25,12 +26,6 @@ namespace SesBot.Core.Persistence;
 /// </summary>
 public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
 {
-    /// <summary>
-    /// The fewest connections turns run on, even on one processor: a turn that waits for the write gate (behind a write
-    /// of the outbox dispatcher, say) holds its connection, and the next turn's reads should not wait behind it.
-    /// </summary>
-    public const int MinConnections = 2;
-
     /// <summary>The most connections turns run on at once, whatever the processor count.</summary>
     public const int MaxConnections = 4;
 
@@ -59,8 +54,11 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
     /// <summary>How many connections turns run on at once.</summary>
     public int Connections { get; }
 
-    /// <summary>One connection per processor, between <see cref="MinConnections"/> and <see cref="MaxConnections"/>.</summary>
-    public static int ForThisMachine() => Math.Clamp(Environment.ProcessorCount, MinConnections, MaxConnections);
+    /// <summary>
+    /// One connection per processor, at most <see cref="MaxConnections"/>. Two connections on one processor read
+    /// no faster, and each commit on one empties the other's page cache.
+    /// </summary>
+    public static int ForThisMachine() => Math.Clamp(Environment.ProcessorCount, 1, MaxConnections);
 
     /// <summary>
     /// Waits for a free connection and puts this unit of work's context on it until the lease is disposed; then the

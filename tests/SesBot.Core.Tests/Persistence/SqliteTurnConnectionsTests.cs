@@ -35,7 +35,7 @@ public sealed class SqliteTurnConnectionsTests : IAsyncLifetime
     {
         var connections = _services.GetRequiredService<SqliteTurnConnections>();
 
-        Assert.InRange(connections.Connections, SqliteTurnConnections.MinConnections, SqliteTurnConnections.MaxConnections);
+        Assert.Equal(Math.Clamp(Environment.ProcessorCount, 1, SqliteTurnConnections.MaxConnections), connections.Connections);
     }
 
     [Fact]
@@ -67,6 +67,24 @@ public sealed class SqliteTurnConnectionsTests : IAsyncLifetime
         Assert.Equal(own, db.Database.GetConnectionString());
         Assert.Equal(1, await db.InboundDeliveries.CountAsync(Ct)); // works on its own connection again
         Assert.Equal(System.Data.ConnectionState.Open, lent.State); // kept open for the next turn
+    }
+
+    [Theory]
+    [InlineData("PRAGMA foreign_keys;")]
+    [InlineData("PRAGMA synchronous;")]
+    [InlineData("PRAGMA journal_mode;")]
+    public async Task LentConnection_HasTheSettingsOfTheContextsOwn(string pragma)
+    {
+        var connections = _services.GetRequiredService<SqliteTurnConnections>();
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
+        await db.Database.OpenConnectionAsync(Ct);
+        var own = await ScalarAsync(db, pragma);
+        await db.Database.CloseConnectionAsync();
+
+        await using var lease = await connections.AttachAsync(db, Ct);
+
+        Assert.Equal(own, await ScalarAsync(db, pragma));
     }
 
     [Fact]
@@ -254,6 +272,13 @@ public sealed class SqliteTurnConnectionsTests : IAsyncLifetime
         await using var again = await connections.AttachAsync(waitingDb, Ct).AsTask()
             .WaitAsync(TimeSpan.FromSeconds(30), Ct);
         Assert.Equal(0, await waitingDb.InboundDeliveries.CountAsync(Ct));
+    }
+
+    private static async Task<string?> ScalarAsync(SesBotDbContext db, string sql)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static IQueryable<string> Keys(SesBotDbContext db)
