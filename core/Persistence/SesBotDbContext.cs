@@ -166,7 +166,7 @@ public abstract class SesBotDbContext : DbContext
         Claim(candidates, busy);
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await WriteTrackedAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         catch
         {
@@ -174,6 +174,10 @@ public abstract class SesBotDbContext : DbContext
             throw;
         }
     }
+
+    /// <summary>Writes what is tracked, claims set. A provider may write a save of simple rows itself.</summary>
+    protected virtual Task<int> WriteTrackedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+        => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
     /// <summary>
     /// Where no write gate serializes the writes (PostgreSQL), holds these conversations' locks until the current
@@ -327,7 +331,6 @@ public abstract class SesBotDbContext : DbContext
         configurationBuilder.Properties<Role>().HaveConversion<string>().HaveMaxLength(16);
     }
 
-    /// <summary>The audit log is append-only, and every request transition lands in it in the same transaction.</summary>
     /// <summary>
     /// One pass over what is tracked (changes are detected once, here): refuses changes to the append-only audit log,
     /// adds the audit rows requests collected, and notes whether outbox messages are about to be written.

@@ -1,0 +1,195 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SesBot.Core.Conversations;
+using SesBot.Core.Dialogs;
+using SesBot.Core.Domain;
+using SesBot.Core.Identity;
+using SesBot.Core.Outbox;
+using SesBot.Core.Persistence;
+
+namespace SesBot.Core.Tests.Persistence;
+
+/// <summary>
+/// The direct writer of simple saves must leave the database exactly as EF Core's update pipeline would: the same
+/// units of work run against two files, one written directly and one by EF Core, and every row is compared, value and
+/// storage type.
+/// </summary>
+public sealed class SqliteDirectSaveTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset At = new(2026, 12, 5, 6, 0, 0, TimeSpan.FromHours(1));
+    private static readonly CancellationToken Ct = CancellationToken.None;
+    private static readonly string[] Tables = ["DialogStates", "ConversationAddresses", "InboundDeliveries", "OutboxMessages", "OutboxAttempts", "ChannelUsers"];
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("sesbot-direct-").FullName;
+    private ServiceProvider _direct = null!;
+    private ServiceProvider _ef = null!;
+
+    public async Task InitializeAsync()
+    {
+        _direct = await OpenAsync("direct.db");
+        _ef = await OpenAsync("ef.db");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _direct.DisposeAsync();
+        await _ef.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task SameUnitsOfWork_DirectAndEfCore_LeaveTheSameRows()
+    {
+        foreach (var (services, direct) in new[] { (_direct, true), (_ef, false) })
+        {
+            // 1: a conversation's first turn: everything inserted, one message claimed with the commit.
+            await SaveAsync(services, direct, db =>
+            {
+                var state = new DialogState("msteams", "conv-1", "user-1", At);
+                state.Save("removal", "choose-customer", 3, """{"customer":null}""", At);
+                db.DialogStates.Add(state);
+                db.ConversationAddresses.Add(new ConversationAddress("msteams", "conv-1", ConversationScope.Personal, """{"id":"conv-1"}""", At) { TenantKey = "t-1" });
+                db.InboundDeliveries.Add(new InboundDelivery("msteams", "conv-1", "a-1", At));
+                var claimed = new OutboxMessage("teams.reply", "k-1", "msteams:conv-1", """{"text":"hi"}""", At);
+                claimed.Claimed(At.AddMinutes(2));
+                db.OutboxMessages.AddRange(claimed, new OutboxMessage("teams.reply", "k-2", "msteams:conv-1", "{}", At.AddSeconds(1)));
+                db.ChannelUsers.Add(new ChannelUser("msteams", "t-1", "user-1", "Alex Doe", Role.SupportAgent, null) { Email = "alex@example.com" });
+            });
+
+            // 2: the next turn: updates (the concurrency token moves on), a sent message, a blocked conversation.
+            await SaveAsync(services, direct, async db =>
+            {
+                var state = await db.DialogStates.SingleAsync(Ct);
+                state.Save("removal", "choose-account", 3, """{"customer":"c-1","note":"ünïcode ✓"}""", At.AddMinutes(1));
+                (await db.OutboxMessages.SingleAsync(m => m.IdempotencyKey == "k-1", Ct)).Sent("""{"id":"r-1"}""", At.AddMinutes(1));
+                (await db.ConversationAddresses.SingleAsync(Ct)).MarkBlocked(At.AddMinutes(1));
+                db.InboundDeliveries.Add(new InboundDelivery("msteams", "conv-1", "a-2", At.AddMinutes(1)) { ResponseJson = """{"type":"AdaptiveCard"}""" });
+            });
+
+            // 3: an update from a stale read is refused, and nothing of its save is kept.
+            await using (var scope = services.CreateAsyncScope())
+            {
+                var db = Context(scope, direct);
+                var stale = await db.DialogStates.SingleAsync(Ct);
+                await using (var other = services.CreateAsyncScope())
+                {
+                    var racing = Context(other, direct);
+                    (await racing.DialogStates.SingleAsync(Ct)).Save("removal", "raced", 3, "{}", At.AddMinutes(2));
+                    await racing.SaveChangesAsync(Ct);
+                }
+
+                stale.Save("removal", "stale", 3, "{}", At.AddMinutes(3));
+                db.InboundDeliveries.Add(new InboundDelivery("msteams", "conv-1", "a-stale", At.AddMinutes(3)));
+                await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync(Ct));
+                Assert.Equal(direct, ((SqliteSesBotDbContext)db).LastSaveWasDirect);
+            }
+
+            // 4: a delivery recorded twice is refused as a write error (the turn pipeline's "already handled").
+            await using (var scope = services.CreateAsyncScope())
+            {
+                var db = Context(scope, direct);
+                db.OutboxMessages.Add(new OutboxMessage("teams.reply", "k-dup", "msteams:conv-1", "{}", At));
+                db.InboundDeliveries.Add(new InboundDelivery("msteams", "conv-1", "a-1", At.AddMinutes(4)));
+                var error = await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
+                Assert.IsType<SqliteException>(error.InnerException);
+            }
+        }
+
+        foreach (var table in Tables)
+        {
+            Assert.Equal(await RowsAsync(_ef, table), await RowsAsync(_direct, table));
+        }
+
+        Assert.Equal(2, (await RowsAsync(_direct, "InboundDeliveries")).Count); // neither refused save left a row
+    }
+
+    [Fact]
+    public async Task Insert_StoreGeneratedKey_IsOnTheEntityAfterwards_AndItIsTrackedAsSaved()
+    {
+        await using var scope = _direct.CreateAsyncScope();
+        var db = Context(scope, direct: true);
+        var first = new InboundDelivery("msteams", "conv-1", "a-1", At);
+        var second = new InboundDelivery("msteams", "conv-1", "a-2", At);
+        db.InboundDeliveries.AddRange(first, second);
+
+        Assert.Equal(2, await db.SaveChangesAsync(Ct));
+
+        Assert.True(((SqliteSesBotDbContext)db).LastSaveWasDirect);
+        Assert.True(first.Id > 0);
+        Assert.Equal(first.Id + 1, second.Id);
+        Assert.All(db.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Unchanged, e.State));
+        second.ResponseJson = "{}";
+        await db.SaveChangesAsync(Ct); // the entity is known under its real key: an update, not a second insert
+        Assert.Equal("{}", await db.InboundDeliveries.AsNoTracking().Where(d => d.Id == second.Id).Select(d => d.ResponseJson).SingleAsync(Ct));
+    }
+
+    [Fact]
+    public async Task RowReferringToARowOfTheSameSave_LeftToEfCore()
+    {
+        await using var scope = _direct.CreateAsyncScope();
+        var db = Context(scope, direct: true);
+        var message = new OutboxMessage("teams.reply", "k-1", "msteams:conv-1", "{}", At);
+        db.OutboxMessages.Add(message);
+        await db.SaveChangesAsync(Ct);
+        Assert.True(((SqliteSesBotDbContext)db).LastSaveWasDirect);
+
+        // An attempt of a message already stored: simple rows, written directly.
+        message.Claimed(At.AddMinutes(1));
+        db.OutboxAttempts.Add(new OutboxAttempt(message.Id, 1, At, TimeSpan.FromMilliseconds(12), "sent", null));
+        message.Sent(null, At);
+        await db.SaveChangesAsync(Ct);
+        Assert.True(((SqliteSesBotDbContext)db).LastSaveWasDirect);
+    }
+
+    private static SesBotDbContext Context(AsyncServiceScope scope, bool direct)
+    {
+        var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
+        ((SqliteSesBotDbContext)db).DirectSaves = direct;
+        return db;
+    }
+
+    private static async Task SaveAsync(ServiceProvider services, bool direct, Func<SesBotDbContext, Task> work)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = Context(scope, direct);
+        await work(db);
+        await db.SaveChangesAsync(Ct);
+        Assert.Equal(direct, ((SqliteSesBotDbContext)db).LastSaveWasDirect);
+    }
+
+    private static Task SaveAsync(ServiceProvider services, bool direct, Action<SesBotDbContext> work)
+        => SaveAsync(services, direct, db =>
+        {
+            work(db);
+            return Task.CompletedTask;
+        });
+
+    /// <summary>Every row of the table, each column as its storage type and value.</summary>
+    private static async Task<List<string>> RowsAsync(ServiceProvider services, string table)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var connection = (SqliteConnection)scope.ServiceProvider.GetRequiredService<SesBotDbContext>().Database.GetDbConnection();
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        List<string> rows = [];
+        while (await reader.ReadAsync(Ct))
+        {
+            rows.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i =>
+                $"{reader.GetName(i)}={reader.GetDataTypeName(i)}:{(reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))}")));
+        }
+
+        return rows;
+    }
+
+    private async Task<ServiceProvider> OpenAsync(string file)
+    {
+        var services = new ServiceCollection().AddSesBotDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_directory, file)}").BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SesBotDbContext>().Database.MigrateAsync(Ct);
+        return services;
+    }
+}
