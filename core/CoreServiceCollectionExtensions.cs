@@ -4,6 +4,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using SesBot.Core.Audit;
 using SesBot.Core.Conversations;
 using SesBot.Core.Persistence;
@@ -62,6 +64,12 @@ public static class CoreServiceCollectionExtensions
                 var sqlite = SqliteConnectionString(connectionString, contentRoot);
                 services.TryAddSingleton<SqliteWriteGate>();
                 services.TryAddSingleton<SqliteConnectionSetup>();
+
+                // The log is copied back into the file in the background, never inside a commit.
+                services.AddHostedService(sp => new SqliteCheckpointer(
+                    sqlite,
+                    sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                    sp.GetService<ILoggerFactory>()?.CreateLogger<SqliteCheckpointer>() ?? NullLogger<SqliteCheckpointer>.Instance));
 
                 // Turns run on a few long-lived connections that keep their page cache and compiled statements.
                 services.TryAddSingleton(_ => new SqliteTurnConnections(sqlite, SqliteTurnConnections.ForThisMachine()));

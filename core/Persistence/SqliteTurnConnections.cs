@@ -181,7 +181,7 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
         {
             connection.Open();
             using var settings = connection.CreateCommand();
-            settings.CommandText = $"PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{CacheKibibytes};";
+            settings.CommandText = $"PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{CacheKibibytes}; {SqliteCheckpointer.DisableAutomaticCheckpoint}";
             settings.ExecuteNonQuery();
         }
         catch

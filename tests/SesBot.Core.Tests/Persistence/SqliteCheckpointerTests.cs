@@ -1,0 +1,121 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using SesBot.Core.Conversations;
+using SesBot.Core.Persistence;
+
+namespace SesBot.Core.Tests.Persistence;
+
+public sealed class SqliteCheckpointerTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset At = new(2026, 12, 5, 6, 0, 0, TimeSpan.Zero);
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"sesbot-checkpoint-{Guid.NewGuid():N}.db");
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        _services = new ServiceCollection().AddSesBotDatabase(DatabaseProvider.Sqlite, $"Data Source={_file}").BuildServiceProvider();
+        await using var scope = _services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SesBotDbContext>().Database.MigrateAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var path in new[] { _file, _file + "-wal", _file + "-shm" })
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Registered_AsAHostedServiceOfTheSqliteDatabase()
+    {
+        Assert.Contains(_services.GetServices<IHostedService>(), s => s is SqliteCheckpointer);
+    }
+
+    [Fact]
+    public async Task Connections_OpenWithTheAutomaticCheckpointOff()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
+        await db.Database.OpenConnectionAsync();
+        Assert.Equal(0L, await PragmaAsync(db, "PRAGMA wal_autocheckpoint;"));
+        await db.Database.CloseConnectionAsync();
+
+        await using var lease = await _services.GetRequiredService<SqliteTurnConnections>().AttachAsync(db, CancellationToken.None);
+        Assert.Equal(0L, await PragmaAsync(db, "PRAGMA wal_autocheckpoint;"));
+    }
+
+    [Fact]
+    public async Task Commits_NeverCheckpoint_TheCheckpointerCopiesTheLogIntoTheFile()
+    {
+        // The last connection to close checkpoints the file; other tests empty the provider's pools at any time, so this
+        // one keeps a connection of its own open until it has looked.
+        await using var open = new SqliteConnection($"Data Source={_file};Pooling=False");
+        await open.OpenAsync();
+        await using (var read = open.CreateCommand())
+        {
+            read.CommandText = "SELECT count(*) FROM sqlite_master;"; // holds the file only once it has read it
+            await read.ExecuteScalarAsync();
+        }
+
+        await WriteRowsAsync(700, responseLength: 6000); // about two pages each: past the 1,000 pages where SQLite would checkpoint
+        using var checkpointer = new SqliteCheckpointer($"Data Source={_file}", TimeProvider.System, NullLogger<SqliteCheckpointer>.Instance);
+
+        var (log, copied) = checkpointer.Checkpoint();
+
+        Assert.True(log > 1000, $"the log holds {log} pages: a commit checkpointed it");
+        Assert.Equal(log, copied); // no reader held anything back
+        var again = checkpointer.Checkpoint();
+        Assert.Equal(again.LogPages, again.CopiedPages);
+    }
+
+    [Fact]
+    public async Task Running_CheckpointsOnEveryInterval()
+    {
+        var clock = new FakeTimeProvider(At);
+        using var checkpointer = new SqliteCheckpointer($"Data Source={_file}", clock, NullLogger<SqliteCheckpointer>.Instance);
+        await checkpointer.StartAsync(CancellationToken.None);
+        await WriteRowsAsync(50, responseLength: 2000);
+
+        // The loop starts in the background: its timer may not exist yet at the first advance, so time moves on one
+        // interval at a time until a checkpoint has run.
+        var waited = 0;
+        while (checkpointer.Runs == 0 && waited++ < 3000)
+        {
+            clock.Advance(SqliteCheckpointer.Interval);
+            await Task.Delay(10);
+        }
+
+        await checkpointer.StopAsync(CancellationToken.None);
+        Assert.True(checkpointer.Runs >= 1);
+        Assert.True(checkpointer.Runs <= waited, "a checkpoint ran without its interval passing");
+
+        // Everything written is in the file now: the last checkpoint left nothing to copy.
+        Assert.Equal(checkpointer.Checkpoint().LogPages, checkpointer.Checkpoint().CopiedPages);
+    }
+
+    private async Task WriteRowsAsync(int count, int responseLength)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
+        await db.Database.OpenConnectionAsync(); // one connection for all the commits, whatever other tests do to the pools
+        for (var i = 0; i < count; i++)
+        {
+            db.InboundDeliveries.Add(new InboundDelivery("msteams", "conv-1", $"a-{Guid.NewGuid():N}", At) { ResponseJson = new string('x', responseLength) });
+            await db.SaveChangesAsync();
+        }
+    }
+
+    private static async Task<long> PragmaAsync(SesBotDbContext db, string sql)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
