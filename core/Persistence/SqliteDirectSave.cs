@@ -58,7 +58,8 @@ internal static class SqliteDirectSave
 
     /// <summary>
     /// Whether the rows can be written in any order: no row refers to a key the store has yet to generate, or to a
-    /// row of a type this save inserts (which would have to go first). EF Core orders such saves.
+    /// row of a type this save inserts (which would have to go first), and no update changes a value under a unique
+    /// index. EF Core orders such saves.
     /// </summary>
     private static bool InOrder(List<EntityEntry> rows)
     {
@@ -73,6 +74,14 @@ internal static class SqliteDirectSave
 
         foreach (var entry in rows)
         {
+            // A changed value under a unique index may have to be freed by one row before another takes it: EF Core
+            // orders such updates, this writer does not.
+            if (entry.State == EntityState.Modified
+                && entry.Metadata.GetIndexes().Any(i => i.IsUnique && i.Properties.Any(p => entry.Property(p.Name).IsModified)))
+            {
+                return false;
+            }
+
             foreach (var foreignKey in entry.Metadata.GetForeignKeys())
             {
                 if (inserted?.Contains(foreignKey.PrincipalEntityType) == true

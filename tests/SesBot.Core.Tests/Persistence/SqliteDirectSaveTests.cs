@@ -143,6 +143,23 @@ public sealed class SqliteDirectSaveTests : IAsyncLifetime
         Assert.True(((SqliteSesBotDbContext)db).LastSaveWasDirect);
     }
 
+    [Fact]
+    public async Task UpdateOfAValueUnderAUniqueIndex_LeftToEfCore()
+    {
+        await using var scope = _direct.CreateAsyncScope();
+        var db = Context(scope, direct: true);
+        var pending = ChannelUser.PendingByEmail("msteams", "t-1", "alex@example.com", "Alex Doe", Role.SupportAgent, null);
+        db.ChannelUsers.Add(pending);
+        await db.SaveChangesAsync(Ct);
+        Assert.True(((SqliteSesBotDbContext)db).LastSaveWasDirect);
+
+        db.Entry(pending).Property(u => u.UserKey).CurrentValue = "aad-object-id"; // (Channel, TenantKey, UserKey) is unique
+        await db.SaveChangesAsync(Ct);
+
+        Assert.False(((SqliteSesBotDbContext)db).LastSaveWasDirect);
+        Assert.Equal("aad-object-id", await db.ChannelUsers.AsNoTracking().Select(u => u.UserKey).SingleAsync(Ct));
+    }
+
     private static SesBotDbContext Context(AsyncServiceScope scope, bool direct)
     {
         var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
