@@ -174,6 +174,16 @@ public sealed class SqliteTurnConnectionsTests : IAsyncLifetime
             var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
             Assert.IsType<SqliteException>(error.InnerException);
         }
+
+        // The statement that failed runs again cleanly for the next turn on that connection.
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
+            await using var lease = await connections.AttachAsync(db, Ct);
+            db.InboundDeliveries.Add(Delivery("d-2"));
+            await db.SaveChangesAsync(Ct);
+            Assert.Equal(["d-1", "d-2"], await Keys(db).ToListAsync(Ct));
+        }
     }
 
     [Fact]
