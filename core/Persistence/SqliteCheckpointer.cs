@@ -8,17 +8,24 @@ namespace SesBot.Core.Persistence;
 /// Copies the write-ahead log back into the SQLite database file in the background, every <see cref="Interval"/>.
 /// SQLite's own automatic checkpoint runs inside whichever commit passes 1,000 pages of log, and ends with an fsync:
 /// that commit, and the turn connection or the write gate it holds, waited several milliseconds on the disk while
-/// every other turn waited for it. So every connection of this process opens with the automatic checkpoint off
-/// (<see cref="DisableAutomaticCheckpoint"/>), and this service checkpoints on a connection of its own, in PASSIVE
-/// mode: it copies what no reader still needs and never blocks a reader or a writer.
+/// every other turn waited for it. So every connection of this process opens with the automatic checkpoint pushed to a
+/// backstop (<see cref="AutomaticCheckpointBackstop"/>), and this service checkpoints on a connection of its own, in
+/// PASSIVE mode: it copies what no reader still needs and never blocks a reader or a writer.
 /// </summary>
 public sealed partial class SqliteCheckpointer(string connectionString, TimeProvider clock, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
     /// <summary>How often the log is copied back.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>The statement every connection of this process runs when it opens.</summary>
-    public const string DisableAutomaticCheckpoint = "PRAGMA wal_autocheckpoint = 0;";
+    /// <summary>
+    /// The statement every connection of this process runs when it opens: SQLite's automatic checkpoint only as a
+    /// backstop, at 10,000 pages of log (about 40 MB) instead of 1,000, for a process that does not run this service
+    /// (a tool, a test) or while it has fallen behind.
+    /// </summary>
+    public const string AutomaticCheckpointBackstop = "PRAGMA wal_autocheckpoint = 10000;";
+
+    /// <summary>The log size at which a commit still checkpoints by itself (pages), as in <see cref="AutomaticCheckpointBackstop"/>.</summary>
+    public const int BackstopPages = 10_000;
 
     private SqliteConnection? _connection;
     private int _runs;

@@ -20,10 +20,14 @@ public sealed class SqliteSesBotDbContext : SesBotDbContext
     /// <summary>A save of simple rows (a dialog turn's usual) is written directly: <see cref="SqliteDirectSave"/>.</summary>
     protected override Task<int> WriteTrackedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
-        var rows = DirectSaves ? SqliteDirectSave.Plan(this) : null;
+        // Only a save that is its own transaction: inside a caller's, EF Core would keep a savepoint to undo a failed
+        // save without undoing the caller's work.
+        var rows = DirectSaves && Database.CurrentTransaction is null && Database.AutoTransactionBehavior != AutoTransactionBehavior.Never
+            ? SqliteDirectSave.Plan(this)
+            : null;
         LastSaveWasDirect = rows is not null;
         return rows is not null
-            ? SqliteDirectSave.SaveAsync(this, rows, acceptAllChangesOnSuccess, cancellationToken)
+            ? SqliteDirectSave.SaveAsync(this, rows, acceptAllChangesOnSuccess, () => base.WriteTrackedAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken)
             : base.WriteTrackedAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 

@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace SesBot.Core.Persistence;
 
@@ -69,14 +70,19 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
         ArgumentNullException.ThrowIfNull(db);
         ObjectDisposedException.ThrowIf(_disposed, this);
         await _free.WaitAsync(cancellationToken);
-        Lane lane;
+        Lane? lane = null;
         try
         {
-            lane = _idle.TryPop(out var idle) ? idle : Open();
+            lane = _idle.TryPop(out var idle) ? idle : Open(db);
             db.Database.SetDbConnection(lane.Connection, contextOwnsConnection: false);
         }
         catch
         {
+            if (lane is not null)
+            {
+                _idle.Push(lane);
+            }
+
             _free.Release();
             throw;
         }
@@ -172,28 +178,32 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
         return statement;
     }
 
-    private Lane Open()
+    /// <summary>
+    /// Opens a new turn connection. It is created by EF Core (a context of the same options of its own), so that it
+    /// has the functions and collations the provider adds to its connections (decimal comparison and sums,
+    /// <c>regexp</c>); outside the provider's pool, so that a connection given up is closed for good.
+    /// </summary>
+    private Lane Open(SesBotDbContext db)
     {
-        // Outside the provider's pool: a connection given up (still inside a transaction) is closed for good, so that
-        // no one is handed that native connection again.
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString());
+        var owner = new SqliteSesBotDbContext((DbContextOptions<SqliteSesBotDbContext>)db.GetService<IDbContextOptions>());
         try
         {
+            var connection = (SqliteConnection)owner.Database.GetDbConnection();
+            connection.ConnectionString = new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString();
             connection.Open();
             using var settings = connection.CreateCommand();
-            settings.CommandText = $"PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{CacheKibibytes}; {SqliteCheckpointer.DisableAutomaticCheckpoint}";
+            settings.CommandText = $"PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{CacheKibibytes}; {SqliteCheckpointer.AutomaticCheckpointBackstop}";
             settings.ExecuteNonQuery();
+            var lane = new Lane(owner, connection);
+            _lanes.AddOrUpdate(connection, lane);
+            _all[lane] = 0;
+            return lane;
         }
         catch
         {
-            connection.Dispose();
+            owner.Dispose();
             throw;
         }
-
-        var lane = new Lane(connection);
-        _lanes.AddOrUpdate(connection, lane);
-        _all[lane] = 0;
-        return lane;
     }
 
     private void Return(SesBotDbContext db, Lane lane)
@@ -260,7 +270,7 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
         }
     }
 
-    internal sealed class Lane(SqliteConnection connection) : IDisposable
+    internal sealed class Lane(DbContext owner, SqliteConnection connection) : IDisposable
     {
         public SqliteConnection Connection { get; } = connection;
 
@@ -279,6 +289,7 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
 
             Statements.Clear();
             Connection.Dispose();
+            owner.Dispose();
         }
     }
 

@@ -82,7 +82,8 @@ public sealed class SqliteDirectSaveTests : IAsyncLifetime
 
                 stale.Save("removal", "stale", 3, "{}", At.AddMinutes(3));
                 db.InboundDeliveries.Add(new InboundDelivery("msteams", "conv-1", "a-stale", At.AddMinutes(3)));
-                await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync(Ct));
+                var conflict = await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync(Ct));
+                Assert.Same(stale, Assert.Single(conflict.Entries).Entity); // the entry concerned, as EF Core names it
                 Assert.Equal(direct, ((SqliteSesBotDbContext)db).LastSaveWasDirect);
             }
 
@@ -158,6 +159,26 @@ public sealed class SqliteDirectSaveTests : IAsyncLifetime
 
         Assert.False(((SqliteSesBotDbContext)db).LastSaveWasDirect);
         Assert.Equal("aad-object-id", await db.ChannelUsers.AsNoTracking().Select(u => u.UserKey).SingleAsync(Ct));
+    }
+
+    [Fact]
+    public async Task InsideACallersTransaction_LeftToEfCore_AFailedSaveLeavesNothingOfItself()
+    {
+        await using var scope = _direct.CreateAsyncScope();
+        var db = Context(scope, direct: true);
+        db.InboundDeliveries.Add(new InboundDelivery("msteams", "conv-1", "a-1", At));
+        await db.SaveChangesAsync(Ct);
+        db.ChangeTracker.Clear();
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(Ct))
+        {
+            db.InboundDeliveries.AddRange(new InboundDelivery("msteams", "conv-1", "a-fresh", At), new InboundDelivery("msteams", "conv-1", "a-1", At));
+            await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
+            Assert.False(((SqliteSesBotDbContext)db).LastSaveWasDirect);
+            await transaction.CommitAsync(Ct); // the caller goes on with its own work
+        }
+
+        Assert.Equal(["a-1"], await db.InboundDeliveries.AsNoTracking().Select(d => d.DeliveryKey).ToListAsync(Ct));
     }
 
     private static SesBotDbContext Context(AsyncServiceScope scope, bool direct)

@@ -88,6 +88,19 @@ public sealed class SqliteTurnConnectionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LentConnection_HasTheProvidersFunctions_DecimalComparisonAndOrder()
+    {
+        var connections = _services.GetRequiredService<SqliteTurnConnections>();
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
+        await using var lease = await connections.AttachAsync(db, Ct);
+
+        // EF Core compares and orders decimals (stored as text) with a function and a collation of its own.
+        Assert.Equal(0, await db.BillingRecords.CountAsync(b => b.Amount > 10m, Ct));
+        Assert.Empty(await db.BillingRecords.OrderBy(b => b.Amount).Select(b => b.Id).ToListAsync(Ct));
+    }
+
+    [Fact]
     public async Task PooledContext_AfterALease_NextUnitOfWorkIsNotOnTheLentConnection()
     {
         var connections = _services.GetRequiredService<SqliteTurnConnections>();
