@@ -12,42 +12,32 @@ namespace SesBot.Core.Tests.Persistence;
 public sealed class SqliteCheckpointerTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset At = new(2026, 12, 5, 6, 0, 0, TimeSpan.Zero);
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"sesbot-checkpoint-{Guid.NewGuid():N}.db");
-    private ServiceProvider _services = null!;
+    private MigratedSqliteFile _database = null!;
 
-    public async Task InitializeAsync()
-    {
-        _services = new ServiceCollection().AddSesBotDatabase(DatabaseProvider.Sqlite, $"Data Source={_file}").BuildServiceProvider();
-        await using var scope = _services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SesBotDbContext>().Database.MigrateAsync();
-    }
+    private ServiceProvider Services => _database.Services;
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var path in new[] { _file, _file + "-wal", _file + "-shm" })
-        {
-            File.Delete(path);
-        }
-    }
+    private string DatabaseFile => _database.Path;
+
+    public async Task InitializeAsync() => _database = await MigratedSqliteFile.CreateAsync("checkpoint");
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
     public void Registered_AsAHostedServiceOfTheSqliteDatabase()
     {
-        Assert.Contains(_services.GetServices<IHostedService>(), s => s is SqliteCheckpointer);
+        Assert.Contains(Services.GetServices<IHostedService>(), s => s is SqliteCheckpointer);
     }
 
     [Fact]
     public async Task Connections_OpenWithTheAutomaticCheckpointOnlyAsABackstop()
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
         await db.Database.OpenConnectionAsync();
         Assert.Equal(SqliteCheckpointer.BackstopPages, await PragmaAsync(db, "PRAGMA wal_autocheckpoint;"));
         await db.Database.CloseConnectionAsync();
 
-        await using var lease = await _services.GetRequiredService<SqliteTurnConnections>().AttachAsync(db, CancellationToken.None);
+        await using var lease = await Services.GetRequiredService<SqliteTurnConnections>().AttachAsync(db, CancellationToken.None);
         Assert.Equal(SqliteCheckpointer.BackstopPages, await PragmaAsync(db, "PRAGMA wal_autocheckpoint;"));
     }
 
@@ -56,7 +46,7 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
     {
         // The last connection to close checkpoints the file; other tests empty the provider's pools at any time, so this
         // one keeps a connection of its own open until it has looked.
-        await using var open = new SqliteConnection($"Data Source={_file};Pooling=False");
+        await using var open = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
         await open.OpenAsync();
         await using (var read = open.CreateCommand())
         {
@@ -65,7 +55,7 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
         }
 
         await WriteRowsAsync(700, responseLength: 6000); // about two pages each: past the 1,000 pages where SQLite would checkpoint
-        using var checkpointer = new SqliteCheckpointer($"Data Source={_file}", TimeProvider.System, NullLogger<SqliteCheckpointer>.Instance);
+        using var checkpointer = new SqliteCheckpointer($"Data Source={DatabaseFile}", TimeProvider.System, NullLogger<SqliteCheckpointer>.Instance);
 
         var (log, copied) = checkpointer.Checkpoint();
 
@@ -79,7 +69,7 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
     public async Task Running_CheckpointsOnEveryInterval()
     {
         var clock = new FakeTimeProvider(At);
-        using var checkpointer = new SqliteCheckpointer($"Data Source={_file}", clock, NullLogger<SqliteCheckpointer>.Instance);
+        using var checkpointer = new SqliteCheckpointer($"Data Source={DatabaseFile}", clock, NullLogger<SqliteCheckpointer>.Instance);
         await checkpointer.StartAsync(CancellationToken.None);
         await WriteRowsAsync(50, responseLength: 2000);
 
@@ -102,7 +92,7 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
 
     private async Task WriteRowsAsync(int count, int responseLength)
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
         await db.Database.OpenConnectionAsync(); // one connection for all the commits, whatever other tests do to the pools
         for (var i = 0; i < count; i++)

@@ -9,31 +9,21 @@ namespace SesBot.Core.Tests.Persistence;
 public sealed class SqliteTurnConnectionsTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset At = new(2026, 12, 5, 6, 0, 0, TimeSpan.Zero);
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"sesbot-turnconn-{Guid.NewGuid():N}.db");
     private static readonly CancellationToken Ct = CancellationToken.None;
-    private ServiceProvider _services = null!;
+    private MigratedSqliteFile _database = null!;
 
-    public async Task InitializeAsync()
-    {
-        _services = new ServiceCollection().AddSesBotDatabase(DatabaseProvider.Sqlite, $"Data Source={_file}").BuildServiceProvider();
-        await using var scope = _services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SesBotDbContext>().Database.MigrateAsync();
-    }
+    private ServiceProvider Services => _database.Services;
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var path in new[] { _file, _file + "-wal", _file + "-shm" })
-        {
-            File.Delete(path);
-        }
-    }
+    private string DatabaseFile => _database.Path;
+
+    public async Task InitializeAsync() => _database = await MigratedSqliteFile.CreateAsync("turnconn");
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
     public void Registered_WithTheSqliteDatabase_OnePerProcessorWithinBounds()
     {
-        var connections = _services.GetRequiredService<SqliteTurnConnections>();
+        var connections = Services.GetRequiredService<SqliteTurnConnections>();
 
         Assert.Equal(Math.Clamp(Environment.ProcessorCount, 1, SqliteTurnConnections.MaxConnections), connections.Connections);
     }
@@ -49,8 +39,8 @@ public sealed class SqliteTurnConnectionsTests : IAsyncLifetime
     [Fact]
     public async Task Attach_ContextRunsOnTheLentConnection_ThenGoesBackToItsOwn()
     {
-        var connections = _services.GetRequiredService<SqliteTurnConnections>();
-        await using var scope = _services.CreateAsyncScope();
+        var connections = Services.GetRequiredService<SqliteTurnConnections>();
+        await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
         var own = db.Database.GetConnectionString();
 
@@ -75,8 +65,8 @@ public sealed class SqliteTurnConnectionsTests : IAsyncLifetime
     [InlineData("PRAGMA journal_mode;")]
     public async Task LentConnection_HasTheSettingsOfTheContextsOwn(string pragma)
     {
-        var connections = _services.GetRequiredService<SqliteTurnConnections>();
-        await using var scope = _services.CreateAsyncScope();
+        var connections = Services.GetRequiredService<SqliteTurnConnections>();
+        await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
         await db.Database.OpenConnectionAsync(Ct);
         var own = await ScalarAsync(db, pragma);
@@ -90,8 +80,8 @@ public sealed class SqliteTurnConnectionsTests : IAsyncLifetime
     [Fact]
     public async Task LentConnection_HasTheProvidersFunctions_DecimalComparisonAndOrder()
     {
-        var connections = _services.GetRequiredService<SqliteTurnConnections>();
-        await using var scope = _services.CreateAsyncScope();
+        var connections = Services.GetRequiredService<SqliteTurnConnections>();
+        await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
         await using var lease = await connections.AttachAsync(db, Ct);
 
@@ -103,10 +93,10 @@ public sealed class SqliteTurnConnectionsTests : IAsyncLifetime
     [Fact]
     public async Task PooledContext_AfterALease_NextUnitOfWorkIsNotOnTheLentConnection()
     {
-        var connections = _services.GetRequiredService<SqliteTurnConnections>();
+        var connections = Services.GetRequiredService<SqliteTurnConnections>();
         SesBotDbContext first;
         SqliteConnection lent;
-        await using (var scope = _services.CreateAsyncScope())
+        await using (var scope = Services.CreateAsyncScope())
         {
             first = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
             await using var lease = await connections.AttachAsync(first, Ct);
@@ -114,7 +104,7 @@ public sealed class SqliteTurnConnectionsTests : IAsyncLifetime
             await first.InboundDeliveries.CountAsync(Ct);
         }
 
-        await using (var scope = _services.CreateAsyncScope())
+        await using (var scope = Services.CreateAsyncScope())
         {
             var next = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
             Assert.Same(first, next); // the pool gave the same context back
@@ -125,8 +115,8 @@ public sealed class SqliteTurnConnectionsTests : IAsyncLifetime
     [Fact]
     public async Task SameQueryAgain_CompiledOnce_AnswersFollowTheParameters()
     {
-        var connections = _services.GetRequiredService<SqliteTurnConnections>();
-        await using var scope = _services.CreateAsyncScope();
+        var connections = Services.GetRequiredService<SqliteTurnConnections>();
+        await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
         await using var lease = await connections.AttachAsync(db, Ct);
         db.InboundDeliveries.AddRange(Delivery("d-1", "first"), Delivery("d-2", "second"));
@@ -144,8 +134,8 @@ public sealed class SqliteTurnConnectionsTests : IAsyncLifetime
     [Fact]
     public async Task SameQueryInsideItsOwnReading_BothReadInFull()
     {
-        var connections = _services.GetRequiredService<SqliteTurnConnections>();
-        await using var scope = _services.CreateAsyncScope();
+        var connections = Services.GetRequiredService<SqliteTurnConnections>();
+        await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
         await using var lease = await connections.AttachAsync(db, Ct);
         db.InboundDeliveries.AddRange(Delivery("d-1"), Delivery("d-2"), Delivery("d-3"));
@@ -168,8 +158,8 @@ public sealed class SqliteTurnConnectionsTests : IAsyncLifetime
     [Fact]
     public async Task DuplicateInsert_OnACompiledStatement_IsAnUpdateException()
     {
-        var connections = _services.GetRequiredService<SqliteTurnConnections>();
-        await using (var scope = _services.CreateAsyncScope())
+        var connections = Services.GetRequiredService<SqliteTurnConnections>();
+        await using (var scope = Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
             await using var lease = await connections.AttachAsync(db, Ct);
@@ -177,7 +167,7 @@ public sealed class SqliteTurnConnectionsTests : IAsyncLifetime
             await db.SaveChangesAsync(Ct); // compiles the insert
         }
 
-        await using (var scope = _services.CreateAsyncScope())
+        await using (var scope = Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
             await using var lease = await connections.AttachAsync(db, Ct);
@@ -189,7 +179,7 @@ public sealed class SqliteTurnConnectionsTests : IAsyncLifetime
         }
 
         // The statement that failed runs again cleanly for the next turn on that connection.
-        await using (var scope = _services.CreateAsyncScope())
+        await using (var scope = Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
             await using var lease = await connections.AttachAsync(db, Ct);
@@ -202,8 +192,8 @@ public sealed class SqliteTurnConnectionsTests : IAsyncLifetime
     [Fact]
     public async Task LeaseEndsInsideATransaction_NothingOfItIsKept_AndTheNextTurnCanWrite()
     {
-        var connections = _services.GetRequiredService<SqliteTurnConnections>();
-        await using (var scope = _services.CreateAsyncScope())
+        var connections = Services.GetRequiredService<SqliteTurnConnections>();
+        await using (var scope = Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
             await using var lease = await connections.AttachAsync(db, Ct);
@@ -214,7 +204,7 @@ public sealed class SqliteTurnConnectionsTests : IAsyncLifetime
 
         for (var turn = 0; turn < connections.Connections + 1; turn++)
         {
-            await using var scope = _services.CreateAsyncScope();
+            await using var scope = Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
             await using var lease = await connections.AttachAsync(db, Ct);
             Assert.NotEqual(0, SQLitePCL.raw.sqlite3_get_autocommit(lease.Connection.Handle)); // no transaction left open on it
@@ -222,7 +212,7 @@ public sealed class SqliteTurnConnectionsTests : IAsyncLifetime
             await db.SaveChangesAsync(Ct);
         }
 
-        await using var check = _services.CreateAsyncScope();
+        await using var check = Services.CreateAsyncScope();
         var keys = await check.ServiceProvider.GetRequiredService<SesBotDbContext>().InboundDeliveries
             .Select(d => d.DeliveryKey).ToListAsync(Ct);
         Assert.DoesNotContain("d-abandoned", keys);
@@ -232,9 +222,9 @@ public sealed class SqliteTurnConnectionsTests : IAsyncLifetime
     [Fact]
     public async Task LeaseEndsInsideATransactionEfDoesNotKnow_ThatConnectionIsNotLentAgain()
     {
-        var connections = _services.GetRequiredService<SqliteTurnConnections>();
+        var connections = Services.GetRequiredService<SqliteTurnConnections>();
         SqliteConnection left;
-        await using (var scope = _services.CreateAsyncScope())
+        await using (var scope = Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
             await using var lease = await connections.AttachAsync(db, Ct);
@@ -245,7 +235,7 @@ public sealed class SqliteTurnConnectionsTests : IAsyncLifetime
         Assert.Equal(System.Data.ConnectionState.Closed, left.State);
         for (var turn = 0; turn < connections.Connections; turn++)
         {
-            await using var scope = _services.CreateAsyncScope();
+            await using var scope = Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
             await using var lease = await connections.AttachAsync(db, Ct);
             Assert.NotSame(left, lease.Connection);
@@ -257,10 +247,10 @@ public sealed class SqliteTurnConnectionsTests : IAsyncLifetime
     [Fact]
     public async Task AllConnectionsLent_NextTurnWaits_UntilOneComesBack()
     {
-        using var connections = new SqliteTurnConnections($"Data Source={_file}", 2);
-        await using var s1 = _services.CreateAsyncScope();
-        await using var s2 = _services.CreateAsyncScope();
-        await using var s3 = _services.CreateAsyncScope();
+        using var connections = new SqliteTurnConnections($"Data Source={DatabaseFile}", 2);
+        await using var s1 = Services.CreateAsyncScope();
+        await using var s2 = Services.CreateAsyncScope();
+        await using var s3 = Services.CreateAsyncScope();
         var first = await connections.AttachAsync(s1.ServiceProvider.GetRequiredService<SesBotDbContext>(), Ct);
         var second = await connections.AttachAsync(s2.ServiceProvider.GetRequiredService<SesBotDbContext>(), Ct);
 
@@ -277,9 +267,9 @@ public sealed class SqliteTurnConnectionsTests : IAsyncLifetime
     [Fact]
     public async Task Cancelled_WhileWaiting_TakesNoConnection()
     {
-        using var connections = new SqliteTurnConnections($"Data Source={_file}", 1);
-        await using var s1 = _services.CreateAsyncScope();
-        await using var s2 = _services.CreateAsyncScope();
+        using var connections = new SqliteTurnConnections($"Data Source={DatabaseFile}", 1);
+        await using var s1 = Services.CreateAsyncScope();
+        await using var s2 = Services.CreateAsyncScope();
         var waitingDb = s2.ServiceProvider.GetRequiredService<SesBotDbContext>();
         var held = await connections.AttachAsync(s1.ServiceProvider.GetRequiredService<SesBotDbContext>(), Ct);
         using var cancel = new CancellationTokenSource();
