@@ -163,7 +163,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
     /// <summary>The policy's options for one of the person's accounts, with the billing-impact preview where it applies.</summary>
     public async Task<AccountOptions?> GetAccountOptionsAsync(Actor actor, string accountId, CancellationToken cancellationToken = default)
     {
-        var subject = await LoadSubjectAsync(actor, RemovalOption.DeleteFromPlatform, accountId, cancellationToken);
+        var subject = await LoadSubjectAsync(actor, RemovalOption.DeleteFromPlatform, accountId, cancellationToken, tracked: false);
         if (subject?.Account is not { } account)
         {
             return null;
@@ -249,7 +249,11 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             : WorkflowTexts.Format("Apply.OnlySupport", request.Id, WorkflowTexts.Trigger(trigger));
     }
 
-    private async Task<Subject?> LoadSubjectAsync(Actor actor, RemovalOption option, string subjectId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The customer or account a request is about, as the person may see it. Untracked (<paramref name="tracked"/> false)
+    /// for what is only shown: nothing of it is saved, and the turn's save then has fewer entries to look at.
+    /// </summary>
+    private async Task<Subject?> LoadSubjectAsync(Actor actor, RemovalOption option, string subjectId, CancellationToken cancellationToken, bool tracked = true)
     {
         if (RemovalOptionCatalog.Get(option).IsAboutCustomer)
         {
@@ -260,7 +264,9 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         }
 
         var key = RemovalRequest.SubjectKeyFor(option, string.Empty, subjectId);
-        var row = await AccountSubjectQuery.For(db)(db, subjectId, key, cancellationToken);
+        var row = tracked
+            ? await AccountSubjectQuery.For(db)(db, subjectId, key, cancellationToken)
+            : await AccountSubjectUntrackedQuery.For(db)(db, subjectId, key, cancellationToken);
         if (row is null || !MaySee(actor, row.Customer.ResellerId))
         {
             return null;
@@ -457,6 +463,24 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
             })
             .FirstOrDefault()));
 
+    /// <summary>
+    /// The same, untracked, for the account steps that only show the account: its billing rows are included in it (an
+    /// untracked query has no change tracker to attach them), and nothing is left for the turn's save to look at.
+    /// </summary>
+    private static readonly CompiledPerModel<Func<SesBotDbContext, string, string, CancellationToken, Task<AccountSubjectRow?>>> AccountSubjectUntrackedQuery = new(() =>
+        EF.CompileAsyncQuery((SesBotDbContext context, string accountId, string key, CancellationToken _) => (
+            from a in context.CloudAccounts.AsNoTracking().Include(a => a.BillingRecords)
+            where a.Id == accountId
+            join c in context.Customers.AsNoTracking() on a.CustomerId equals c.Id
+            select new AccountSubjectRow
+            {
+                Account = a,
+                Customer = c,
+                OpenId = context.RemovalRequests.Where(r => r.OpenSubjectKey == key).Select(r => r.Id).FirstOrDefault(),
+                OpenKind = context.RemovalRequests.Where(r => r.OpenSubjectKey == key).Select(r => (RemovalOption?)r.Kind).FirstOrDefault(),
+            })
+            .FirstOrDefault()));
+
     /// <summary>The request a submission with this key made before (tracked), if any: looked up on every submission.</summary>
     private static readonly CompiledPerModel<Func<SesBotDbContext, string, CancellationToken, Task<RemovalRequest?>>> RequestByIdempotencyKeyQuery = new(() =>
         EF.CompileAsyncQuery((SesBotDbContext context, string key, CancellationToken _) =>
@@ -466,7 +490,8 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
     {
         public required CloudAccount Account { get; init; }
 
-        public required List<BillingRecord> Billing { get; init; }
+        /// <summary>The billing rows, read for the change tracker to attach to the account (tracked query only).</summary>
+        public List<BillingRecord>? Billing { get; init; }
 
         public required Customer Customer { get; init; }
 

@@ -920,6 +920,20 @@ public sealed class RemovalRequestServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetAccountOptionsAsync_ReadUntracked_BillingRowsIncludedAndNothingLeftTracked()
+    {
+        await using var db = _database.CreateContext();
+
+        var options = await new RemovalRequestService(db, _clock).GetAccountOptionsAsync(TestData.Requester, Owned);
+
+        // The billing rows come with the account although no change tracker attached them: delete stays refused.
+        Assert.NotEmpty(options!.Account.BillingRecords);
+        Assert.True(options.Account.HasBillingData);
+        Assert.NotEqual(true, options.Decision.For(RemovalOption.DeleteFromPlatform)?.IsAllowed);
+        Assert.Empty(db.ChangeTracker.Entries());
+    }
+
+    [Fact]
     public async Task GetAccountOptionsAsync_WithOpenRequest_ReportsItAndNoImpact()
     {
         var submitted = await SubmitAsync(RemovalOption.AwsRemoveFromPayer, Owned);
