@@ -31,6 +31,16 @@ public static class AuditExportExtensions
         services.AddDataProtection()
             .SetApplicationName(ApplicationName)
             .PersistKeysToFileSystem(Directory.CreateDirectory(keys));
+
+        // The key ring is read when the first export link is made or checked. The hosted service that reads it at start
+        // would only take processor time from a fresh start's first turns.
+        var readsKeysAtStart = services.FirstOrDefault(d => d.ServiceType == typeof(IHostedService)
+            && d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService");
+        if (readsKeysAtStart is not null)
+        {
+            services.Remove(readsKeysAtStart);
+        }
+
         services.AddOptions<PublicUrlOptions>()
             .BindConfiguration(PublicUrlOptions.Section)
             .ValidateDataAnnotations()

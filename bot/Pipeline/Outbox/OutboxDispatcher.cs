@@ -298,6 +298,18 @@ public sealed class OutboxDispatcher(
         // A claim can only run out a lease after it was taken: looking for interrupted sends at start and then once per
         // sweep is enough, not at every wake-up (a busy bot is woken by nearly every turn).
         var recoverAt = DateTimeOffset.MinValue;
+        if (options.Value.FirstSweepDelay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(options.Value.FirstSweepDelay, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

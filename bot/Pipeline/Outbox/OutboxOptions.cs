@@ -22,6 +22,13 @@ public sealed class OutboxOptions
     /// <summary>How often the dispatcher looks for due retries when nothing wakes it.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long after start the dispatcher first looks in the database (for interrupted sends and messages left pending
+    /// by an earlier run). Replies of this run's turns go out at once regardless; the first look waits so that it does
+    /// not take the processor from the first turns of a fresh start.
+    /// </summary>
+    public TimeSpan FirstSweepDelay { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>Conversations delivered to at the same time (messages of one conversation always go in order).</summary>
     [Range(1, 256)]
     public int Parallelism { get; set; } = 16;

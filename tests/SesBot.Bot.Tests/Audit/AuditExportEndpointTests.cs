@@ -62,6 +62,15 @@ public sealed class AuditExportEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Start_NoHostedServiceReadsTheKeyRing_ItIsReadByTheFirstLink()
+    {
+        // Nothing at start that can wait: the key ring is read when a link is made or checked (the other tests here).
+        Assert.DoesNotContain(
+            _host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>(),
+            s => s.GetType().FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService");
+    }
+
+    [Fact]
     public async Task Create_WithoutPublicBaseUrl_PointsAtTheKestrelAddress()
     {
         using var client = _host.CreateClient();

@@ -200,6 +200,34 @@ public sealed class OutboxHandoffTests : IAsyncLifetime
         Assert.True(Handoff.Accepting);
     }
 
+    [Fact]
+    public async Task LeftPendingByAnEarlierRun_LookedForOnlyOnceTheFirstSweepDelayHasPassed()
+    {
+        await _host.DbAsync(async db =>
+        {
+            db.OutboxMessages.Add(new OutboxMessage(RecordingHandler.KindName, "k-old", "c-9", "{}", _host.Clock.GetUtcNow()));
+            return await db.SaveChangesAsync();
+        });
+        await StartDispatcherAsync();
+
+        // Meanwhile this run's replies go out at once; the earlier run's message waits for the first look.
+        Assert.True(Handoff.Offer(await CommitAsync(("c-1", "k-1"))));
+        await WaitForAsync(r => r.Single(m => m.IdempotencyKey == "k-1").Status == OutboxStatus.Sent);
+        Assert.Equal(OutboxStatus.Pending, (await RowsAsync()).Single(m => m.IdempotencyKey == "k-old").Status);
+        Assert.Equal(["k-1"], _handler.Delivered);
+
+        // The first look is three seconds after start (the loop may still be setting its timer: advance until it fires).
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while ((await RowsAsync()).Single(m => m.IdempotencyKey == "k-old").Status != OutboxStatus.Sent)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The earlier run's message was not sent after the first sweep delay.");
+            _host.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(["k-1", "k-old"], _handler.Delivered);
+    }
+
     private OutboxHandoff Handoff => _host.Services.GetRequiredService<OutboxHandoff>();
 
     private async Task StartDispatcherAsync()
