@@ -39,6 +39,7 @@ public static class AdaptiveCardSerializer
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             AllowOutOfOrderMetadataProperties = true,
             WriteIndented = indented,
+            TypeInfoResolver = Protocol.ProtocolJson.Resolver,
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

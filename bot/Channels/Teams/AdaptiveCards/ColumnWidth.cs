@@ -41,7 +41,7 @@ public readonly record struct ColumnWidth
         _ => Keyword,
     };
 
-    private sealed class ColumnWidthConverter : JsonConverter<ColumnWidth>
+    internal sealed class ColumnWidthConverter : JsonConverter<ColumnWidth>
     {
         public override ColumnWidth Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {

@@ -19,5 +19,5 @@ public sealed record ChannelAccount
     public string? Role { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }

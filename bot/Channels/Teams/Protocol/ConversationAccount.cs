@@ -23,5 +23,5 @@ public sealed record ConversationAccount
     public string? TenantId { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }

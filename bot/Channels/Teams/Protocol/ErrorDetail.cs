@@ -16,5 +16,5 @@ public sealed record ErrorDetail
     public string? SubCode { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }

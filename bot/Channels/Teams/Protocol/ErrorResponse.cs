@@ -20,5 +20,5 @@ public sealed record ErrorResponse
     public string? Message { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace SesBot.Bot.Channels.Teams.Protocol;
 
@@ -9,5 +10,9 @@ public static class ProtocolJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = Resolver,
     };
+
+    /// <summary>The generated contracts of the Teams types first (<see cref="TeamsJsonContext"/>), reflection for the rest.</summary>
+    internal static IJsonTypeInfoResolver Resolver => JsonTypeInfoResolver.Combine(TeamsJsonContext.Default, new DefaultJsonTypeInfoResolver());
 }

@@ -35,5 +35,5 @@ public sealed record TeamsChannelAccount
     public string? UserRole { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }

@@ -22,5 +22,5 @@ public sealed record TeamsChannelData
     public TeamsSettings? Settings { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
