@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using SesBot.Bot.Dialogs.Turns;
 using SesBot.Core.Domain;
 
@@ -14,6 +15,7 @@ public sealed partial class RemovalDialog : IDialog
     {
         Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(RemovalDialogJsonContext.Default, new DefaultJsonTypeInfoResolver()),
     };
 
     public string Name => DialogName;
@@ -43,3 +45,10 @@ public sealed partial class RemovalDialog : IDialog
     Task<Reply> IDialog.RenderAsync(IDialogState state, Actor actor, CancellationToken cancellationToken) =>
         RenderAsync((FlowState)state, actor, cancellationToken);
 }
+
+/// <summary>
+/// The removal dialog's state, with its JSON contract generated at build time: read and written on every turn, and a
+/// fresh process need not build it by reflection first. The options are those of <see cref="RemovalDialog"/>.
+/// </summary>
+[JsonSerializable(typeof(FlowState))]
+internal sealed partial class RemovalDialogJsonContext : JsonSerializerContext;
