@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace SesBot.Core.Persistence;
@@ -14,6 +16,11 @@ public sealed class SqliteSesBotDbContext : SesBotDbContext
     /// <summary>Whether saves of simple rows are written directly (tests turn it off to compare with EF Core's own).</summary>
     internal bool DirectSaves { get; set; } = true;
 
+    /// <summary>Whether a save interceptor is configured (<see cref="ISaveChangesInterceptor"/>): then EF Core saves.</summary>
+    private bool HasSaveInterceptors => _hasSaveInterceptors ??= this.GetService<IInterceptors>().Aggregate<ISaveChangesInterceptor>() is not null;
+
+    private bool? _hasSaveInterceptors;
+
     /// <summary>Whether the last save was written directly rather than by EF Core's update pipeline.</summary>
     internal bool LastSaveWasDirect { get; private set; }
 
@@ -21,8 +28,9 @@ public sealed class SqliteSesBotDbContext : SesBotDbContext
     protected override Task<int> WriteTrackedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         // Only a save that is its own transaction: inside a caller's, EF Core would keep a savepoint to undo a failed
-        // save without undoing the caller's work.
+        // save without undoing the caller's work. And only without save interceptors, which EF Core's save calls.
         var rows = DirectSaves && Database.CurrentTransaction is null && Database.AutoTransactionBehavior != AutoTransactionBehavior.Never
+                && !HasSaveInterceptors
             ? SqliteDirectSave.Plan(this)
             : null;
         LastSaveWasDirect = rows is not null;

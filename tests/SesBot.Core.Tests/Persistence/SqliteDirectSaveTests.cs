@@ -7,6 +7,9 @@ using SesBot.Core.Domain;
 using SesBot.Core.Identity;
 using SesBot.Core.Outbox;
 using SesBot.Core.Persistence;
+using SesBot.Core.Tests.Support;
+using SesBot.Core.Workflow;
+using Microsoft.Extensions.Time.Testing;
 
 namespace SesBot.Core.Tests.Persistence;
 
@@ -107,6 +110,75 @@ public sealed class SqliteDirectSaveTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SubmissionsAndASupportStep_DirectAndEfCore_LeaveTheSameRows()
+    {
+        var now = new DateTimeOffset(2027, 3, 15, 10, 30, 0, TimeSpan.Zero);
+        var clock = new FakeTimeProvider(now);
+        foreach (var (services, direct) in new[] { (_direct, true), (_ef, false) })
+        {
+            await SaveAsync(services, direct, db =>
+            {
+                db.Resellers.Add(new Reseller(TestData.ResellerId, "Northwind"));
+                var contoso = new Customer(TestData.CustomerId, TestData.ResellerId, "Contoso Ltd");
+                contoso.AddAccount(TestData.Aws(AccountOrigin.DistributorAssigned, billedMonths: 3, id: "a-assigned", number: "111111111111"));
+                contoso.AddAccount(TestData.Aws(AccountOrigin.CustomerOwned, billedMonths: 2, id: "a-owned", number: "222222222222", linkedAt: now.AddDays(-11)));
+                db.Customers.Add(contoso);
+            }, expectDirect: false); // a customer with its accounts and billing rows: inserted in order, by EF Core
+
+            // A transfer of ownership: the request with its owned contact, the account's version, the audit rows.
+            var transfer = await SubmitAsync(services, direct, clock, new SubmitRemovalRequest(
+                "key-1", TestData.Requester, RemovalOption.AwsTransferOwnership, "a-assigned", null, Contacts.ValidUs(), null, null, null, null, "en"));
+
+            // A removal from the payer: the request with its owned billing impact.
+            await SubmitAsync(services, direct, clock, new SubmitRemovalRequest(
+                "key-2", TestData.Requester, RemovalOption.AwsRemoveFromPayer, "a-owned", null, null, "Moving on", null, null, null, "en"));
+
+            // Support accepts the first: an update of the request's own columns, its owned parts unchanged.
+            await using var scope = services.CreateAsyncScope();
+            var db = Context(scope, direct);
+            var accepted = await new RemovalRequestService(db, clock).ApplyAsync(new ApplyRequestTrigger(transfer, RequestTrigger.Accept, TestData.SupportAgent));
+            Assert.Equal(OutcomeKind.Ok, accepted.Kind);
+            await db.SaveChangesAsync(Ct);
+            Assert.Equal(direct, ((SqliteSesBotDbContext)db).LastSaveWasDirect);
+
+            // A column of the request and one of its owned contact change together: one update of the shared row.
+            var request = await db.RemovalRequests.SingleAsync(r => r.Id == transfer, Ct);
+            db.Entry(request).Property(r => r.LastNote).CurrentValue = "Contact moved";
+            db.Entry(request).Reference(r => r.Contact).TargetEntry!.Property(nameof(TransferContact.City)).CurrentValue = "Porto";
+            await db.SaveChangesAsync(Ct);
+            Assert.Equal(direct, ((SqliteSesBotDbContext)db).LastSaveWasDirect);
+
+            // Only the owned part changes: its owner's row is otherwise unchanged, so EF Core writes it.
+            db.Entry(request).Reference(r => r.Contact).TargetEntry!.Property(nameof(TransferContact.City)).CurrentValue = "Faro";
+            await db.SaveChangesAsync(Ct);
+            Assert.False(((SqliteSesBotDbContext)db).LastSaveWasDirect);
+        }
+
+        foreach (var table in (string[])["RemovalRequests", "AuditEvents", "CloudAccounts", "BillingRecords"])
+        {
+            // Request ids are random: each file's are named by their order.
+            Assert.Equal(await RowsAsync(_ef, table, await RequestIdsAsync(_ef)), await RowsAsync(_direct, table, await RequestIdsAsync(_direct)));
+        }
+
+        Assert.Contains(await RowsAsync(_direct, "RemovalRequests"), r => r.Contains("ContactCompanyName=TEXT:", StringComparison.Ordinal));
+        Assert.Contains(await RowsAsync(_direct, "RemovalRequests"), r => r.Contains("ImpactLinkedDays=INTEGER:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WithASaveInterceptor_LeftToEfCore_WhichCallsIt()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        var interceptor = new BeforeFirstSave(() => Task.CompletedTask);
+        await using var db = database.CreateContext(interceptor);
+        db.InboundDeliveries.Add(new InboundDelivery("msteams", "conv-1", "a-1", At));
+
+        await db.SaveChangesAsync(Ct);
+
+        Assert.False(db.LastSaveWasDirect);
+        Assert.True(interceptor.Called);
+    }
+
+    [Fact]
     public async Task Insert_StoreGeneratedKey_IsOnTheEntityAfterwards_AndItIsTrackedAsSaved()
     {
         await using var scope = _direct.CreateAsyncScope();
@@ -188,21 +260,47 @@ public sealed class SqliteDirectSaveTests : IAsyncLifetime
         return db;
     }
 
-    private static async Task SaveAsync(ServiceProvider services, bool direct, Func<SesBotDbContext, Task> work)
+    private static async Task SaveAsync(ServiceProvider services, bool direct, Func<SesBotDbContext, Task> work, bool expectDirect = true)
     {
         await using var scope = services.CreateAsyncScope();
         var db = Context(scope, direct);
         await work(db);
         await db.SaveChangesAsync(Ct);
-        Assert.Equal(direct, ((SqliteSesBotDbContext)db).LastSaveWasDirect);
+        Assert.Equal(direct && expectDirect, ((SqliteSesBotDbContext)db).LastSaveWasDirect);
     }
 
-    private static Task SaveAsync(ServiceProvider services, bool direct, Action<SesBotDbContext> work)
+    private static Task SaveAsync(ServiceProvider services, bool direct, Action<SesBotDbContext> work, bool expectDirect = true)
         => SaveAsync(services, direct, db =>
         {
             work(db);
             return Task.CompletedTask;
-        });
+        }, expectDirect);
+
+    /// <summary>A submission as a turn makes it: the service, then one save; returns the new request's id.</summary>
+    private static async Task<string> SubmitAsync(ServiceProvider services, bool direct, TimeProvider clock, SubmitRemovalRequest command)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = Context(scope, direct);
+        var result = await new RemovalRequestService(db, clock).SubmitAsync(command, Ct);
+        Assert.Equal(OutcomeKind.Ok, result.Kind);
+        await db.SaveChangesAsync(Ct);
+        Assert.Equal(direct, ((SqliteSesBotDbContext)db).LastSaveWasDirect);
+        return result.Request!.Id;
+    }
+
+    private static async Task<List<string>> RequestIdsAsync(ServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SesBotDbContext>().RemovalRequests.AsNoTracking()
+            .OrderBy(r => r.IdempotencyKey).Select(r => r.Id).ToListAsync(Ct);
+    }
+
+    /// <summary>Every row of the table, each column as its storage type and value (the given ids named by their order).</summary>
+    private static async Task<List<string>> RowsAsync(ServiceProvider services, string table, List<string> ids)
+    {
+        var rows = await RowsAsync(services, table);
+        return [.. rows.Select(r => ids.Select((id, i) => (id, i)).Aggregate(r, (row, x) => row.Replace(x.id, $"R-#{x.i}", StringComparison.Ordinal)))];
+    }
 
     /// <summary>Every row of the table, each column as its storage type and value.</summary>
     private static async Task<List<string>> RowsAsync(ServiceProvider services, string table)

@@ -11,6 +11,9 @@ public sealed class BeforeFirstSave(Func<Task> action) : SaveChangesInterceptor
 {
     private bool _done;
 
+    /// <summary>Whether a save ran it (EF Core's save calls its interceptors).</summary>
+    public bool Called => _done;
+
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
