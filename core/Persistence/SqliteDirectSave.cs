@@ -23,7 +23,9 @@ namespace SesBot.Core.Persistence;
 /// delete, rows that must go in order) is left to EF Core. The commands still run
 /// through EF Core's command pipeline (its logging, its interceptors, its transaction), only their SQL is written
 /// here, once per shape. When a row is refused (an update's concurrency token no longer matches, a constraint), the
-/// save is rolled back and run again by EF Core, which reports it as always (the exception and its entries).
+/// save is rolled back and run again by EF Core, which reports it as always (the exception and its entries). A direct
+/// save raises no <c>SavingChanges</c>/<c>SavedChanges</c> events of the context (SesBot subscribes to none); a context
+/// with a save interceptor saves through EF Core.
 /// </para>
 /// </summary>
 internal static class SqliteDirectSave
@@ -35,6 +37,14 @@ internal static class SqliteDirectSave
     /// <summary>The rows to write, or null when this save is not one of simple rows (then EF Core saves it).</summary>
     public static List<EntityEntry>? Plan(DbContext db)
     {
+        // EF Core's save first deletes orphans and cascades that were deferred to it (and refuses a severed required
+        // relationship); this writer has no such step, so it takes only the default timings, under which they happen
+        // when changes are detected, before the plan.
+        if (db.ChangeTracker.CascadeDeleteTiming != CascadeTiming.Immediate || db.ChangeTracker.DeleteOrphansTiming != CascadeTiming.Immediate)
+        {
+            return null;
+        }
+
         List<EntityEntry>? rows = null;
         List<EntityEntry>? owned = null;
         foreach (var entry in db.ChangeTracker.Entries())
@@ -248,7 +258,8 @@ internal static class SqliteDirectSave
         var parts = OwnedParts(t).ToList();
         if (t.GetNavigations().Any(n => n.ForeignKey.IsOwnership && !n.IsOnDependent && !parts.Contains(n))
             || t.GetReferencingForeignKeys().Any(f => f.IsOwnership && !parts.Any(p => p.ForeignKey == f))
-            || t.GetTableMappings().Single().Table.EntityTypeMappings.Count() != 1 + parts.Count)
+            || t.GetTableMappings().ToList() is not [var mapping] // split over several tables: EF Core's
+            || mapping.Table.EntityTypeMappings.Count() != 1 + parts.Count)
         {
             return false;
         }
