@@ -33,6 +33,7 @@ internal static class SqliteDirectSave
     private static readonly ConcurrentDictionary<IEntityType, bool> Eligible = new();
     private static readonly ConcurrentDictionary<(IEntityType Type, UInt128 Columns), Shape> Updates = new();
     private static readonly ConcurrentDictionary<(IEntityType Type, bool ReturnsKey), Shape> Inserts = new();
+    private static readonly ConcurrentDictionary<IEntityType, Column[]> RowColumns = new();
 
     /// <summary>The rows to write, or null when this save is not one of simple rows (then EF Core saves it).</summary>
     public static List<EntityEntry>? Plan(DbContext db)
@@ -291,13 +292,13 @@ internal static class SqliteDirectSave
             }
         }
 
-        return Columns(t).Count <= 128;
+        return Columns(t).Length <= 128;
     });
 
     /// <summary>A row's columns: the entity's properties, then each owned part's own (not its key, which is the row's).</summary>
-    private static List<Column> Columns(IEntityType type) =>
-        [.. type.GetProperties().Select(p => new Column(p, Original: false, Part: null)),
-            .. OwnedParts(type).SelectMany(n => n.TargetEntityType.GetProperties().Where(p => !p.IsPrimaryKey()).Select(p => new Column(p, Original: false, Part: n)))];
+    private static Column[] Columns(IEntityType type) => RowColumns.GetOrAdd(type, static t =>
+        [.. t.GetProperties().Select(p => new Column(p, Original: false, Part: null)),
+            .. OwnedParts(t).SelectMany(n => n.TargetEntityType.GetProperties().Where(p => !p.IsPrimaryKey()).Select(p => new Column(p, Original: false, Part: n)))]);
 
     private static bool IsInteger(Type type) => type == typeof(long) || type == typeof(int);
 
@@ -322,7 +323,7 @@ internal static class SqliteDirectSave
         var type = entry.Metadata;
         var all = Columns(type);
         UInt128 mask = 0;
-        for (var i = 0; i < all.Count; i++)
+        for (var i = 0; i < all.Length; i++)
         {
             var column = all[i];
             if (column.Property.IsPrimaryKey())
@@ -352,7 +353,7 @@ internal static class SqliteDirectSave
             List<Column> columns = [];
             var sql = new StringBuilder("UPDATE ").Append(Quote(table.Name)).Append(" SET ");
             var first = true;
-            for (var i = 0; i < all.Count; i++)
+            for (var i = 0; i < all.Length; i++)
             {
                 if ((k.Columns & (UInt128.One << i)) == 0)
                 {
