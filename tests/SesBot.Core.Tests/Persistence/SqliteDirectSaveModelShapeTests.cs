@@ -21,23 +21,17 @@ public sealed class SqliteDirectSaveModelShapeTests : IAsyncLifetime
     private static readonly CancellationToken Ct = CancellationToken.None;
     private static readonly string[] Tables = ["RemovalRequests", "AuditEvents", "Customers", "CloudAccounts", "BillingRecords"];
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("sesbot-direct-shapes-").FullName;
+    private DirectAndEfFiles _files = null!;
     private ServiceProvider _direct = null!;
     private ServiceProvider _ef = null!;
 
     public async Task InitializeAsync()
     {
-        _direct = await OpenAsync("direct.db");
-        _ef = await OpenAsync("ef.db");
+        _files = await DirectAndEfFiles.CreateAsync("sesbot-direct-shapes-");
+        (_direct, _ef) = (_files.Direct, _files.Ef);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _direct.DisposeAsync();
-        await _ef.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async Task DisposeAsync() => await _files.DisposeAsync();
 
     // ---- Owned parts and navigations written directly, or refused, as EF Core would write them. ----
 
@@ -402,12 +396,7 @@ public sealed class SqliteDirectSaveModelShapeTests : IAsyncLifetime
 
     private static string Text(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "null";
 
-    private static SesBotDbContext Context(AsyncServiceScope scope, bool direct)
-    {
-        var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
-        ((SqliteSesBotDbContext)db).DirectSaves = direct;
-        return db;
-    }
+    private static SesBotDbContext Context(AsyncServiceScope scope, bool direct) => DirectAndEfFiles.Context(scope, direct);
 
     private static async Task SaveAsync(ServiceProvider services, bool direct, Action<SesBotDbContext> work)
     {
@@ -417,35 +406,7 @@ public sealed class SqliteDirectSaveModelShapeTests : IAsyncLifetime
         await db.SaveChangesAsync(Ct);
     }
 
-    /// <summary>Every row of the table, each column as its storage type and value.</summary>
-    private static async Task<List<string>> RowsAsync(ServiceProvider services, string table)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var connection = (SqliteConnection)scope.ServiceProvider.GetRequiredService<SesBotDbContext>().Database.GetDbConnection();
-        await connection.OpenAsync(Ct);
-        return await RowsAsync(connection, table);
-    }
+    private static Task<List<string>> RowsAsync(ServiceProvider services, string table) => DirectAndEfFiles.RowsAsync(services, table);
 
-    private static async Task<List<string>> RowsAsync(SqliteConnection connection, string table)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
-        await using var reader = await command.ExecuteReaderAsync(Ct);
-        List<string> rows = [];
-        while (await reader.ReadAsync(Ct))
-        {
-            rows.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i =>
-                $"{reader.GetName(i)}={reader.GetDataTypeName(i)}:{(reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))}")));
-        }
-
-        return rows;
-    }
-
-    private async Task<ServiceProvider> OpenAsync(string file)
-    {
-        var services = new ServiceCollection().AddSesBotDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_directory, file)}").BuildServiceProvider();
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SesBotDbContext>().Database.MigrateAsync(Ct);
-        return services;
-    }
+    private static Task<List<string>> RowsAsync(SqliteConnection connection, string table) => DirectAndEfFiles.RowsAsync(connection, table);
 }
