@@ -42,6 +42,10 @@ internal sealed class RemovalRequestConfiguration : IEntityTypeConfiguration<Rem
             origin.Property(o => o.RequesterChannelKey).HasColumnName("OriginRequesterChannelKey").HasMaxLength(RequestOrigin.KeyLength);
         });
         builder.HasIndex(r => new { r.ResellerId, r.CreatedAt });
+        builder.HasIndex(r => r.CustomerId); // the foreign key's own index, kept beside the narrower one below
+        // A customer's open requests (the account list's badges, a removal's check): only open rows are indexed, so
+        // the planner prefers it to the reseller index even without statistics (one reseller may own every request).
+        builder.HasIndex(r => r.CustomerId, "IX_RemovalRequests_CustomerId_Open").HasFilter("\"OpenSubjectKey\" IS NOT NULL");
         builder.HasOne<Reseller>().WithMany().HasForeignKey(r => r.ResellerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Customer>().WithMany().HasForeignKey(r => r.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CloudAccount>().WithMany().HasForeignKey(r => r.CloudAccountId).OnDelete(DeleteBehavior.Restrict);

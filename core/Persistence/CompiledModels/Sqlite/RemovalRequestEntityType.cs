@@ -25,6 +25,7 @@ namespace SesBot.Core.Persistence.CompiledModels.Sqlite
                 navigationCount: 3,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 6,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -247,6 +248,11 @@ namespace SesBot.Core.Persistence.CompiledModels.Sqlite
 
             var index4 = runtimeEntityType.AddIndex(
                 new[] { resellerId, createdAt });
+
+            var iX_RemovalRequests_CustomerId_Open = runtimeEntityType.AddIndex(
+                new[] { customerId },
+                name: "IX_RemovalRequests_CustomerId_Open");
+            iX_RemovalRequests_CustomerId_Open.AddAnnotation("Relational:Filter", "\"OpenSubjectKey\" IS NOT NULL");
 
             return runtimeEntityType;
         }

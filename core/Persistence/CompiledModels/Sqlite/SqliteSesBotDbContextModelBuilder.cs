@@ -11,7 +11,7 @@ namespace SesBot.Core.Persistence.CompiledModels.Sqlite
     public partial class SqliteSesBotDbContextModel
     {
         private SqliteSesBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3adfc8f8-2e37-4044-9c26-0b4ebd4098dd"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("3ae747b2-e3b1-412e-8474-19bf34c27259"), entityTypeCount: 21)
         {
         }
 

@@ -483,6 +483,9 @@ namespace SesBot.Core.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("ResellerId", "CreatedAt");
 
+                    b.HasIndex(new[] { "CustomerId" }, "IX_RemovalRequests_CustomerId_Open")
+                        .HasFilter("\"OpenSubjectKey\" IS NOT NULL");
+
                     b.ToTable("RemovalRequests", (string)null);
                 });
 

@@ -468,6 +468,9 @@ namespace SesBot.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ResellerId", "CreatedAt");
 
+                    b.HasIndex(new[] { "CustomerId" }, "IX_RemovalRequests_CustomerId_Open")
+                        .HasFilter("\"OpenSubjectKey\" IS NOT NULL");
+
                     b.ToTable("RemovalRequests", (string)null);
                 });
 
