@@ -127,6 +127,7 @@ internal static class LoadBenchmark
         {
             ["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = "Information",
             ["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Transaction"] = "Debug",
+            [$"Logging__LogLevel__{SqlLogCounter.DirectSaveCategory}"] = "Debug",
         };
         var counter = new SqlLogCounter();
         var (statements, writes, commits) = await run.CountSqlAsync(

@@ -1,6 +1,9 @@
 using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SesBot.Core.Conversations;
 using SesBot.Core.Dialogs;
 using SesBot.Core.Domain;
@@ -245,6 +248,115 @@ public sealed class SqliteDirectSaveTests : IAsyncLifetime
         }
 
         Assert.Equal(["a-1"], await db.InboundDeliveries.AsNoTracking().Select(d => d.DeliveryKey).ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task DirectSave_OneTransactionOfItsOwn_LoggedAndClosed_ConnectionLeftAsItWas()
+    {
+        var log = new TransactionLog();
+        await using var services = LoggingTo(log);
+        await using var scope = services.CreateAsyncScope();
+        var db = Context(scope, direct: true);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        db.InboundDeliveries.AddRange(new InboundDelivery("msteams", "conv-1", "a-1", At), new InboundDelivery("msteams", "conv-1", "a-2", At));
+
+        await db.SaveChangesAsync(Ct);
+
+        Assert.True(((SqliteSesBotDbContext)db).LastSaveWasDirect);
+        Assert.Equal(["began", "committed"], log.Events);
+        Assert.Equal(System.Data.ConnectionState.Closed, connection.State); // EF Core's own connection, opened for the save only
+        Assert.Equal(2, await db.InboundDeliveries.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task DirectSave_RowRefused_RolledBackBeforeEfCoreRunsItAgain_NothingOfItKept()
+    {
+        var log = new TransactionLog();
+        await using var services = LoggingTo(log);
+        await using (var seed = services.CreateAsyncScope())
+        {
+            var first = Context(seed, direct: true);
+            first.InboundDeliveries.Add(new InboundDelivery("msteams", "conv-1", "a-1", At));
+            await first.SaveChangesAsync(Ct);
+        }
+
+        log.Events.Clear();
+        await using var scope = services.CreateAsyncScope();
+        var db = Context(scope, direct: true);
+        db.InboundDeliveries.AddRange(new InboundDelivery("msteams", "conv-1", "a-fresh", At), new InboundDelivery("msteams", "conv-1", "a-1", At));
+
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct)); // the second row breaks the unique index
+
+        Assert.Equal(["began", "rolled back"], log.Events); // then EF Core's own attempt, which fails in its words
+        db.ChangeTracker.Clear();
+        Assert.Equal(["a-1"], await db.InboundDeliveries.AsNoTracking().Select(d => d.DeliveryKey).ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task DirectSave_CancelledBetweenItsRows_RolledBack_NoTransactionLeftOnTheConnection()
+    {
+        var log = new TransactionLog();
+        using var cancel = new CancellationTokenSource();
+        await using var services = LoggingTo(log, new CancelAfterFirstWrite(cancel));
+        await using var scope = services.CreateAsyncScope();
+        var db = Context(scope, direct: true);
+        await db.Database.OpenConnectionAsync(Ct); // kept open, to look at it afterwards
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        db.InboundDeliveries.AddRange(new InboundDelivery("msteams", "conv-1", "a-1", At), new InboundDelivery("msteams", "conv-1", "a-2", At));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => db.SaveChangesAsync(cancel.Token));
+
+        Assert.True(((SqliteSesBotDbContext)db).LastSaveWasDirect);
+        Assert.Equal(["began", "rolled back"], log.Events); // the first row had been written
+        Assert.NotEqual(0, SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle));
+        Assert.Equal(0, await db.InboundDeliveries.CountAsync(Ct));
+    }
+
+    /// <summary>A database like the direct one, its direct-save transaction events going to <paramref name="log"/>.</summary>
+    private ServiceProvider LoggingTo(TransactionLog log, params IInterceptor[] interceptors)
+    {
+        using var scope = _direct.CreateScope();
+        var path = ((SqliteConnection)scope.ServiceProvider.GetRequiredService<SesBotDbContext>().Database.GetDbConnection()).DataSource;
+        return new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(log))
+            .AddSesBotDatabase(DatabaseProvider.Sqlite, $"Data Source={path}")
+            .ConfigureDbContext<SqliteSesBotDbContext>(o => o.AddInterceptors(interceptors))
+            .BuildServiceProvider();
+    }
+
+    /// <summary>Cancels the save's token once its first row is written.</summary>
+    private sealed class CancelAfterFirstWrite(CancellationTokenSource cancel) : DbCommandInterceptor
+    {
+        public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+        {
+            cancel.Cancel();
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    /// <summary>The direct save's transaction events, in order.</summary>
+    private sealed class TransactionLog : ILoggerProvider, ILogger
+    {
+        public List<string> Events { get; } = [];
+
+        public ILogger CreateLogger(string categoryName) => categoryName == "SesBot.Core.Persistence.SqliteDirectSave" ? this : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (Events)
+            {
+                Events.Add(eventId.Id switch { 1 => "began", 2 => "committed", 3 => "rolled back", _ => eventId.ToString() });
+            }
+        }
+
+        public void Dispose()
+        {
+        }
     }
 
     private static SesBotDbContext Context(AsyncServiceScope scope, bool direct) => DirectAndEfFiles.Context(scope, direct);
