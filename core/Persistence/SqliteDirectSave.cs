@@ -40,6 +40,7 @@ internal static partial class SqliteDirectSave
     private static readonly ConcurrentDictionary<(IEntityType Type, UInt128 Columns), Shape> Updates = new();
     private static readonly ConcurrentDictionary<(IEntityType Type, bool ReturnsKey), Shape> Inserts = new();
     private static readonly ConcurrentDictionary<IEntityType, Column[]> RowColumns = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ILoggerFactory, ILogger> Loggers = [];
 
     /// <summary>The rows to write, or null when this save is not one of simple rows (then EF Core saves it).</summary>
     public static List<EntityEntry>? Plan(DbContext db)
@@ -165,19 +166,17 @@ internal static partial class SqliteDirectSave
     {
         var connection = db.GetService<IRelationalConnection>();
         var logger = db.GetService<IRelationalCommandDiagnosticsLogger>();
-        var log = db.GetService<ILoggerFactory>().CreateLogger(LogCategory);
+        var log = Loggers.GetValue(db.GetService<ILoggerFactory>(), static factory => factory.CreateLogger(LogCategory));
         List<(PropertyEntry Key, object Value)> generated = [];
-        var opened = await connection.OpenAsync(cancellationToken);
+        await connection.OpenAsync(cancellationToken); // counted by EF Core: closed again below, whoever opened it
+        var control = new TransactionControl((SqliteConnection)connection.DbConnection, log);
         try
         {
-            var sqlite = (SqliteConnection)connection.DbConnection;
-            var control = TransactionControl.For(sqlite);
-            control.Begin();
-            LogBegan(log);
             var refused = false;
             var written = false;
             try
             {
+                control.Begin();
                 foreach (var entry in rows)
                 {
                     if (!await WriteAsync(db, entry, connection, logger, generated, cancellationToken))
@@ -197,7 +196,7 @@ internal static partial class SqliteDirectSave
             {
                 if (!written)
                 {
-                    control.RollBack(log); // nothing of this save is kept: refused, failed or cancelled
+                    control.RollBack(); // nothing of this save is kept: refused, failed or cancelled
                 }
             }
 
@@ -213,18 +212,14 @@ internal static partial class SqliteDirectSave
             }
             catch
             {
-                control.RollBack(log); // a commit SQLite refused leaves the transaction open
+                control.RollBack(); // a commit SQLite refused leaves the transaction open
                 throw;
             }
-
-            LogCommitted(log);
         }
         finally
         {
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
+            control.DiscardIfStillInTransaction();
+            await connection.CloseAsync();
         }
 
         foreach (var (key, value) in generated)
@@ -483,29 +478,61 @@ internal static partial class SqliteDirectSave
     [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Rolled back a direct save's transaction")]
     private static partial void LogRolledBack(ILogger logger);
 
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "A direct save's transaction could not be rolled back; its connection is discarded")]
+    private static partial void LogRollbackFailed(ILogger logger, Exception exception);
+
     /// <summary>
-    /// SQLite's BEGIN, COMMIT and ROLLBACK on the save's connection. A direct save runs them itself rather than through
-    /// EF Core's transaction objects (their events, interceptors and bookkeeping were about 2 % of a turn's CPU); EF
-    /// Core sees no transaction meanwhile, so the rows' commands run without one on its side, inside SQLite's.
+    /// SQLite's BEGIN IMMEDIATE (as EF Core's own transaction on SQLite), COMMIT and ROLLBACK on the save's connection.
+    /// A direct save runs them itself rather than through EF Core's transaction objects (their events, interceptors
+    /// and bookkeeping were about 2 % of a turn's CPU); EF Core sees no transaction meanwhile, so the rows' commands
+    /// run without one on its side, inside SQLite's. Microsoft.Data.Sqlite knows nothing of such a transaction: a
+    /// connection still inside one is never handed back to its pool (<see cref="DiscardIfStillInTransaction"/>).
     /// </summary>
-    private readonly struct TransactionControl(SqliteConnection connection)
+    private readonly struct TransactionControl(SqliteConnection connection, ILogger logger)
     {
-        public static TransactionControl For(SqliteConnection connection) => new(connection);
-
-        public void Begin() => Run("BEGIN;");
-
-        public void Commit() => Run("COMMIT;");
-
-        /// <summary>Rolls back, unless SQLite already did (some errors end the transaction themselves).</summary>
-        public void RollBack(ILogger logger)
+        public void Begin()
         {
-            if (connection.Handle is { } handle && SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0)
-            {
-                Run("ROLLBACK;");
-            }
-
-            LogRolledBack(logger);
+            Run("BEGIN IMMEDIATE;");
+            LogBegan(logger);
         }
+
+        public void Commit()
+        {
+            Run("COMMIT;");
+            LogCommitted(logger);
+        }
+
+        /// <summary>Rolls back, unless SQLite already did (some errors end the transaction themselves); never throws.</summary>
+        public void RollBack()
+        {
+            try
+            {
+                if (InTransaction)
+                {
+                    Run("ROLLBACK;");
+                }
+
+                LogRolledBack(logger);
+            }
+            catch (SqliteException ex)
+            {
+                LogRollbackFailed(logger, ex); // the connection is discarded below rather than used again
+            }
+        }
+
+        /// <summary>
+        /// A connection still inside this save's transaction (a ROLLBACK that failed) must not serve anyone else: its
+        /// pool is cleared, so that closing it disposes it (a turn connection is dropped by its own idle check).
+        /// </summary>
+        public void DiscardIfStillInTransaction()
+        {
+            if (InTransaction)
+            {
+                SqliteConnection.ClearPool(connection);
+            }
+        }
+
+        private bool InTransaction => connection.Handle is { } handle && SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0;
 
         private void Run(string statement)
         {

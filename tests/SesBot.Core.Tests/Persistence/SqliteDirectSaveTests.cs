@@ -269,6 +269,61 @@ public sealed class SqliteDirectSaveTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DirectSave_OnAConnectionTheCallerOpened_LeavesItOpen_AndTheCallersCloseClosesIt()
+    {
+        await using var scope = _direct.CreateAsyncScope();
+        var db = Context(scope, direct: true);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(Ct);
+        db.InboundDeliveries.Add(new InboundDelivery("msteams", "conv-1", "a-1", At));
+
+        await db.SaveChangesAsync(Ct);
+
+        Assert.True(((SqliteSesBotDbContext)db).LastSaveWasDirect);
+        Assert.Equal(System.Data.ConnectionState.Open, connection.State);
+        await db.Database.CloseConnectionAsync(); // EF Core counts opens: one open, one close
+        Assert.Equal(System.Data.ConnectionState.Closed, connection.State);
+    }
+
+    [Fact]
+    public async Task DirectSave_RowRefusedOnATurnConnection_RolledBack_TheConnectionIsLentAgain()
+    {
+        await using (var seed = _direct.CreateAsyncScope())
+        {
+            var first = Context(seed, direct: true);
+            first.InboundDeliveries.Add(new InboundDelivery("msteams", "conv-1", "a-1", At));
+            await first.SaveChangesAsync(Ct);
+        }
+
+        var connections = _direct.GetRequiredService<SqliteTurnConnections>();
+        SqliteConnection lent;
+        await using (var scope = _direct.CreateAsyncScope())
+        {
+            var db = Context(scope, direct: true);
+            await using var lease = await connections.AttachAsync(db, Ct);
+            lent = lease.Connection;
+            db.InboundDeliveries.AddRange(new InboundDelivery("msteams", "conv-1", "a-fresh", At), new InboundDelivery("msteams", "conv-1", "a-1", At));
+
+            await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
+
+            Assert.NotEqual(0, SQLitePCL.raw.sqlite3_get_autocommit(lent.Handle));
+        }
+
+        await using (var next = _direct.CreateAsyncScope())
+        {
+            var db = Context(next, direct: true);
+            await using var lease = await connections.AttachAsync(db, Ct);
+            Assert.Same(lent, lease.Connection); // idle, so lent again rather than dropped
+            db.InboundDeliveries.Add(new InboundDelivery("msteams", "conv-1", "a-2", At));
+            await db.SaveChangesAsync(Ct);
+            Assert.True(((SqliteSesBotDbContext)db).LastSaveWasDirect);
+        }
+
+        await using var read = _direct.CreateAsyncScope();
+        Assert.Equal(["a-1", "a-2"], await Context(read, direct: true).InboundDeliveries.AsNoTracking().OrderBy(d => d.Id).Select(d => d.DeliveryKey).ToListAsync(Ct));
+    }
+
+    [Fact]
     public async Task DirectSave_RowRefused_RolledBackBeforeEfCoreRunsItAgain_NothingOfItKept()
     {
         var log = new TransactionLog();
