@@ -22,6 +22,13 @@ public sealed class Strings
 
     private readonly IStringLocalizer _localizer;
 
+    /// <summary>
+    /// Texts already read, by UI culture and key (null: not in the resources). The resources never change while the
+    /// process runs; a card reads dozens of texts, and each read walks the culture's fallback chain in the resource
+    /// manager (about 1 % of a turn's CPU before this).
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(CultureInfo Culture, string Key), LocalizedString> _read = new();
+
     private Strings(IStringLocalizer localizer) => _localizer = localizer;
 
     /// <summary>The texts of <paramref name="owner"/> (static types too).</summary>
@@ -39,7 +46,7 @@ public sealed class Strings
     {
         get
         {
-            var text = _localizer[key];
+            var text = Read(key);
             return text.ResourceNotFound
                 ? throw new InvalidOperationException($"The text \"{key}\" is missing from {text.SearchedLocation}.")
                 : text.Value;
@@ -49,8 +56,14 @@ public sealed class Strings
     /// <summary>The text under <paramref name="key"/>, or null when the resources have none (for open-ended keys).</summary>
     public string? Find(string key)
     {
-        var text = _localizer[key];
+        var text = Read(key);
         return text.ResourceNotFound ? null : text.Value;
+    }
+
+    private LocalizedString Read(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _read.GetOrAdd((CultureInfo.CurrentUICulture, key), static (k, localizer) => localizer[k.Key], _localizer);
     }
 
     /// <summary>The text under <paramref name="key"/> with its placeholders filled in the current culture.</summary>
