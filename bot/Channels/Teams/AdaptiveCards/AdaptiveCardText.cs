@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace SesBot.Bot.Channels.Teams.AdaptiveCards;
@@ -18,6 +19,9 @@ public static class AdaptiveCardText
     /// <summary>Breaks <c>{{</c> apart so Teams' <c>{{DATE(…)}}</c> / <c>{{TIME(…)}}</c> functions never fire.</summary>
     private const char ZeroWidthSpace = '\u200B';
 
+    /// <summary>Any character that may need escaping somewhere in a line, or that starts a new line.</summary>
+    private static readonly SearchValues<char> MayNeedEscaping = SearchValues.Create(Anywhere + "{\n\r");
+
     /// <summary>
     /// <paramref name="text"/> as literal text in markdown. A backslash (CommonMark's escape) goes before
     /// <c>\ ` * _ [ ] &lt; &gt; &amp; ~ |</c> anywhere, before <c># - + =</c> at the start of a line, and before the
@@ -32,6 +36,20 @@ public static class AdaptiveCardText
             return string.Empty;
         }
 
+        // Most texts (names, labels, sentences) have nothing to escape: one line, no markup character, and not
+        // starting like a heading, a list or a quote. They are returned as they are.
+        if (text.AsSpan().IndexOfAny(MayNeedEscaping) < 0 && text.AsSpan().TrimStart(" \t") is var rest
+            && (rest.IsEmpty || !(AtLineStart.Contains(rest[0], StringComparison.Ordinal) || char.IsAsciiDigit(rest[0]))))
+        {
+            return text;
+        }
+
+        return EscapeEachCharacter(text);
+    }
+
+    /// <summary>The escaping itself, character by character (see <see cref="Escape"/>).</summary>
+    internal static string EscapeEachCharacter(string text)
+    {
         var escaped = new StringBuilder(text.Length + 16);
         var leading = true;   // only blanks so far on this line
         var numeral = false;  // blanks, then only digits so far on this line

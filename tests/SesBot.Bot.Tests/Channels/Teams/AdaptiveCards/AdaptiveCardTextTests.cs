@@ -43,6 +43,38 @@ public sealed class AdaptiveCardTextTests
     public void Escape_MarkupCharacters_Backslashed(string? text, string expected) =>
         Assert.Equal(expected, AdaptiveCardText.Escape(text));
 
+    [Theory]
+    [InlineData("Contoso Ltd.")]
+    [InlineData("  Northwind Cloud Partners")]
+    [InlineData("R-12.5 (open)")]
+    public void Escape_NothingToEscape_TheSameText(string text) =>
+        Assert.Same(text, AdaptiveCardText.Escape(text));
+
+    [Theory]
+    [InlineData(" # heading")]
+    [InlineData("\t- item")]
+    [InlineData(" 12. twelfth")]
+    [InlineData("7) seventh")]
+    [InlineData("> quoted")]
+    [InlineData("= underline")]
+    [InlineData("+ plus")]
+    public void Escape_OneLineStartingLikeMarkup_StillEscaped(string text) =>
+        Assert.NotEqual(text, AdaptiveCardText.Escape(text));
+
+    [Fact]
+    public void Escape_ManyMixedTexts_SameAsEscapingEachCharacter()
+    {
+        // Short texts over an alphabet of markup characters, blanks, digits, dots and letters: whatever path Escape
+        // takes, it gives what the character-by-character escaping gives.
+        const string alphabet = "a Z1 9.)#-+=>*_[]<&|~`\\{\n\t";
+        var random = new Random(20261205);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var text = new string([.. Enumerable.Range(0, random.Next(1, 9)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+            Assert.Equal(AdaptiveCardText.EscapeEachCharacter(text), AdaptiveCardText.Escape(text));
+        }
+    }
+
     [Fact]
     public async Task OfficialRenderer_UnescapedName_WouldBeALink()
     {
