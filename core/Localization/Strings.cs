@@ -23,11 +23,15 @@ public sealed class Strings
     private readonly IStringLocalizer _localizer;
 
     /// <summary>
-    /// Texts already read, by UI culture and key (null: not in the resources). The resources never change while the
-    /// process runs; a card reads dozens of texts, and each read walks the culture's fallback chain in the resource
-    /// manager (about 1 % of a turn's CPU before this).
+    /// Texts already read, by UI culture and key, found or not. The resources never change while the process runs; a
+    /// card reads dozens of texts, and each read walks the culture's fallback chain in the resource manager (about 1 %
+    /// of a turn's CPU before this). Some keys are built from data (a country code): at most
+    /// <see cref="MaxRemembered"/> are kept, later ones are read each time.
     /// </summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(CultureInfo Culture, string Key), LocalizedString> _read = new();
+
+    /// <summary>How many texts one <see cref="Strings"/> keeps at most (every language together).</summary>
+    internal const int MaxRemembered = 4096;
 
     private Strings(IStringLocalizer localizer) => _localizer = localizer;
 
@@ -60,10 +64,25 @@ public sealed class Strings
         return text.ResourceNotFound ? null : text.Value;
     }
 
+    /// <summary>How many texts are kept (for tests).</summary>
+    internal int Remembered => _read.Count;
+
     private LocalizedString Read(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return _read.GetOrAdd((CultureInfo.CurrentUICulture, key), static (k, localizer) => localizer[k.Key], _localizer);
+        var entry = (CultureInfo.CurrentUICulture, key);
+        if (_read.TryGetValue(entry, out var text))
+        {
+            return text;
+        }
+
+        text = _localizer[key];
+        if (_read.Count < MaxRemembered)
+        {
+            _read.TryAdd(entry, text);
+        }
+
+        return text;
     }
 
     /// <summary>The text under <paramref name="key"/> with its placeholders filled in the current culture.</summary>

@@ -42,4 +42,20 @@ public sealed class StringsTests
         Assert.Throws<InvalidOperationException>(() => Texts["No.Such.Text"]);
         Assert.Null(Texts.Find("No.Such.Text"));
     }
+
+    [Fact]
+    public void KeysBuiltFromData_KeptUpToTheLimit_ThenReadEachTime()
+    {
+        var texts = Strings.For(typeof(SesBot.Core.Policy.PolicyTexts)); // an instance of its own, empty
+        using var culture = new InCulture("en-US");
+
+        for (var i = 0; i < Strings.MaxRemembered + 500; i++)
+        {
+            Assert.Null(texts.Find($"Country.X{i}"));
+        }
+
+        Assert.Equal(Strings.MaxRemembered, texts.Remembered);
+        Assert.StartsWith("This account has billing data in SES.", texts["BillingDataWarning"], StringComparison.Ordinal); // still read, not kept
+        Assert.Equal(Strings.MaxRemembered, texts.Remembered);
+    }
 }
