@@ -18,5 +18,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.HasIndex(m => m.IdempotencyKey).IsUnique();
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        // Whether a conversation has something unsent (every turn that replies asks): only unsent rows are indexed, so
+        // the answer stays one lookup while a Connector outage leaves thousands of messages pending.
+        builder.HasIndex(m => m.OrderingKey, "IX_OutboxMessages_OrderingKey_Unsent").HasFilter("\"Status\" IN ('Pending', 'Sending')");
     }
 }

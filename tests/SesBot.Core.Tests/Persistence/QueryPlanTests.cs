@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using SesBot.Core.Domain;
+using SesBot.Core.Outbox;
 using SesBot.Core.Persistence;
 using SesBot.Core.Tests.Support;
 using SesBot.Core.Workflow;
@@ -57,6 +58,21 @@ public sealed class QueryPlanTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReplyClaimedOnCommit_ConversationsUnsentCheck_SearchesUnsentMessagesOnly()
+    {
+        var plan = await PlanOfQueryAsync(async db =>
+        {
+            var reply = new OutboxMessage("test.kind", "k-1", "msteams:conv-1", "{}", Now);
+            db.OutboxMessages.Add(reply);
+            db.ClaimOnCommit([reply], Now.AddMinutes(2));
+            await db.SaveChangesAsync();
+        }, "FROM \"OutboxMessages\"");
+
+        Assert.Contains("USING INDEX IX_OutboxMessages_OrderingKey_Unsent", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("IX_OutboxMessages_Status_NextAttemptAt", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OpenRequestsIndex_HoldsOpenRequestsOnly()
     {
         await using var db = _database.CreateContext();
@@ -73,10 +89,19 @@ public sealed class QueryPlanTests : IAsyncLifetime
     /// <summary>Runs the call, then explains the one query it sent to RemovalRequests; returns the plan's lines.</summary>
     private async Task<string> PlanOfRequestQueryAsync(Func<SesBotDbContext, Task> call)
     {
+        var plan = await PlanOfQueryAsync(call, "FROM \"RemovalRequests\"");
+        Assert.DoesNotContain("IX_RemovalRequests_ResellerId_CreatedAt", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("SCAN r", plan, StringComparison.Ordinal);
+        return plan;
+    }
+
+    /// <summary>Runs the call, then explains the one query it sent that contains <paramref name="fragment"/>.</summary>
+    private async Task<string> PlanOfQueryAsync(Func<SesBotDbContext, Task> call, string fragment)
+    {
         var recorder = new CommandRecorder();
         await using var db = _database.CreateContext(recorder);
         await call(db);
-        var query = Assert.Single(recorder.Commands, c => c.Text.Contains("FROM \"RemovalRequests\"", StringComparison.Ordinal));
+        var query = Assert.Single(recorder.Commands, c => c.Text.StartsWith("SELECT", StringComparison.Ordinal) && c.Text.Contains(fragment, StringComparison.Ordinal));
 
         await using var explain = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
         explain.CommandText = "EXPLAIN QUERY PLAN " + query.Text;
@@ -93,10 +118,7 @@ public sealed class QueryPlanTests : IAsyncLifetime
             lines.Add(reader.GetString(3)); // id, parent, notused, detail
         }
 
-        var plan = string.Join('\n', lines);
-        Assert.DoesNotContain("IX_RemovalRequests_ResellerId_CreatedAt", plan, StringComparison.Ordinal);
-        Assert.DoesNotContain("SCAN r", plan, StringComparison.Ordinal);
-        return plan;
+        return string.Join('\n', lines);
     }
 
     private sealed record RecordedCommand(string Text, IReadOnlyList<(string Name, object? Value)> Parameters);

@@ -22,6 +22,7 @@ namespace SesBot.Core.Persistence.CompiledModels.Sqlite
                 baseEntityType,
                 propertyCount: 13,
                 unnamedIndexCount: 2,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -133,6 +134,11 @@ namespace SesBot.Core.Persistence.CompiledModels.Sqlite
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { status, nextAttemptAt });
+
+            var iX_OutboxMessages_OrderingKey_Unsent = runtimeEntityType.AddIndex(
+                new[] { orderingKey },
+                name: "IX_OutboxMessages_OrderingKey_Unsent");
+            iX_OutboxMessages_OrderingKey_Unsent.AddAnnotation("Relational:Filter", "\"Status\" IN ('Pending', 'Sending')");
 
             return runtimeEntityType;
         }

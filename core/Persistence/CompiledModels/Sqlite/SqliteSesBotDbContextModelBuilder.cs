@@ -11,7 +11,7 @@ namespace SesBot.Core.Persistence.CompiledModels.Sqlite
     public partial class SqliteSesBotDbContextModel
     {
         private SqliteSesBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3ae747b2-e3b1-412e-8474-19bf34c27259"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("59c5f495-e636-47bf-a3e3-1a0d7543f9cf"), entityTypeCount: 21)
         {
         }
 

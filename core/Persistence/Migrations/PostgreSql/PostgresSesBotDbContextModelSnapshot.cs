@@ -873,6 +873,9 @@ namespace SesBot.Core.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("Status", "NextAttemptAt");
 
+                    b.HasIndex(new[] { "OrderingKey" }, "IX_OutboxMessages_OrderingKey_Unsent")
+                        .HasFilter("\"Status\" IN ('Pending', 'Sending')");
+
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
