@@ -12,10 +12,10 @@ using SesBot.Core.Workflow;
 namespace SesBot.Core.Tests.Persistence;
 
 /// <summary>
-/// SQLite's plan for the queries a reseller's turn runs, read with <c>EXPLAIN QUERY PLAN</c> on the very SQL and
-/// parameters EF Core sent. SesBot never runs <c>ANALYZE</c>, so the planner has no statistics: it must still pick an
-/// index that narrows to the customer, not one that lists every request of the reseller (a reseller with a long
-/// history made each account list scan all of it).
+/// SQLite's plan for queries a turn runs, read with <c>EXPLAIN QUERY PLAN</c> on the very SQL and parameters EF Core
+/// sent. SesBot never runs <c>ANALYZE</c>, so the planner has no statistics: it must still pick an index that narrows
+/// to the customer, not one that lists every request of the reseller (a reseller with a long history made each account
+/// list scan all of it), and to the conversation's unsent messages, not every pending message (a Connector outage).
 /// </summary>
 public sealed class QueryPlanTests : IAsyncLifetime
 {
