@@ -40,7 +40,6 @@ internal static partial class SqliteDirectSave
     private static readonly ConcurrentDictionary<(IEntityType Type, UInt128 Columns), Shape> Updates = new();
     private static readonly ConcurrentDictionary<(IEntityType Type, bool ReturnsKey), Shape> Inserts = new();
     private static readonly ConcurrentDictionary<IEntityType, Column[]> RowColumns = new();
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ILoggerFactory, ILogger> Loggers = [];
 
     /// <summary>The rows to write, or null when this save is not one of simple rows (then EF Core saves it).</summary>
     public static List<EntityEntry>? Plan(DbContext db)
@@ -166,7 +165,7 @@ internal static partial class SqliteDirectSave
     {
         var connection = db.GetService<IRelationalConnection>();
         var logger = db.GetService<IRelationalCommandDiagnosticsLogger>();
-        var log = Loggers.GetValue(db.GetService<ILoggerFactory>(), static factory => factory.CreateLogger(LogCategory));
+        var log = db.GetService<ILoggerFactory>().CreateLogger(LogCategory); // the factory keeps its loggers
         List<(PropertyEntry Key, object Value)> generated = [];
         await connection.OpenAsync(cancellationToken); // counted by EF Core: closed again below, whoever opened it
         var control = new TransactionControl((SqliteConnection)connection.DbConnection, log);
