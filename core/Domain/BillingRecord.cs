@@ -13,6 +13,10 @@ public sealed class BillingRecord
         Currency = currency.ToUpperInvariant();
     }
 
+    /// <summary>A billing row as stored, for reads written by hand (<see cref="Persistence.SqliteDirectReads"/>).</summary>
+    internal static BillingRecord FromStored(long id, string cloudAccountId, DateOnly month, decimal amount, string currency) =>
+        new(cloudAccountId, month, amount, currency) { Id = id };
+
     public long Id { get; private set; }
 
     public string CloudAccountId { get; private set; }

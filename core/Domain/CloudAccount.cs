@@ -78,6 +78,42 @@ public sealed partial class CloudAccount
     /// <summary>A request was filed about the account: a concurrent change of it (a delete, a customer removal) now conflicts.</summary>
     public void Touch() => Version++;
 
+    /// <summary>
+    /// An account as stored, for reads written by hand (<see cref="Persistence.SqliteDirectReads"/>): the same
+    /// constructor EF Core binds, then the columns it sets afterwards. Its billing rows follow with <see cref="AddStored"/>.
+    /// </summary>
+    internal static CloudAccount FromStored(in StoredColumns stored) => new(
+        stored.Id, stored.CustomerId, stored.Provider, stored.ExternalId, stored.DisplayName, stored.Origin, stored.LinkedAt)
+    {
+        State = stored.State,
+        ClosedAt = stored.ClosedAt,
+        BillingTransferId = stored.BillingTransferId,
+        BillingTransferStartedAt = stored.BillingTransferStartedAt,
+        BillingTransferSourceAccountId = stored.BillingTransferSourceAccountId,
+        BillingTransferEndsAt = stored.BillingTransferEndsAt,
+        Version = stored.Version,
+    };
+
+    /// <summary>Adds a stored billing row read with the account (<see cref="FromStored"/>).</summary>
+    internal void AddStored(BillingRecord record) => _billingRecords.Add(record);
+
+    /// <summary>The stored columns of an account.</summary>
+    internal readonly record struct StoredColumns(
+        string Id,
+        string CustomerId,
+        CloudProvider Provider,
+        string ExternalId,
+        string DisplayName,
+        AccountOrigin Origin,
+        DateTimeOffset LinkedAt,
+        AccountState State,
+        DateTimeOffset? ClosedAt,
+        string? BillingTransferId,
+        DateTimeOffset? BillingTransferStartedAt,
+        string? BillingTransferSourceAccountId,
+        DateTimeOffset? BillingTransferEndsAt,
+        int Version);
+
     /// <summary>Whether the account had usage in the given month.</summary>
     public bool HadUsageIn(DateOnly month) =>
         _billingRecords.Exists(r => r.Month.Year == month.Year && r.Month.Month == month.Month);

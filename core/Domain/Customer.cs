@@ -15,6 +15,10 @@ public sealed class Customer
         Name = name;
     }
 
+    /// <summary>A customer as stored, for reads written by hand (<see cref="Persistence.SqliteDirectReads"/>); its accounts follow with <see cref="AddAccount"/>.</summary>
+    internal static Customer FromStored(string id, string resellerId, string name, DateTimeOffset? removedAt, string? azureTenantId, int version) =>
+        new(id, resellerId, name) { RemovedAt = removedAt, AzureTenantId = azureTenantId, Version = version };
+
     public string Id { get; private set; }
 
     public string ResellerId { get; private set; }

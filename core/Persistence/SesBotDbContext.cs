@@ -100,6 +100,9 @@ public abstract class SesBotDbContext : DbContext
         }
     }
 
+    /// <summary>The hot reads written by hand for this provider (<see cref="SqliteDirectReads"/>), or null: then the EF Core queries run.</summary>
+    internal virtual SqliteDirectReads? DirectReads => null;
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var flushed = PrepareAudit();
@@ -158,7 +161,7 @@ public abstract class SesBotDbContext : DbContext
 
             // A turn's replies go to its own conversation: the common case has a compiled query of its own.
             busy = keys.Count == 1
-                ? await HasUnsentQuery.For(this)(this, keys[0], cancellationToken) ? [keys[0]] : []
+                ? await HasUnsentAsync(keys[0], cancellationToken) ? [keys[0]] : []
                 : [.. await UnsentQuery(keys).ToListAsync(cancellationToken)];
             busy.UnionWith(AddedUnclaimed(candidates));
         }
@@ -206,6 +209,10 @@ public abstract class SesBotDbContext : DbContext
             throw;
         }
     }
+
+    private Task<bool> HasUnsentAsync(string key, CancellationToken cancellationToken) => DirectReads is { } reads
+        ? reads.HasUnsentAsync(key, cancellationToken)
+        : HasUnsentQuery.For(this)(this, key, cancellationToken);
 
     private static readonly CompiledPerModel<Func<SesBotDbContext, string, CancellationToken, Task<bool>>> HasUnsentQuery = new(() =>
         EF.CompileAsyncQuery((SesBotDbContext context, string key, CancellationToken _) => context.OutboxMessages

@@ -16,6 +16,13 @@ public sealed class SqliteSesBotDbContext : SesBotDbContext
     /// <summary>Whether saves of simple rows are written directly (tests turn it off to compare with EF Core's own).</summary>
     internal bool DirectSaves { get; set; } = true;
 
+    /// <summary>Whether the dialog's hot reads run as written by hand (tests turn it off to compare with EF Core's queries).</summary>
+    internal bool ReadsDirectly { get; set; } = true;
+
+    internal override SqliteDirectReads? DirectReads => ReadsDirectly ? _directReads ??= new SqliteDirectReads(this) : null;
+
+    private SqliteDirectReads? _directReads;
+
     /// <summary>Whether a save interceptor is configured (<see cref="ISaveChangesInterceptor"/>): then EF Core saves.</summary>
     private bool HasSaveInterceptors => _hasSaveInterceptors ??= this.GetService<IInterceptors>().Aggregate<ISaveChangesInterceptor>() is not null;
 

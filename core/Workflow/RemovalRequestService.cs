@@ -214,6 +214,12 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
 
     private async Task<WorkflowResult?> FindByIdempotencyKeyAsync(SubmitRemovalRequest command, CancellationToken cancellationToken)
     {
+        // Nearly every submission is new: on SQLite, whether the key was used is asked first, and only a used one is read.
+        if (db.DirectReads is { } reads && !await reads.RequestKeyUsedAsync(command.IdempotencyKey, cancellationToken))
+        {
+            return null;
+        }
+
         var earlier = await RequestByIdempotencyKeyQuery.For(db)(db, command.IdempotencyKey, cancellationToken);
         if (earlier is null)
         {
@@ -264,7 +270,11 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         }
 
         var key = RemovalRequest.SubjectKeyFor(option, string.Empty, subjectId);
-        var row = tracked
+        var row = !tracked && db.DirectReads is { } reads
+            ? await reads.AccountSubjectAsync(subjectId, key, cancellationToken) is { } read
+                ? new AccountSubjectRow { Account = read.Account, Customer = read.Customer, OpenId = read.OpenId, OpenKind = read.OpenKind }
+                : null
+            : tracked
             ? await AccountSubjectQuery.For(db)(db, subjectId, key, cancellationToken)
             : await AccountSubjectUntrackedQuery.For(db)(db, subjectId, key, cancellationToken);
         if (row is null || !MaySee(actor, row.Customer.ResellerId))

@@ -20,8 +20,10 @@ public sealed class ResellerCatalog(SesBotDbContext db)
 
         if (string.IsNullOrWhiteSpace(text) && !actor.IsSupport && actor.ResellerId is { } resellerId)
         {
-            // The first page a reseller sees when a removal starts: compiled.
-            var page = await ResellerCustomerPageQuery.For(db)(db, resellerId, Math.Max(0, skip), take + 1).ToListAsync(cancellationToken);
+            // The first page a reseller sees when a removal starts: compiled (or written by hand).
+            var page = db.DirectReads is { } reads
+                ? [.. (await reads.CustomerPageAsync(resellerId, Math.Max(0, skip), take + 1, cancellationToken)).Select(c => new CustomerSummary(c.Id, c.Name))]
+                : await ResellerCustomerPageQuery.For(db)(db, resellerId, Math.Max(0, skip), take + 1).ToListAsync(cancellationToken);
 
             return new CustomerPage(page.Take(take).ToList(), page.Count > take);
         }
@@ -49,7 +51,9 @@ public sealed class ResellerCatalog(SesBotDbContext db)
         // this customer's (a scan of the whole table per call); split, each part is an index lookup.
         if (!actor.IsSupport && actor.ResellerId is { } resellerId)
         {
-            return await ResellerCustomerQuery.For(db)(db, resellerId, customerId, cancellationToken);
+            return db.DirectReads is { } reads
+                ? await reads.ResellerCustomerAsync(resellerId, customerId, cancellationToken)
+                : await ResellerCustomerQuery.For(db)(db, resellerId, customerId, cancellationToken);
         }
 
         return await Visible(actor, db.Customers.AsNoTracking().Include(c => c.Accounts).ThenInclude(a => a.BillingRecords))
@@ -64,7 +68,9 @@ public sealed class ResellerCatalog(SesBotDbContext db)
         List<OpenRequestRow> rows;
         if (!actor.IsSupport && actor.ResellerId is { } resellerId)
         {
-            rows = await ResellerOpenRequestsQuery.For(db)(db, resellerId, customerId).ToListAsync(cancellationToken);
+            rows = db.DirectReads is { } reads
+                ? [.. (await reads.OpenRequestsAsync(resellerId, customerId, cancellationToken)).Select(r => new OpenRequestRow(r.AccountId, new OpenRequestRef(r.RequestId, r.Kind)))]
+                : await ResellerOpenRequestsQuery.For(db)(db, resellerId, customerId).ToListAsync(cancellationToken);
         }
         else
         {

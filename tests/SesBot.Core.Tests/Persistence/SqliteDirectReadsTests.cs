@@ -1,0 +1,358 @@
+using System.Collections;
+using System.Data.Common;
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
+using SesBot.Core.Domain;
+using SesBot.Core.Outbox;
+using SesBot.Core.Persistence;
+using SesBot.Core.Tests.Support;
+using SesBot.Core.Workflow;
+
+namespace SesBot.Core.Tests.Persistence;
+
+/// <summary>
+/// The hot reads written by hand (<see cref="SqliteDirectReads"/>) against the EF Core queries they stand in for, on
+/// the same rows: the demo data, changed so that every column of a customer, an account and a billing row holds
+/// something other than its default somewhere (a removed customer, a tenant id, a suspended, a departed and a deleted
+/// account, an ended billing transfer, touched versions, open requests). Each service call is made twice, once with the
+/// reads written by hand and once with EF Core's, and the results are compared field by field, private fields
+/// included.
+/// </summary>
+public sealed partial class SqliteDirectReadsTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 5, 9, 30, 0, TimeSpan.Zero);
+    private static readonly Actor Alex = new("u-alex", "Alex", Role.ResellerUser, DemoData.NorthwindResellerId);
+    private static readonly Actor Fabrikam = new("u-fab", "Fay", Role.ResellerUser, DemoData.FabrikamResellerId);
+    private SqliteTestDatabase _database = null!;
+    private List<string> _accountIds = [];
+    private List<string> _customerIds = [];
+
+    public async Task InitializeAsync()
+    {
+        _database = await SqliteTestDatabase.CreateAsync();
+        await using (var db = _database.CreateContext())
+        {
+            await new DatabaseInitializer(db, new FakeTimeProvider(Now)).InitializeAsync(migrate: false, seedDemoData: true);
+        }
+
+        await using (var db = _database.CreateContext())
+        {
+            var accounts = await db.CloudAccounts.Include(a => a.BillingRecords).ToDictionaryAsync(a => a.Id);
+            var customers = await db.Customers.ToDictionaryAsync(c => c.Id);
+            accounts["z-tailspin-dev"].MarkSuspended(Now.AddDays(-3));
+            accounts["a-wingtip-sandbox"].MarkDeparted(Now.AddHours(-5));
+            accounts["a-contoso-lab"].MarkDeleted(Now.AddMinutes(-40));
+            accounts["a-coho-org"].EndBillingTransfer(new DateTimeOffset(2026, 12, 31, 23, 59, 59, TimeSpan.Zero));
+            accounts["a-adventure-web"].Touch();
+            accounts["a-adventure-web"].Touch();
+            customers["c-tailspin"].AzureTenantId = "4a3b2c1d-0e9f-4a7b-8c6d-5e4f3a2b1c0d";
+            customers["c-tailspin"].Touch();
+            customers["c-lucerne"].MarkRemoved(Now.AddDays(-1));
+            await db.SaveChangesAsync();
+        }
+
+        var service = (SesBotDbContext db) => new RemovalRequestService(db, new FakeTimeProvider(Now));
+        await using (var db = _database.CreateContext())
+        {
+            Assert.Equal(OutcomeKind.Ok, (await service(db).SubmitAsync(new SubmitRemovalRequest("k-open-1", Alex, RemovalOption.AwsRemoveFromPayer, "a-adventure-data"))).Kind);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = _database.CreateContext())
+        {
+            Assert.Equal(OutcomeKind.Ok, (await service(db).SubmitAsync(
+                new SubmitRemovalRequest("k-open-2", Alex, RemovalOption.AzureSuspend, "z-contoso-analytics", Reason: "Project ended"))).Kind);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = _database.CreateContext())
+        {
+            _accountIds = await db.CloudAccounts.Select(a => a.Id).OrderBy(id => id).ToListAsync();
+            _customerIds = await db.Customers.Select(c => c.Id).OrderBy(id => id).ToListAsync();
+            db.OutboxMessages.Add(new OutboxMessage("test.kind", "k-unsent", "msteams:conv-unsent", "{}", Now));
+            await db.SaveChangesAsync();
+        }
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task ACustomerWithItsAccounts_IsWhatEfCoreReads_ForEveryCustomerAndReseller()
+    {
+        foreach (var actor in new[] { Alex, Fabrikam })
+        {
+            foreach (var id in _customerIds.Append("c-missing"))
+            {
+                var (direct, ef) = await BothAsync(db => new ResellerCatalog(db).FindCustomerAsync(actor, id));
+
+                Assert.Equal(ef, direct);
+            }
+        }
+
+        // Some of those had accounts with billing rows, and some were another reseller's (null both ways).
+        var (contoso, _) = await BothAsync(db => new ResellerCatalog(db).FindCustomerAsync(Alex, "c-contoso"));
+        Assert.Contains("._billingRecords[0].<Amount>k__BackingField=", contoso, StringComparison.Ordinal);
+        var (theirs, _) = await BothAsync(db => new ResellerCatalog(db).FindCustomerAsync(Fabrikam, "c-contoso"));
+        Assert.Equal("=null\n", theirs);
+    }
+
+    [Fact]
+    public async Task ThePagesOfCustomers_AreWhatEfCoreReads()
+    {
+        foreach (var actor in new[] { Alex, Fabrikam })
+        {
+            foreach (var (skip, take) in new[] { (0, 10), (0, 2), (2, 2), (4, 3), (50, 10), (-3, 2) })
+            {
+                var (direct, ef) = await BothAsync(db => new ResellerCatalog(db).SearchCustomersAsync(actor, text: null, skip, take));
+
+                Assert.Equal(ef, direct);
+            }
+        }
+
+        var (fabrikam, _) = await BothAsync(db => new ResellerCatalog(db).SearchCustomersAsync(Fabrikam, null, 0, 10));
+        Assert.DoesNotContain("Lucerne", fabrikam, StringComparison.Ordinal); // removed
+    }
+
+    [Fact]
+    public async Task TheOpenRequestsOfACustomersAccounts_AreWhatEfCoreReads()
+    {
+        foreach (var actor in new[] { Alex, Fabrikam })
+        {
+            foreach (var id in _customerIds)
+            {
+                var (direct, ef) = await BothAsync(async db => (await new ResellerCatalog(db).OpenRequestsByAccountAsync(actor, id)).OrderBy(p => p.Key, StringComparer.Ordinal).ToList());
+
+                Assert.Equal(ef, direct);
+            }
+        }
+
+        var (adventure, _) = await BothAsync(db => new ResellerCatalog(db).OpenRequestsByAccountAsync(Alex, "c-adventure"));
+        Assert.Contains("a-adventure-data", adventure, StringComparison.Ordinal);
+        Assert.Contains("AwsRemoveFromPayer", adventure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAccountsOptions_AreWhatEfCoreReads_ForEveryAccountAndReseller()
+    {
+        foreach (var actor in new[] { Alex, Fabrikam })
+        {
+            foreach (var id in _accountIds.Append("a-missing"))
+            {
+                var (direct, ef) = await BothAsync(db => new RemovalRequestService(db, new FakeTimeProvider(Now)).GetAccountOptionsAsync(actor, id));
+
+                Assert.Equal(ef, direct);
+            }
+        }
+
+        // The account with an open request shows it; the ended transfer and the suspension are read as stored.
+        var (open, _) = await BothAsync(db => new RemovalRequestService(db, new FakeTimeProvider(Now)).GetAccountOptionsAsync(Alex, "a-adventure-data"));
+        Assert.Matches(@"\.<OpenRequest>k__BackingField\.<RequestId>k__BackingField=R-", open);
+        var (ended, _) = await BothAsync(db => new RemovalRequestService(db, new FakeTimeProvider(Now)).GetAccountOptionsAsync(Alex, "a-coho-org"));
+        Assert.Contains("<BillingTransferEndsAt>k__BackingField=12/31/2026 23:59:59 +00:00", ended, StringComparison.Ordinal);
+        var (suspended, _) = await BothAsync(db => new RemovalRequestService(db, new FakeTimeProvider(Now)).GetAccountOptionsAsync(Alex, "z-tailspin-dev"));
+        Assert.Contains("<State>k__BackingField=Suspended", suspended, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASubmissionWithAKeyUsedBefore_IsStillFound()
+    {
+        foreach (var key in new[] { "k-open-1", "k-open-2", "k-never-used" })
+        {
+            var (direct, ef) = await BothAsync(async db =>
+            {
+                var result = await new RemovalRequestService(db, new FakeTimeProvider(Now)).SubmitAsync(new SubmitRemovalRequest(key, Alex, RemovalOption.AwsRemoveFromPayer, "a-missing"));
+                return (result.Kind, result.Request?.Id, result.Message);
+            });
+
+            Assert.Equal(ef, direct);
+        }
+
+        var (used, _) = await BothAsync(async db => (await new RemovalRequestService(db, new FakeTimeProvider(Now)).SubmitAsync(
+            new SubmitRemovalRequest("k-open-1", Alex, RemovalOption.AwsRemoveFromPayer, "a-adventure-data"))).Kind);
+        Assert.Equal("=Duplicate\n", used);
+    }
+
+    [Fact]
+    public async Task TheUnsentCheck_ReadsTheConversationsPendingMessages()
+    {
+        var reads = new[] { "msteams:conv-unsent", "msteams:conv-quiet" };
+        await using var db = _database.CreateContext();
+        var direct = db.DirectReads!;
+
+        Assert.Equal(1, await db.OutboxMessages.CountAsync(m => m.OrderingKey == reads[0] && m.Status == OutboxStatus.Pending));
+        Assert.True(await direct.HasUnsentAsync(reads[0], CancellationToken.None));
+        Assert.False(await direct.HasUnsentAsync(reads[1], CancellationToken.None));
+        Assert.True(await direct.RequestKeyUsedAsync("k-open-2", CancellationToken.None));
+        Assert.False(await direct.RequestKeyUsedAsync("k-open-3", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TheReadsWrittenByHand_AreTheOnesThatRun_AndTheToggleTurnsThemOff()
+    {
+        var recorder = new SqlRecorder();
+        await using (var db = _database.CreateContext(recorder))
+        {
+            await new ResellerCatalog(db).SearchCustomersAsync(Alex, null, 0, 10);
+            await new ResellerCatalog(db).FindCustomerAsync(Alex, "c-contoso");
+            await new ResellerCatalog(db).OpenRequestsByAccountAsync(Alex, "c-contoso");
+            await new RemovalRequestService(db, new FakeTimeProvider(Now)).GetAccountOptionsAsync(Alex, "a-contoso-prod");
+        }
+
+        Assert.NotEmpty(recorder.Sql);
+        Assert.All(recorder.Sql, sql => Assert.Contains(sql, SqliteDirectReads.Sql));
+
+        recorder.Sql.Clear();
+        await using (var db = _database.CreateContext(recorder))
+        {
+            db.ReadsDirectly = false;
+            Assert.Null(db.DirectReads);
+            await new ResellerCatalog(db).FindCustomerAsync(Alex, "c-contoso");
+        }
+
+        Assert.NotEmpty(recorder.Sql);
+        Assert.All(recorder.Sql, sql => Assert.DoesNotContain(sql, SqliteDirectReads.Sql));
+    }
+
+    [Theory]
+    [InlineData(typeof(CloudAccount), SqliteDirectReads.AccountColumns)]
+    [InlineData(typeof(Customer), SqliteDirectReads.CustomerColumns)]
+    [InlineData(typeof(BillingRecord), SqliteDirectReads.BillingColumns)]
+    public async Task EveryColumnOfTheTable_IsRead(Type entity, string columns)
+    {
+        await using var db = _database.CreateContext();
+        var type = db.Model.FindEntityType(entity)!;
+        List<string> mapped = [.. type.GetProperties().Select(p => p.GetColumnName()).Order(StringComparer.Ordinal)];
+
+        List<string> read = [.. QuotedName().Matches(columns).Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal)];
+
+        Assert.Equal(mapped, read);
+    }
+
+    [Fact]
+    public async Task EveryStatement_SearchesAnIndex_NeverScansATable()
+    {
+        await using var db = _database.CreateContext();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        foreach (var sql in SqliteDirectReads.Sql)
+        {
+            await using var explain = connection.CreateCommand();
+            explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
+            foreach (Match parameter in Regex.Matches(sql, @"@\w+"))
+            {
+                if (!explain.Parameters.Contains(parameter.Value))
+                {
+                    explain.Parameters.AddWithValue(parameter.Value, parameter.Value is "@take" or "@skip" ? 1 : "x");
+                }
+            }
+
+            List<string> plan = [];
+            await using (var reader = await explain.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    plan.Add(reader.GetString(3));
+                }
+            }
+
+            Assert.NotEmpty(plan);
+            Assert.DoesNotContain(plan, line => line.StartsWith("SCAN", StringComparison.Ordinal) && line != "SCAN CONSTANT ROW");
+        }
+    }
+
+    /// <summary>The call's result, made with the reads written by hand and with EF Core's, each as <see cref="Dump"/>.</summary>
+    private async Task<(string Direct, string Ef)> BothAsync<T>(Func<SqliteSesBotDbContext, Task<T>> call)
+    {
+        string direct;
+        await using (var db = _database.CreateContext())
+        {
+            Assert.NotNull(db.DirectReads);
+            direct = Dump(await call(db));
+        }
+
+        await using (var db = _database.CreateContext())
+        {
+            db.ReadsDirectly = false;
+            return (direct, Dump(await call(db)));
+        }
+    }
+
+    /// <summary>
+    /// Every field of the value (private ones too), recursively through SesBot's own types and collections, one
+    /// <c>path=value</c> line each; billing rows in id order (their order is not part of either query's answer).
+    /// </summary>
+    private static string Dump(object? value)
+    {
+        var text = new StringBuilder();
+        Write(value, string.Empty, new HashSet<object>(ReferenceEqualityComparer.Instance));
+        return text.ToString();
+
+        void Write(object? item, string path, HashSet<object> seen)
+        {
+            if (item is null)
+            {
+                text.Append(path).Append("=null\n");
+                return;
+            }
+
+            var type = item.GetType();
+            if (type.IsPrimitive || type.IsEnum || item is string or decimal or DateTimeOffset or DateTime or DateOnly or TimeSpan or Guid)
+            {
+                text.Append(path).Append('=').Append(Convert.ToString(item, CultureInfo.InvariantCulture)).Append('\n');
+                return;
+            }
+
+            if (!type.IsValueType && !seen.Add(item))
+            {
+                text.Append(path).Append("=(again)\n");
+                return;
+            }
+
+            if (item is IEnumerable items)
+            {
+                var list = items.Cast<object?>().ToList();
+                if (list.Count > 0 && list.All(i => i is BillingRecord))
+                {
+                    list = [.. list.Cast<BillingRecord>().OrderBy(r => r.Id)];
+                }
+
+                text.Append(path).Append(".Count=").Append(list.Count).Append('\n');
+                for (var i = 0; i < list.Count; i++)
+                {
+                    Write(list[i], $"{path}[{i}]", seen);
+                }
+
+                return;
+            }
+
+            for (var declaring = type; declaring is not null && declaring != typeof(object); declaring = declaring.BaseType)
+            {
+                foreach (var field in declaring.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+                {
+                    Write(field.GetValue(item), $"{path}.{field.Name}", seen);
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex("\"([A-Za-z]+)\"")]
+    private static partial Regex QuotedName();
+
+    private sealed class SqlRecorder : DbCommandInterceptor
+    {
+        public List<string> Sql { get; } = [];
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Sql.Add(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
+    }
+}
