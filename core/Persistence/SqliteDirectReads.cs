@@ -15,7 +15,7 @@ namespace SesBot.Core.Persistence;
 /// customers, a customer with its accounts and their billing rows, the open requests of a customer's accounts, an
 /// account with its customer and open request, whether a submission key was used, and whether a conversation has a
 /// message not yet sent. Each returns exactly what the EF Core query it stands in for returns, untracked; the tests
-/// compare both on the same rows.
+/// compare both on the same rows. An account read to be changed is then tracked as EF Core would have (<see cref="Track"/>).
 /// <para>
 /// EF Core's per-call work on these queries (its query context, shapers that create delegates on every call,
 /// include fix-up) cost more CPU than SQLite spent answering them. Here each statement is an EF Core command built once
@@ -192,6 +192,34 @@ internal sealed class SqliteDirectReads(DbContext db)
         return row;
     }
 
+    /// <summary>
+    /// Tracks a customer and an account read here, unchanged, with the account's billing rows, as EF Core's tracked
+    /// query would have tracked them (the account joins the customer's accounts); false, and nothing tracked, when the
+    /// context already tracks one of these rows (a tracked query would return the tracked instance instead).
+    /// </summary>
+    public bool Track(Customer customer, CloudAccount account)
+    {
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false; // looking up the tracked rows needs no change detection
+        try
+        {
+            if (db.Set<Customer>().Local.FindEntry(customer.Id) is not null
+                || db.Set<CloudAccount>().Local.FindEntry(account.Id) is not null
+                || account.BillingRecords.Any(r => db.Set<BillingRecord>().Local.FindEntry(r.Id) is not null))
+            {
+                return false;
+            }
+
+            db.Attach(customer);
+            db.Attach(account);
+            return true;
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
     /// <summary>Whether a removal request was filed with this idempotency key.</summary>
     public async Task<bool> RequestKeyUsedAsync(string key, CancellationToken cancellationToken)
         => (await ListAsync(RequestKeyUsed, [key], static (r, _) => r.GetBoolean(0), cancellationToken))[0];
@@ -207,10 +235,22 @@ internal sealed class SqliteDirectReads(DbContext db)
             connection, statement.Values(values), null, db, db.GetService<IRelationalCommandDiagnosticsLogger>());
         var converters = Convert;
         List<T> rows = [];
-        await using var reader = await statement.Command(db).ExecuteReaderAsync(parameters, cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+
+        // The statement's command is shared by every context: it is the template of a command this connection lends
+        // (an EF Core command keeps the reader of its last run, so one command must never run twice at once).
+        var command = connection.RentCommand();
+        command.PopulateFrom(statement.Command(db));
+        try
         {
-            rows.Add(read(reader.DbDataReader, converters));
+            await using var reader = await command.ExecuteReaderAsync(parameters, cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(read(reader.DbDataReader, converters));
+            }
+        }
+        finally
+        {
+            connection.ReturnCommand(command);
         }
 
         return rows;
@@ -285,7 +325,7 @@ internal sealed class SqliteDirectReads(DbContext db)
             : db.GetService<IRelationalTypeMappingSource>().FindMapping(Clr!)!;
     }
 
-    /// <summary>A SQL statement and its parameters; its EF Core command is built once per model.</summary>
+    /// <summary>A SQL statement and its parameters; its EF Core command, the template each run copies, is built once per model.</summary>
     private sealed class Statement(string sql, params Parameter[] parameters)
     {
         private readonly ConditionalWeakTable<IModel, IRelationalCommand> _commands = [];

@@ -245,14 +245,22 @@ internal static partial class SqliteDirectSave
             var key = TemporaryKey(entry);
             var shape = Inserts.GetOrAdd((entry.Metadata, key is not null), k => Insert(k.Type, k.ReturnsKey));
             var parameters = new RelationalCommandParameterObject(connection, shape.Values(entry), null, db, logger);
-            if (key is null)
+            var insert = Rent(connection, shape.Command(db));
+            try
             {
-                await shape.Command(db).ExecuteNonQueryAsync(parameters, cancellationToken);
+                if (key is null)
+                {
+                    await insert.ExecuteNonQueryAsync(parameters, cancellationToken);
+                }
+                else
+                {
+                    var id = await insert.ExecuteScalarAsync(parameters, cancellationToken);
+                    generated.Add((key, Convert.ChangeType(id!, key.Metadata.ClrType, CultureInfo.InvariantCulture)));
+                }
             }
-            else
+            finally
             {
-                var id = await shape.Command(db).ExecuteScalarAsync(parameters, cancellationToken);
-                generated.Add((key, Convert.ChangeType(id!, key.Metadata.ClrType, CultureInfo.InvariantCulture)));
+                connection.ReturnCommand(insert);
             }
 
             return true;
@@ -265,7 +273,26 @@ internal static partial class SqliteDirectSave
         }
 
         var values = new RelationalCommandParameterObject(connection, update.Values(entry), null, db, logger);
-        return await update.Command(db).ExecuteNonQueryAsync(values, cancellationToken) == 1;
+        var command = Rent(connection, update.Command(db));
+        try
+        {
+            return await command.ExecuteNonQueryAsync(values, cancellationToken) == 1;
+        }
+        finally
+        {
+            connection.ReturnCommand(command);
+        }
+    }
+
+    /// <summary>
+    /// A command of this connection's, copied from a shape's command. The shapes' commands are shared by every context
+    /// and only serve as templates: an EF Core command keeps state of its last run, so one must never run twice at once.
+    /// </summary>
+    private static IRelationalCommand Rent(IRelationalConnection connection, IRelationalCommand template)
+    {
+        var command = connection.RentCommand();
+        command.PopulateFrom(template);
+        return command;
     }
 
     private static PropertyEntry? TemporaryKey(EntityEntry entry)
@@ -428,7 +455,7 @@ internal static partial class SqliteDirectSave
 
         public string[] Names { get; } = [.. columns.Select((_, i) => "p" + i.ToString(CultureInfo.InvariantCulture))];
 
-        /// <summary>The command (text and typed parameters), built once with the first context's services.</summary>
+        /// <summary>The command (text and typed parameters), built once with the first context's services: the template each write copies.</summary>
         public IRelationalCommand Command(DbContext db)
         {
             if (_command is { } built)

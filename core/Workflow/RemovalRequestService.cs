@@ -270,13 +270,7 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
         }
 
         var key = RemovalRequest.SubjectKeyFor(option, string.Empty, subjectId);
-        var row = !tracked && db.DirectReads is { } reads
-            ? await reads.AccountSubjectAsync(subjectId, key, cancellationToken) is { } read
-                ? new AccountSubjectRow { Account = read.Account, Customer = read.Customer, OpenId = read.OpenId, OpenKind = read.OpenKind }
-                : null
-            : tracked
-            ? await AccountSubjectQuery.For(db)(db, subjectId, key, cancellationToken)
-            : await AccountSubjectUntrackedQuery.For(db)(db, subjectId, key, cancellationToken);
+        var row = await ReadAccountSubjectAsync(subjectId, key, tracked, cancellationToken);
         if (row is null || !MaySee(actor, row.Customer.ResellerId))
         {
             return null;
@@ -289,6 +283,31 @@ public sealed partial class RemovalRequestService(SesBotDbContext db, TimeProvid
                 ? await SameTransferAsync(row.Account, tracked: true, cancellationToken)
                 : [],
         };
+    }
+
+    /// <summary>
+    /// The account with its customer and open request: on SQLite read by hand and, when <paramref name="tracked"/>, then
+    /// tracked as EF Core's tracked query would track it; by EF Core's query when this unit of work already tracks one
+    /// of the rows (the query returns the tracked instances).
+    /// </summary>
+    private async Task<AccountSubjectRow?> ReadAccountSubjectAsync(string accountId, string key, bool tracked, CancellationToken cancellationToken)
+    {
+        if (db.DirectReads is { } reads)
+        {
+            if (await reads.AccountSubjectAsync(accountId, key, cancellationToken) is not { } read)
+            {
+                return null;
+            }
+
+            if (!tracked || reads.Track(read.Customer, read.Account))
+            {
+                return new AccountSubjectRow { Account = read.Account, Customer = read.Customer, OpenId = read.OpenId, OpenKind = read.OpenKind };
+            }
+        }
+
+        return tracked
+            ? await AccountSubjectQuery.For(db)(db, accountId, key, cancellationToken)
+            : await AccountSubjectUntrackedQuery.For(db)(db, accountId, key, cancellationToken);
     }
 
     private static bool MaySee(Actor actor, string resellerId) => actor.IsSupport || actor.ResellerId == resellerId;

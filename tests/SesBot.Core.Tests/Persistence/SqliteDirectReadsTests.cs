@@ -179,6 +179,109 @@ public sealed partial class SqliteDirectReadsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASubjectReadToBeChanged_IsTrackedAsEfCoreTracksIt_ForEveryAccountAndOption()
+    {
+        var n = 0;
+        foreach (var id in _accountIds)
+        {
+            foreach (var (option, reason) in new[] { (RemovalOption.AwsRemoveFromPayer, (string?)null), (RemovalOption.AzureSuspend, "Project ended") })
+            {
+                // Not saved: both runs see the same rows.
+                var key = $"k-tracked-{n++}";
+                var (direct, ef) = await BothAsync(async db =>
+                {
+                    var result = await new RemovalRequestService(db, new FakeTimeProvider(Now)).SubmitAsync(new SubmitRemovalRequest(key, Alex, option, id, Reason: reason));
+                    return $"{result.Kind} {result.Message}\n{Tracked(db)}";
+                });
+
+                Assert.Equal(ef, direct);
+            }
+        }
+
+        var (submitted, _) = await BothAsync(async db =>
+        {
+            var result = await new RemovalRequestService(db, new FakeTimeProvider(Now)).SubmitAsync(new SubmitRemovalRequest("k-tracked-web", Alex, RemovalOption.AwsRemoveFromPayer, "a-adventure-web"));
+            return $"{result.Kind}\n{Tracked(db)}";
+        });
+        Assert.StartsWith("=Ok\n", submitted, StringComparison.Ordinal);
+        Assert.Matches(@"CloudAccount a-adventure-web Modified .*; Version=3 \(was 2, modified\)", submitted);
+        Assert.Contains("BillingRecord 23 Unchanged", submitted, StringComparison.Ordinal);
+        Assert.Contains("Customer c-adventure Unchanged", submitted, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASubjectAlreadyTracked_IsTheTrackedOne()
+    {
+        var (direct, ef) = await BothAsync(async db =>
+        {
+            var account = await db.CloudAccounts.FirstAsync(a => a.Id == "a-adventure-web");
+            var result = await new RemovalRequestService(db, new FakeTimeProvider(Now)).SubmitAsync(new SubmitRemovalRequest("k-tracked-again", Alex, RemovalOption.AwsRemoveFromPayer, "a-adventure-web"));
+            return $"{result.Kind} version {account.Version}\n{Tracked(db)}";
+        });
+
+        Assert.Equal(ef, direct);
+        Assert.StartsWith("=Ok version 3\n", direct, StringComparison.Ordinal); // the instance tracked before was touched
+    }
+
+    /// <summary>What the context tracks: each entry's type, key and state, and each property's value, original value and whether it is modified.</summary>
+    private static string Tracked(SesBotDbContext db)
+    {
+        db.ChangeTracker.DetectChanges();
+        var lines = db.ChangeTracker.Entries().Select(e =>
+        {
+            var key = string.Join(",", e.Metadata.FindPrimaryKey()!.Properties.Select(p => e.Property(p.Name).CurrentValue));
+            var values = e.Properties.Select(p => e.State == EntityState.Added
+                ? $"{p.Metadata.Name}={p.CurrentValue}"
+                : $"{p.Metadata.Name}={p.CurrentValue} (was {p.OriginalValue}{(p.IsModified ? ", modified" : string.Empty)})");
+            return $"{e.Metadata.ClrType.Name} {key} {e.State} {string.Join("; ", values)}";
+        });
+
+        // Request ids are random.
+        return RequestId().Replace(string.Join("\n", lines.Order(StringComparer.Ordinal)), "R-??????");
+    }
+
+    [GeneratedRegex("R-[A-Z0-9]{6}")]
+    private static partial Regex RequestId();
+
+    [Fact]
+    public async Task TwoReadsOfOneStatementAtOnce_EachReadTheirOwnRows()
+    {
+        // The statements are shared by every context, and an EF Core command keeps the reader of its last run: were
+        // the shared command run, the second run would take over the first one's reader. Here both runs have executed
+        // before either reads its first row.
+        var path = Path.Combine(Path.GetTempPath(), $"sesbot-direct-reads-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using (var source = _database.CreateContext())
+            await using (var target = new SqliteConnection($"Data Source={path}"))
+            {
+                await target.OpenAsync();
+                var connection = (SqliteConnection)source.Database.GetDbConnection();
+                await source.Database.OpenConnectionAsync();
+                connection.BackupDatabase(target);
+            }
+
+            var meeting = new ReadsMeet(parties: 2);
+            SqliteSesBotDbContext Context() => new(new DbContextOptionsBuilder<SqliteSesBotDbContext>().UseSqlite($"Data Source={path}").AddInterceptors(meeting).Options);
+            await using var first = Context();
+            await using var second = Context();
+
+            var reads = await Task.WhenAll(
+                Task.Run(() => first.DirectReads!.AccountSubjectAsync("a-contoso-prod", "no-such-key", CancellationToken.None)),
+                Task.Run(() => second.DirectReads!.AccountSubjectAsync("z-tailspin-prod", "no-such-key", CancellationToken.None)));
+
+            Assert.Equal(2, meeting.Met);
+            Assert.Equal(("a-contoso-prod", "c-contoso"), (reads[0]?.Account.Id, reads[0]?.Customer.Id));
+            Assert.Equal(("z-tailspin-prod", "c-tailspin"), (reads[1]?.Account.Id, reads[1]?.Customer.Id));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task TheUnsentCheck_ReadsTheConversationsPendingMessages()
     {
         var reads = new[] { "msteams:conv-unsent", "msteams:conv-quiet" };
@@ -353,6 +456,120 @@ public sealed partial class SqliteDirectReadsTests : IAsyncLifetime
         {
             Sql.Add(command.CommandText);
             return ValueTask.FromResult(result);
+        }
+    }
+
+    /// <summary>Holds the first read of the first <c>parties</c> readers until that many have executed.</summary>
+    private sealed class ReadsMeet(int parties) : DbCommandInterceptor
+    {
+        private readonly TaskCompletionSource _all = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _arrived;
+
+        public int Met => Math.Min(Volatile.Read(ref _arrived), parties);
+
+        public override ValueTask<DbDataReader> ReaderExecutedAsync(
+            DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            var arrived = Interlocked.Increment(ref _arrived);
+            if (arrived > parties)
+            {
+                return ValueTask.FromResult(result);
+            }
+
+            if (arrived == parties)
+            {
+                _all.SetResult();
+            }
+
+            return ValueTask.FromResult<DbDataReader>(new HeldReader(result, _all.Task));
+        }
+    }
+
+    /// <summary>A reader whose first read waits for a task; everything else is the inner reader's.</summary>
+    private sealed class HeldReader(DbDataReader inner, Task held) : DbDataReader
+    {
+        public override int Depth => inner.Depth;
+
+        public override int FieldCount => inner.FieldCount;
+
+        public override bool HasRows => inner.HasRows;
+
+        public override bool IsClosed => inner.IsClosed;
+
+        public override int RecordsAffected => inner.RecordsAffected;
+
+        public override object this[int ordinal] => inner[ordinal];
+
+        public override object this[string name] => inner[name];
+
+        public override async Task<bool> ReadAsync(CancellationToken cancellationToken)
+        {
+            await held.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+            return await inner.ReadAsync(cancellationToken);
+        }
+
+        public override bool Read()
+        {
+            held.Wait(TimeSpan.FromSeconds(10));
+            return inner.Read();
+        }
+
+        public override bool NextResult() => inner.NextResult();
+
+        public override bool GetBoolean(int ordinal) => inner.GetBoolean(ordinal);
+
+        public override byte GetByte(int ordinal) => inner.GetByte(ordinal);
+
+        public override long GetBytes(int ordinal, long dataOffset, byte[]? buffer, int bufferOffset, int length) => inner.GetBytes(ordinal, dataOffset, buffer, bufferOffset, length);
+
+        public override char GetChar(int ordinal) => inner.GetChar(ordinal);
+
+        public override long GetChars(int ordinal, long dataOffset, char[]? buffer, int bufferOffset, int length) => inner.GetChars(ordinal, dataOffset, buffer, bufferOffset, length);
+
+        public override string GetDataTypeName(int ordinal) => inner.GetDataTypeName(ordinal);
+
+        public override DateTime GetDateTime(int ordinal) => inner.GetDateTime(ordinal);
+
+        public override decimal GetDecimal(int ordinal) => inner.GetDecimal(ordinal);
+
+        public override double GetDouble(int ordinal) => inner.GetDouble(ordinal);
+
+        public override IEnumerator GetEnumerator() => ((IEnumerable)inner).GetEnumerator();
+
+        public override Type GetFieldType(int ordinal) => inner.GetFieldType(ordinal);
+
+        public override T GetFieldValue<T>(int ordinal) => inner.GetFieldValue<T>(ordinal);
+
+        public override float GetFloat(int ordinal) => inner.GetFloat(ordinal);
+
+        public override Guid GetGuid(int ordinal) => inner.GetGuid(ordinal);
+
+        public override short GetInt16(int ordinal) => inner.GetInt16(ordinal);
+
+        public override int GetInt32(int ordinal) => inner.GetInt32(ordinal);
+
+        public override long GetInt64(int ordinal) => inner.GetInt64(ordinal);
+
+        public override string GetName(int ordinal) => inner.GetName(ordinal);
+
+        public override int GetOrdinal(string name) => inner.GetOrdinal(name);
+
+        public override string GetString(int ordinal) => inner.GetString(ordinal);
+
+        public override object GetValue(int ordinal) => inner.GetValue(ordinal);
+
+        public override int GetValues(object[] values) => inner.GetValues(values);
+
+        public override bool IsDBNull(int ordinal) => inner.IsDBNull(ordinal);
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
         }
     }
 }
