@@ -60,22 +60,14 @@ internal sealed class SqliteDirectReads(DbContext db)
         Parameter.Column<Customer>("resellerId", nameof(Customer.ResellerId)),
         Parameter.Column<Customer>("customerId", nameof(Customer.Id)));
 
+    // The accounts with their billing rows in one statement (one snapshot): a billing row never arrives without its account.
     private static readonly Statement AccountsOfCustomer = new(
         $"""
-        SELECT {AccountColumns}
+        SELECT {AccountColumns}, {BillingColumns}
         FROM "CloudAccounts" AS a
+        LEFT JOIN "BillingRecords" AS b ON b."CloudAccountId" = a."Id"
         WHERE a."CustomerId" = @customerId
-        ORDER BY a."Id"
-        """,
-        Parameter.Column<CloudAccount>("customerId", nameof(CloudAccount.CustomerId)));
-
-    private static readonly Statement BillingOfCustomer = new(
-        $"""
-        SELECT {BillingColumns}
-        FROM "CloudAccounts" AS a
-        INNER JOIN "BillingRecords" AS b ON b."CloudAccountId" = a."Id"
-        WHERE a."CustomerId" = @customerId
-        ORDER BY b."CloudAccountId", b."Month", b."Id"
+        ORDER BY a."Id", b."Month", b."Id"
         """,
         Parameter.Column<CloudAccount>("customerId", nameof(CloudAccount.CustomerId)));
 
@@ -88,26 +80,21 @@ internal sealed class SqliteDirectReads(DbContext db)
         Parameter.Column<RemovalRequest>("customerId", nameof(RemovalRequest.CustomerId)),
         Parameter.Column<RemovalRequest>("resellerId", nameof(RemovalRequest.ResellerId)));
 
+    // One row per billing row of the account (one with none when it has none), all in one snapshot.
     private static readonly Statement AccountSubject = new(
         $"""
         SELECT {AccountColumns}, {CustomerColumns},
             (SELECT r."Id" FROM "RemovalRequests" AS r WHERE r."OpenSubjectKey" = @key LIMIT 1),
-            (SELECT r."Kind" FROM "RemovalRequests" AS r WHERE r."OpenSubjectKey" = @key LIMIT 1)
+            (SELECT r."Kind" FROM "RemovalRequests" AS r WHERE r."OpenSubjectKey" = @key LIMIT 1),
+            {BillingColumns}
         FROM "CloudAccounts" AS a
         INNER JOIN "Customers" AS c ON c."Id" = a."CustomerId"
+        LEFT JOIN "BillingRecords" AS b ON b."CloudAccountId" = a."Id"
         WHERE a."Id" = @accountId
+        ORDER BY b."Month", b."Id"
         """,
         Parameter.Column<CloudAccount>("accountId", nameof(CloudAccount.Id)),
         Parameter.Column<RemovalRequest>("key", nameof(RemovalRequest.OpenSubjectKey)));
-
-    private static readonly Statement BillingOfAccount = new(
-        $"""
-        SELECT {BillingColumns}
-        FROM "BillingRecords" AS b
-        WHERE b."CloudAccountId" = @accountId
-        ORDER BY b."Month", b."Id"
-        """,
-        Parameter.Column<BillingRecord>("accountId", nameof(BillingRecord.CloudAccountId)));
 
     private static readonly Statement RequestKeyUsed = new(
         """
@@ -126,8 +113,7 @@ internal sealed class SqliteDirectReads(DbContext db)
     /// <summary>Every SQL text here, for tests that check their query plans.</summary>
     internal static IReadOnlyList<string> Sql =>
     [
-        CustomerPage.Sql, ResellerCustomer.Sql, AccountsOfCustomer.Sql, BillingOfCustomer.Sql, OpenRequestsOfCustomer.Sql,
-        AccountSubject.Sql, BillingOfAccount.Sql, RequestKeyUsed.Sql, Unsent.Sql,
+        CustomerPage.Sql, ResellerCustomer.Sql, AccountsOfCustomer.Sql, OpenRequestsOfCustomer.Sql, AccountSubject.Sql, RequestKeyUsed.Sql, Unsent.Sql,
     ];
 
     private Converters Convert => ConvertersByModel.GetValue(db.Model, static model => new Converters(model));
@@ -145,19 +131,20 @@ internal sealed class SqliteDirectReads(DbContext db)
             return null;
         }
 
-        var accounts = await ListAsync(AccountsOfCustomer, [customer.Id], static (r, c) => ReadAccount(r, 0, c), cancellationToken);
-        var billing = await ListAsync(BillingOfCustomer, [customer.Id], static (r, _) => ReadBilling(r, 0), cancellationToken);
-        var byId = accounts.ToDictionary(a => a.Id, StringComparer.Ordinal);
-        foreach (var record in billing)
+        // Rows come by account (a new id starts the next one), each with one of its billing rows or none.
+        CloudAccount? account = null;
+        await ReadAsync(AccountsOfCustomer, [customer.Id], (r, c) =>
         {
-            byId[record.CloudAccountId].AddStored(record);
-        }
+            if (account is null || !string.Equals(account.Id, r.GetString(0), StringComparison.Ordinal))
+            {
+                account = customer.AddAccount(ReadAccount(r, 0, c));
+            }
 
-        foreach (var account in accounts)
-        {
-            customer.AddAccount(account);
-        }
-
+            if (!r.IsDBNull(AccountColumnCount))
+            {
+                account.AddStored(ReadBilling(r, AccountColumnCount));
+            }
+        }, cancellationToken);
         return customer;
     }
 
@@ -170,26 +157,22 @@ internal sealed class SqliteDirectReads(DbContext db)
     public async Task<(CloudAccount Account, Customer Customer, string? OpenId, RemovalOption? OpenKind)?> AccountSubjectAsync(
         string accountId, string openKey, CancellationToken cancellationToken)
     {
-        var rows = await ListAsync(AccountSubject, [accountId, openKey], static (r, c) =>
+        const int open = AccountColumnCount + CustomerColumnCount;
+        const int billing = open + 2;
+        (CloudAccount Account, Customer Customer, string? OpenId, RemovalOption? OpenKind)? subject = null;
+        await ReadAsync(AccountSubject, [accountId, openKey], (r, c) =>
         {
-            const int open = AccountColumnCount + CustomerColumnCount;
-            return (
-                Account: ReadAccount(r, 0, c),
-                Customer: ReadCustomer(r, AccountColumnCount, c),
-                OpenId: r.IsDBNull(open) ? null : r.GetString(open),
-                OpenKind: r.IsDBNull(open + 1) ? (RemovalOption?)null : Enum<RemovalOption>(r, open + 1, c.Kind));
+            subject ??= (
+                ReadAccount(r, 0, c),
+                ReadCustomer(r, AccountColumnCount, c),
+                r.IsDBNull(open) ? null : r.GetString(open),
+                r.IsDBNull(open + 1) ? null : Enum<RemovalOption>(r, open + 1, c.Kind));
+            if (!r.IsDBNull(billing))
+            {
+                subject.Value.Account.AddStored(ReadBilling(r, billing));
+            }
         }, cancellationToken);
-        if (rows is not [var row])
-        {
-            return null;
-        }
-
-        foreach (var record in await ListAsync(BillingOfAccount, [accountId], static (r, _) => ReadBilling(r, 0), cancellationToken))
-        {
-            row.Account.AddStored(record);
-        }
-
-        return row;
+        return subject;
     }
 
     /// <summary>
@@ -200,14 +183,24 @@ internal sealed class SqliteDirectReads(DbContext db)
     public bool Track(Customer customer, CloudAccount account)
     {
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false; // looking up the tracked rows needs no change detection
+        db.ChangeTracker.AutoDetectChangesEnabled = false; // looking at what is tracked needs no change detection
         try
         {
-            if (db.Set<Customer>().Local.FindEntry(customer.Id) is not null
-                || db.Set<CloudAccount>().Local.FindEntry(account.Id) is not null
-                || account.BillingRecords.Any(r => db.Set<BillingRecord>().Local.FindEntry(r.Id) is not null))
+            // A unit of work tracks a handful of rows: a look at each is cheaper than the change tracker's local views,
+            // which, once asked for, follow every later change of state for the life of the context.
+            foreach (var entry in db.ChangeTracker.Entries())
             {
-                return false;
+                var tracked = entry.Entity switch
+                {
+                    Customer c => string.Equals(c.Id, customer.Id, StringComparison.Ordinal),
+                    CloudAccount a => string.Equals(a.Id, account.Id, StringComparison.Ordinal),
+                    BillingRecord r => account.BillingRecords.Any(b => b.Id == r.Id),
+                    _ => false,
+                };
+                if (tracked)
+                {
+                    return false;
+                }
             }
 
             db.Attach(customer);
@@ -230,11 +223,18 @@ internal sealed class SqliteDirectReads(DbContext db)
 
     private async Task<List<T>> ListAsync<T>(Statement statement, object?[] values, Func<DbDataReader, Converters, T> read, CancellationToken cancellationToken)
     {
+        List<T> rows = [];
+        await ReadAsync(statement, values, (r, c) => rows.Add(read(r, c)), cancellationToken);
+        return rows;
+    }
+
+    /// <summary>Runs the statement and hands each row to <paramref name="row"/>.</summary>
+    private async Task ReadAsync(Statement statement, object?[] values, Action<DbDataReader, Converters> row, CancellationToken cancellationToken)
+    {
         var connection = db.GetService<IRelationalConnection>();
         var parameters = new RelationalCommandParameterObject(
             connection, statement.Values(values), null, db, db.GetService<IRelationalCommandDiagnosticsLogger>());
         var converters = Convert;
-        List<T> rows = [];
 
         // The statement's command is shared by every context: it is the template of a command this connection lends
         // (an EF Core command keeps the reader of its last run, so one command must never run twice at once).
@@ -245,15 +245,13 @@ internal sealed class SqliteDirectReads(DbContext db)
             await using var reader = await command.ExecuteReaderAsync(parameters, cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                rows.Add(read(reader.DbDataReader, converters));
+                row(reader.DbDataReader, converters);
             }
         }
         finally
         {
             connection.ReturnCommand(command);
         }
-
-        return rows;
     }
 
     private static Customer ReadCustomer(DbDataReader r, int at, Converters c) => Customer.FromStored(

@@ -75,7 +75,19 @@ public sealed partial class SqliteDirectReadsTests : IAsyncLifetime
         {
             _accountIds = await db.CloudAccounts.Select(a => a.Id).OrderBy(id => id).ToListAsync();
             _customerIds = await db.Customers.Select(c => c.Id).OrderBy(id => id).ToListAsync();
-            db.OutboxMessages.Add(new OutboxMessage("test.kind", "k-unsent", "msteams:conv-unsent", "{}", Now));
+            // One conversation with a pending message among finished ones, one with a message being sent, one with finished ones only.
+            var pending = new OutboxMessage("test.kind", "k-unsent", "msteams:conv-unsent", "{}", Now);
+            var sent = new OutboxMessage("test.kind", "k-sent", "msteams:conv-unsent", "{}", Now);
+            sent.Sent(null, Now);
+            var sending = new OutboxMessage("test.kind", "k-sending", "msteams:conv-sending", "{}", Now);
+            sending.Claimed(Now.AddMinutes(2));
+            var done = new OutboxMessage("test.kind", "k-done", "msteams:conv-done", "{}", Now);
+            done.Sent(null, Now);
+            var failed = new OutboxMessage("test.kind", "k-failed", "msteams:conv-done", "{}", Now);
+            failed.Fail("gone", Now);
+            var attention = new OutboxMessage("test.kind", "k-attention", "msteams:conv-done", "{}", Now);
+            attention.NeedsAttention("ambiguous", Now);
+            db.OutboxMessages.AddRange(pending, sent, sending, done, failed, attention);
             await db.SaveChangesAsync();
         }
     }
@@ -206,7 +218,7 @@ public sealed partial class SqliteDirectReadsTests : IAsyncLifetime
         Assert.StartsWith("=Ok\n", submitted, StringComparison.Ordinal);
         Assert.Matches(@"CloudAccount a-adventure-web Modified .*; Version=3 \(was 2, modified\)", submitted);
         Assert.Contains("BillingRecord 23 Unchanged", submitted, StringComparison.Ordinal);
-        Assert.Contains("Customer c-adventure Unchanged", submitted, StringComparison.Ordinal);
+        Assert.Matches("Customer c-adventure Unchanged .* accounts a-adventure-web\n", submitted); // the account joined its customer's accounts
     }
 
     [Fact]
@@ -223,6 +235,28 @@ public sealed partial class SqliteDirectReadsTests : IAsyncLifetime
         Assert.StartsWith("=Ok version 3\n", direct, StringComparison.Ordinal); // the instance tracked before was touched
     }
 
+    [Theory]
+    [InlineData("customer")]
+    [InlineData("billing row")]
+    [InlineData("other account of the customer")]
+    public async Task ASubjectWithOneOfItsRowsAlreadyTracked_IsTrackedAsEfCoreTracksIt(string alreadyTracked)
+    {
+        var (direct, ef) = await BothAsync(async db =>
+        {
+            _ = alreadyTracked switch
+            {
+                "customer" => (object)await db.Customers.FirstAsync(c => c.Id == "c-adventure"),
+                "billing row" => await db.BillingRecords.FirstAsync(r => r.CloudAccountId == "a-adventure-web"),
+                _ => await db.CloudAccounts.FirstAsync(a => a.Id == "a-adventure-data"),
+            };
+            var result = await new RemovalRequestService(db, new FakeTimeProvider(Now)).SubmitAsync(new SubmitRemovalRequest($"k-{alreadyTracked}", Alex, RemovalOption.AwsRemoveFromPayer, "a-adventure-web"));
+            return $"{result.Kind} {result.Message}\n{Tracked(db)}";
+        });
+
+        Assert.Equal(ef, direct);
+        Assert.StartsWith("=Ok \n", direct, StringComparison.Ordinal);
+    }
+
     /// <summary>What the context tracks: each entry's type, key and state, and each property's value, original value and whether it is modified.</summary>
     private static string Tracked(SesBotDbContext db)
     {
@@ -233,7 +267,14 @@ public sealed partial class SqliteDirectReadsTests : IAsyncLifetime
             var values = e.Properties.Select(p => e.State == EntityState.Added
                 ? $"{p.Metadata.Name}={p.CurrentValue}"
                 : $"{p.Metadata.Name}={p.CurrentValue} (was {p.OriginalValue}{(p.IsModified ? ", modified" : string.Empty)})");
-            return $"{e.Metadata.ClrType.Name} {key} {e.State} {string.Join("; ", values)}";
+            // What the entity's collections hold, by id (their order is not part of either path's answer).
+            var held = e.Entity switch
+            {
+                Customer c => " accounts " + string.Join(",", c.Accounts.Select(a => a.Id).Order(StringComparer.Ordinal)),
+                CloudAccount a => " billing " + string.Join(",", a.BillingRecords.Select(r => r.Id).Order()),
+                _ => string.Empty,
+            };
+            return $"{e.Metadata.ClrType.Name} {key} {e.State} {string.Join("; ", values)}{held}";
         });
 
         // Request ids are random.
@@ -284,13 +325,16 @@ public sealed partial class SqliteDirectReadsTests : IAsyncLifetime
     [Fact]
     public async Task TheUnsentCheck_ReadsTheConversationsPendingMessages()
     {
-        var reads = new[] { "msteams:conv-unsent", "msteams:conv-quiet" };
         await using var db = _database.CreateContext();
         var direct = db.DirectReads!;
 
-        Assert.Equal(1, await db.OutboxMessages.CountAsync(m => m.OrderingKey == reads[0] && m.Status == OutboxStatus.Pending));
-        Assert.True(await direct.HasUnsentAsync(reads[0], CancellationToken.None));
-        Assert.False(await direct.HasUnsentAsync(reads[1], CancellationToken.None));
+        Assert.True(await direct.HasUnsentAsync("msteams:conv-unsent", CancellationToken.None));
+        Assert.True(await direct.HasUnsentAsync("msteams:conv-sending", CancellationToken.None));
+        Assert.False(await direct.HasUnsentAsync("msteams:conv-done", CancellationToken.None)); // sent, failed, a person's to look at
+        Assert.False(await direct.HasUnsentAsync("msteams:conv-quiet", CancellationToken.None));
+        Assert.Equal(
+            ["msteams:conv-sending", "msteams:conv-unsent"],
+            await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Pending || m.Status == OutboxStatus.Sending).Select(m => m.OrderingKey).Distinct().OrderBy(k => k).ToListAsync());
         Assert.True(await direct.RequestKeyUsedAsync("k-open-2", CancellationToken.None));
         Assert.False(await direct.RequestKeyUsedAsync("k-open-3", CancellationToken.None));
     }
