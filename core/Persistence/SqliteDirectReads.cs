@@ -13,8 +13,8 @@ namespace SesBot.Core.Persistence;
 /// <summary>
 /// The reads a reseller's removal dialog makes on nearly every turn, written by hand for SQLite: the first page of
 /// customers, a customer with its accounts and their billing rows, the open requests of a customer's accounts, an
-/// account with its customer and open request, whether a submission key was used, and whether a conversation has a
-/// message not yet sent. Each returns exactly what the EF Core query it stands in for returns, untracked; the tests
+/// account with its customer and open request, whether a submission key was used, whether a conversation has a
+/// message not yet sent, and the support channel chosen. Each returns exactly what the EF Core query it stands in for returns, untracked; the tests
 /// compare both on the same rows. An account read to be changed is then tracked as EF Core would have (<see cref="Track"/>).
 /// <para>
 /// EF Core's per-call work on these queries (its query context, shapers that create delegates on every call,
@@ -108,12 +108,22 @@ internal sealed class SqliteDirectReads(DbContext db)
         """,
         Parameter.Column<Outbox.OutboxMessage>("key", nameof(Outbox.OutboxMessage.OrderingKey)));
 
+    private static readonly Statement ChosenSupportChannel = new(
+        """
+        SELECT s."Channel", s."ConversationKey", s."DisplayName", s."SetByName", s."SetAt"
+        FROM "SupportChannels" AS s
+        WHERE s."Region" = @region
+        LIMIT 1
+        """,
+        Parameter.Column<Support.SupportChannel>("region", nameof(Support.SupportChannel.Region)));
+
     private static readonly ConditionalWeakTable<IModel, Converters> ConvertersByModel = [];
 
     /// <summary>Every SQL text here, for tests that check their query plans.</summary>
     internal static IReadOnlyList<string> Sql =>
     [
         CustomerPage.Sql, ResellerCustomer.Sql, AccountsOfCustomer.Sql, OpenRequestsOfCustomer.Sql, AccountSubject.Sql, RequestKeyUsed.Sql, Unsent.Sql,
+        ChosenSupportChannel.Sql,
     ];
 
     private Converters Convert => ConvertersByModel.GetValue(db.Model, static model => new Converters(model));
@@ -213,6 +223,19 @@ internal sealed class SqliteDirectReads(DbContext db)
         }
     }
 
+    /// <summary>The support channel chosen for a region (read for every request filed), or null when none was chosen.</summary>
+    public async Task<Support.SupportChannelChoice?> ChosenSupportChannelAsync(string region, CancellationToken cancellationToken)
+    {
+        var rows = await ListAsync(ChosenSupportChannel, [region], static (r, c) => new Support.SupportChannelChoice(
+            r.GetString(0),
+            r.GetString(1),
+            r.IsDBNull(2) ? null : r.GetString(2),
+            Support.SupportChannelSource.Chosen,
+            r.GetString(3),
+            Instant(r, 4, c.SupportSetAt)), cancellationToken);
+        return rows is [var chosen] ? chosen : null;
+    }
+
     /// <summary>Whether a removal request was filed with this idempotency key.</summary>
     public async Task<bool> RequestKeyUsedAsync(string key, CancellationToken cancellationToken)
         => (await ListAsync(RequestKeyUsed, [key], static (r, _) => r.GetBoolean(0), cancellationToken))[0];
@@ -301,6 +324,8 @@ internal sealed class SqliteDirectReads(DbContext db)
         public ValueConverter State { get; } = Of<CloudAccount>(model, nameof(CloudAccount.State), typeof(string));
 
         public ValueConverter Kind { get; } = Of<RemovalRequest>(model, nameof(RemovalRequest.Kind), typeof(string));
+
+        public ValueConverter SupportSetAt { get; } = Of<Support.SupportChannel>(model, nameof(Support.SupportChannel.SetAt), typeof(long));
 
         private static ValueConverter Of<TEntity>(IModel model, string property, Type stored)
         {

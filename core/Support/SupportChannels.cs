@@ -19,8 +19,14 @@ public sealed class SupportChannels(SesBotDbContext db, IOptions<SupportOptions>
 
     public async Task<SupportChannelChoice?> CurrentAsync(CancellationToken cancellationToken = default)
     {
-        var chosen = await CurrentQuery.For(db)(db, cancellationToken);
-        if (chosen is not null)
+        if (db.DirectReads is { } reads)
+        {
+            if (await reads.ChosenSupportChannelAsync(SupportChannel.DefaultRegion, cancellationToken) is { } read)
+            {
+                return read;
+            }
+        }
+        else if (await CurrentQuery.For(db)(db, cancellationToken) is { } chosen)
         {
             return ChoiceOf(chosen);
         }

@@ -7,10 +7,12 @@ using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SesBot.Core.Domain;
 using SesBot.Core.Outbox;
 using SesBot.Core.Persistence;
+using SesBot.Core.Support;
 using SesBot.Core.Tests.Support;
 using SesBot.Core.Workflow;
 
@@ -320,6 +322,30 @@ public sealed partial class SqliteDirectReadsTests : IAsyncLifetime
             SqliteConnection.ClearAllPools();
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public async Task TheSupportChannel_IsWhatEfCoreReads_ConfiguredThenChosen()
+    {
+        var options = Options.Create(new SupportOptions { Channel = "msteams", ChannelConversationId = "19:configured@thread.tacv2" });
+        var support = (SesBotDbContext db) => new SupportChannels(db, options, new FakeTimeProvider(Now));
+
+        var (configured, efConfigured) = await BothAsync(db => support(db).CurrentAsync());
+        Assert.Equal(efConfigured, configured);
+        Assert.Contains("=Configuration", configured, StringComparison.Ordinal);
+
+        await using (var db = _database.CreateContext())
+        {
+            var admin = new Actor("u-ada", "Ada <Admin>", Role.Admin);
+            Assert.Equal(OutcomeKind.Ok, (await support(db).UseAsync(admin, "msteams", "19:chosen@thread.tacv2", "Support desk")).Kind);
+            await db.SaveChangesAsync();
+        }
+
+        var (chosen, efChosen) = await BothAsync(db => support(db).CurrentAsync());
+        Assert.Equal(efChosen, chosen);
+        Assert.Contains("=19:chosen@thread.tacv2", chosen, StringComparison.Ordinal);
+        Assert.Contains("=Ada <Admin>", chosen, StringComparison.Ordinal);
+        Assert.Contains("=12/05/2026 09:30:00 +00:00", chosen, StringComparison.Ordinal);
     }
 
     [Fact]
