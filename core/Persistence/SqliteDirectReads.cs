@@ -14,8 +14,9 @@ namespace SesBot.Core.Persistence;
 /// The reads a reseller's removal dialog makes on nearly every turn, written by hand for SQLite: the first page of
 /// customers, a customer with its accounts and their billing rows, the open requests of a customer's accounts, an
 /// account with its customer and open request, whether a submission key was used, whether a conversation has a
-/// message not yet sent, and the support channel chosen. Each returns exactly what the EF Core query it stands in for returns, untracked; the tests
-/// compare both on the same rows. An account read to be changed is then tracked as EF Core would have (<see cref="Track"/>).
+/// message not yet sent, and the support channel chosen. Each returns exactly what the EF Core query it stands in for
+/// returns, untracked; the tests compare both on the same rows. An account read to be changed is then tracked as EF
+/// Core would have tracked it (<see cref="Track"/>).
 /// <para>
 /// EF Core's per-call work on these queries (its query context, shapers that create delegates on every call,
 /// include fix-up) cost more CPU than SQLite spent answering them. Here each statement is an EF Core command built once
@@ -355,7 +356,10 @@ internal sealed class SqliteDirectReads(DbContext db)
 
         public string Sql { get; } = sql;
 
-        public IRelationalCommand Command(DbContext db) => _commands.GetValue(db.Model, _ =>
+        public IRelationalCommand Command(DbContext db) =>
+            _commands.TryGetValue(db.Model, out var built) ? built : _commands.GetValue(db.Model, _ => Build(db));
+
+        private IRelationalCommand Build(DbContext db)
         {
             var builder = db.GetService<IRelationalCommandBuilderFactory>().Create().Append(Sql);
             foreach (var parameter in parameters)
@@ -364,7 +368,7 @@ internal sealed class SqliteDirectReads(DbContext db)
             }
 
             return builder.Build();
-        });
+        }
 
         public Dictionary<string, object?> Values(object?[] values)
         {
