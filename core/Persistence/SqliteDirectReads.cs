@@ -127,6 +127,10 @@ internal sealed class SqliteDirectReads(DbContext db)
         ChosenSupportChannel.Sql,
     ];
 
+    // The context's services, looked up once (a pooled context keeps them from one unit of work to the next).
+    private IRelationalConnection? _connection;
+    private IRelationalCommandDiagnosticsLogger? _logger;
+
     private Converters Convert => ConvertersByModel.GetValue(db.Model, static model => new Converters(model));
 
     /// <summary>A page of a reseller's customers (not removed), by name then id.</summary>
@@ -255,15 +259,13 @@ internal sealed class SqliteDirectReads(DbContext db)
     /// <summary>Runs the statement and hands each row to <paramref name="row"/>.</summary>
     private async Task ReadAsync(Statement statement, object?[] values, Action<DbDataReader, Converters> row, CancellationToken cancellationToken)
     {
-        var connection = db.GetService<IRelationalConnection>();
+        var connection = _connection ??= db.GetService<IRelationalConnection>();
         var parameters = new RelationalCommandParameterObject(
-            connection, statement.Values(values), null, db, db.GetService<IRelationalCommandDiagnosticsLogger>());
+            connection, statement.Values(values), null, db, _logger ??= db.GetService<IRelationalCommandDiagnosticsLogger>());
         var converters = Convert;
 
-        // The statement's command is shared by every context: it is the template of a command this connection lends
-        // (an EF Core command keeps the reader of its last run, so one command must never run twice at once).
-        var command = connection.RentCommand();
-        command.PopulateFrom(statement.Command(db));
+        // The statement's command is shared by every context: only a template (SharedCommands).
+        var command = connection.Rent(statement.Command(db));
         try
         {
             await using var reader = await command.ExecuteReaderAsync(parameters, cancellationToken);

@@ -245,7 +245,7 @@ internal static partial class SqliteDirectSave
             var key = TemporaryKey(entry);
             var shape = Inserts.GetOrAdd((entry.Metadata, key is not null), k => Insert(k.Type, k.ReturnsKey));
             var parameters = new RelationalCommandParameterObject(connection, shape.Values(entry), null, db, logger);
-            var insert = Rent(connection, shape.Command(db));
+            var insert = connection.Rent(shape.Command(db)); // see SharedCommands
             try
             {
                 if (key is null)
@@ -273,7 +273,7 @@ internal static partial class SqliteDirectSave
         }
 
         var values = new RelationalCommandParameterObject(connection, update.Values(entry), null, db, logger);
-        var command = Rent(connection, update.Command(db));
+        var command = connection.Rent(update.Command(db));
         try
         {
             return await command.ExecuteNonQueryAsync(values, cancellationToken) == 1;
@@ -282,17 +282,6 @@ internal static partial class SqliteDirectSave
         {
             connection.ReturnCommand(command);
         }
-    }
-
-    /// <summary>
-    /// A command of this connection's, copied from a shape's command. The shapes' commands are shared by every context
-    /// and only serve as templates: an EF Core command keeps state of its last run, so one must never run twice at once.
-    /// </summary>
-    private static IRelationalCommand Rent(IRelationalConnection connection, IRelationalCommand template)
-    {
-        var command = connection.RentCommand();
-        command.PopulateFrom(template);
-        return command;
     }
 
     private static PropertyEntry? TemporaryKey(EntityEntry entry)

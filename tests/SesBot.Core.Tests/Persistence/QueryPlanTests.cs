@@ -103,37 +103,8 @@ public sealed class QueryPlanTests : IAsyncLifetime
         await call(db);
         var query = Assert.Single(recorder.Commands, c => c.Text.StartsWith("SELECT", StringComparison.Ordinal) && c.Text.Contains(fragment, StringComparison.Ordinal));
 
-        await using var explain = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
-        explain.CommandText = "EXPLAIN QUERY PLAN " + query.Text;
-        foreach (var (name, value) in query.Parameters)
-        {
-            explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
         await db.Database.OpenConnectionAsync();
-        var lines = new List<string>();
-        await using var reader = await explain.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            lines.Add(reader.GetString(3)); // id, parent, notused, detail
-        }
-
+        var lines = await CommandRecorder.PlanAsync((SqliteConnection)db.Database.GetDbConnection(), query.Text, query.Parameters);
         return string.Join('\n', lines);
-    }
-
-    private sealed record RecordedCommand(string Text, IReadOnlyList<(string Name, object? Value)> Parameters);
-
-    private sealed class CommandRecorder : DbCommandInterceptor
-    {
-        public List<RecordedCommand> Commands { get; } = [];
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Commands.Add(new RecordedCommand(
-                command.CommandText,
-                [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value))]));
-            return ValueTask.FromResult(result);
-        }
     }
 }

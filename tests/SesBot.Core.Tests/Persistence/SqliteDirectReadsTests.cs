@@ -368,7 +368,7 @@ public sealed partial class SqliteDirectReadsTests : IAsyncLifetime
     [Fact]
     public async Task TheReadsWrittenByHand_AreTheOnesThatRun_AndTheToggleTurnsThemOff()
     {
-        var recorder = new SqlRecorder();
+        var recorder = new CommandRecorder();
         await using (var db = _database.CreateContext(recorder))
         {
             await new ResellerCatalog(db).SearchCustomersAsync(Alex, null, 0, 10);
@@ -377,10 +377,10 @@ public sealed partial class SqliteDirectReadsTests : IAsyncLifetime
             await new RemovalRequestService(db, new FakeTimeProvider(Now)).GetAccountOptionsAsync(Alex, "a-contoso-prod");
         }
 
-        Assert.NotEmpty(recorder.Sql);
-        Assert.All(recorder.Sql, sql => Assert.Contains(sql, SqliteDirectReads.Sql));
+        Assert.NotEmpty(recorder.Commands);
+        Assert.All(recorder.Commands, c => Assert.Contains(c.Text, SqliteDirectReads.Sql));
 
-        recorder.Sql.Clear();
+        recorder.Commands.Clear();
         await using (var db = _database.CreateContext(recorder))
         {
             db.ReadsDirectly = false;
@@ -388,8 +388,8 @@ public sealed partial class SqliteDirectReadsTests : IAsyncLifetime
             await new ResellerCatalog(db).FindCustomerAsync(Alex, "c-contoso");
         }
 
-        Assert.NotEmpty(recorder.Sql);
-        Assert.All(recorder.Sql, sql => Assert.DoesNotContain(sql, SqliteDirectReads.Sql));
+        Assert.NotEmpty(recorder.Commands);
+        Assert.All(recorder.Commands, c => Assert.DoesNotContain(c.Text, SqliteDirectReads.Sql));
     }
 
     [Theory]
@@ -415,24 +415,9 @@ public sealed partial class SqliteDirectReadsTests : IAsyncLifetime
         await db.Database.OpenConnectionAsync();
         foreach (var sql in SqliteDirectReads.Sql)
         {
-            await using var explain = connection.CreateCommand();
-            explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
-            foreach (Match parameter in Regex.Matches(sql, @"@\w+"))
-            {
-                if (!explain.Parameters.Contains(parameter.Value))
-                {
-                    explain.Parameters.AddWithValue(parameter.Value, parameter.Value is "@take" or "@skip" ? 1 : "x");
-                }
-            }
-
-            List<string> plan = [];
-            await using (var reader = await explain.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
-                {
-                    plan.Add(reader.GetString(3));
-                }
-            }
+            var parameters = Regex.Matches(sql, @"@\w+").Select(m => m.Value).Distinct(StringComparer.Ordinal)
+                .Select(name => (name, (object?)(name is "@take" or "@skip" ? 1 : "x")));
+            var plan = await CommandRecorder.PlanAsync(connection, sql, parameters);
 
             Assert.NotEmpty(plan);
             Assert.DoesNotContain(plan, line => line.StartsWith("SCAN", StringComparison.Ordinal) && line != "SCAN CONSTANT ROW");
@@ -516,18 +501,6 @@ public sealed partial class SqliteDirectReadsTests : IAsyncLifetime
 
     [GeneratedRegex("\"([A-Za-z]+)\"")]
     private static partial Regex QuotedName();
-
-    private sealed class SqlRecorder : DbCommandInterceptor
-    {
-        public List<string> Sql { get; } = [];
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Sql.Add(command.CommandText);
-            return ValueTask.FromResult(result);
-        }
-    }
 
     /// <summary>Holds the first read of the first <c>parties</c> readers until that many have executed.</summary>
     private sealed class ReadsMeet(int parties) : DbCommandInterceptor
