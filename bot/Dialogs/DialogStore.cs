@@ -32,7 +32,7 @@ public sealed class DialogStore(
         _row = cache.Take(input.Channel, input.ConversationKey, input.UserKey);
         if (_row is not null)
         {
-            db.DialogStates.Attach(_row);
+            db.AttachUntracked(_row); // only this turn changes it and nothing else of the turn reads it
         }
         else
         {

@@ -140,7 +140,11 @@ public sealed class TurnPipeline(
         var prefix = $"{request.Channel}:{request.ConversationKey}:{request.DeliveryId ?? Guid.NewGuid().ToString("N")}";
         var now = clock.GetUtcNow();
         var outbound = request.Route.Outbound(replies, prefix, now).ToList();
-        db.OutboxMessages.AddRange(outbound);
+        foreach (var message in outbound)
+        {
+            db.Insert(message); // written once, never read back by this turn: no change tracking needed
+        }
+
         if (outbound.Count > 0 && handoff.Accepting)
         {
             db.ClaimOnCommit(outbound, now + outboxOptions.Value.Lease);

@@ -10,11 +10,14 @@ namespace SesBot.Core.Conversations;
 /// </summary>
 public sealed class DeliveryLedger(SesBotDbContext db, TimeProvider clock, DatabaseWrites writes)
 {
-    /// <summary>Adds the delivery to the turn's unit of work (nothing is written until the turn commits).</summary>
+    /// <summary>
+    /// Adds the delivery to the turn's unit of work (nothing is written until the turn commits). It is inserted untracked
+    /// (<see cref="SesBotDbContext.Insert"/>): the turn only sets its answer on it.
+    /// </summary>
     public InboundDelivery Record(string channel, string conversationKey, string deliveryKey)
     {
         var delivery = new InboundDelivery(channel, conversationKey, deliveryKey, clock.GetUtcNow());
-        db.InboundDeliveries.Add(delivery);
+        db.Insert(delivery);
         return delivery;
     }
 

@@ -20,6 +20,7 @@ public abstract class SesBotDbContext : DbContext
     private List<OutboxMessage> _claimOnCommit = [];
     private DateTimeOffset _claimLeaseUntil;
     private int _addedOutboxMessages;
+    private List<object>? _inserts;
 
     protected SesBotDbContext(DbContextOptions options)
         : base(options)
@@ -81,8 +82,75 @@ public abstract class SesBotDbContext : DbContext
         _claimLeaseUntil = leaseUntil;
     }
 
+    /// <summary>
+    /// Inserts a new row with the next save without tracking it: for the rows a turn writes once and neither changes nor
+    /// reads back in the same unit of work (its delivery record, its replies' outbox messages). Where the provider writes
+    /// such rows itself (SQLite, <see cref="SqliteDirectSave"/>) they go into the save's transaction without the change
+    /// tracker's cost; otherwise, and whenever EF Core runs the save, they are added to the change tracker just before
+    /// it, exactly as <see cref="DbContext.Add(object)"/> would. A key the store generates is on the entity after the
+    /// save. Until then the row is this unit of work's alone: no query, <see cref="DbContext.Entry(object)"/> or
+    /// change tracker sees it.
+    /// </summary>
+    public void Insert(object entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        if (Model.FindEntityType(entity.GetType()) is null)
+        {
+            throw new ArgumentException($"{entity.GetType().Name} is not an entity type of this model.", nameof(entity));
+        }
+
+        (_inserts ??= []).Add(entity);
+    }
+
+    /// <summary>The rows waiting to be inserted (<see cref="Insert"/>), for a provider that writes them itself.</summary>
+    internal IReadOnlyList<object> PendingInserts => (IReadOnlyList<object>?)_inserts ?? [];
+
+    /// <summary>
+    /// Attaches an existing row without the change tracker: its values now are taken as the stored ones. Where the
+    /// provider writes saves itself (SQLite), the next save writes the columns changed since, guarded by the row's
+    /// concurrency tokens as they were here, exactly as EF Core would for a tracked row; otherwise, and whenever EF Core
+    /// runs the save, the row is tracked with these values as its original ones. For a row only its unit of work
+    /// changes and nothing else of it reads (the dialog state a turn carries on).
+    /// </summary>
+    public virtual void AttachUntracked(object entity) => Attach(entity);
+
+    /// <summary>Hands the rows waiting to be inserted (and, per provider, those attached untracked) to the change tracker: EF Core writes this save.</summary>
+    internal virtual void TrackPendingRows()
+    {
+        if (_inserts is not { } inserts)
+        {
+            return;
+        }
+
+        _inserts = null;
+        foreach (var entity in inserts)
+        {
+            Add(entity);
+        }
+    }
+
+    /// <summary>The rows waiting to be inserted were written (by the provider, in the save just committed).</summary>
+    internal void PendingInsertsWritten() => _inserts = null;
+
+    /// <summary>Whether the next save writes the rows waiting to be inserted itself, without the change tracker.</summary>
+    protected virtual bool WritesInsertsItself => false;
+
+    private bool IsPendingInsert(object entity)
+    {
+        foreach (var pending in PendingInserts)
+        {
+            if (ReferenceEquals(pending, entity))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        TrackPendingRows();
         var flushed = PrepareAudit();
         var detect = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false; // PrepareAudit detected them once; saving need not again
@@ -105,6 +173,11 @@ public abstract class SesBotDbContext : DbContext
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (!WritesInsertsItself)
+        {
+            TrackPendingRows();
+        }
+
         var flushed = PrepareAudit();
         var detect = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false; // PrepareAudit detected them once; saving need not again
@@ -229,8 +302,11 @@ public abstract class SesBotDbContext : DbContext
     /// turn's own work wrote): it may come first, and it is the dispatcher's to send, so nothing of theirs is claimed.
     /// </summary>
     private IEnumerable<string> AddedUnclaimed(List<OutboxMessage> candidates) => ChangeTracker.Entries<OutboxMessage>()
-        .Where(e => e.State == EntityState.Added && !candidates.Contains(e.Entity))
-        .Select(e => e.Entity.OrderingKey);
+        .Where(e => e.State == EntityState.Added)
+        .Select(e => e.Entity)
+        .Concat(PendingInserts.OfType<OutboxMessage>())
+        .Where(m => !candidates.Contains(m))
+        .Select(m => m.OrderingKey);
 
     /// <summary>The messages asked to be claimed that this save inserts (anything else asked for is ignored).</summary>
     private List<OutboxMessage> ClaimCandidates()
@@ -242,7 +318,7 @@ public abstract class SesBotDbContext : DbContext
             return [];
         }
 
-        var candidates = _claimOnCommit.Where(m => Entry(m).State == EntityState.Added && m.Status == OutboxStatus.Pending).ToList();
+        var candidates = _claimOnCommit.Where(m => (IsPendingInsert(m) || Entry(m).State == EntityState.Added) && m.Status == OutboxStatus.Pending).ToList();
         _claimOnCommit = [];
         return candidates;
     }
@@ -286,13 +362,15 @@ public abstract class SesBotDbContext : DbContext
         GC.SuppressFinalize(this);
     }
 
-    private void ForgetUnitOfWork()
+    /// <summary>Forgets what the last unit of work asked for and saved (the context goes back to the pool, or away).</summary>
+    protected virtual void ForgetUnitOfWork()
     {
         _claimOnCommit = [];
         ClaimedOnCommit = [];
         ClaimRefused = false;
         AddsOutboxMessages = false;
         _addedOutboxMessages = 0;
+        _inserts = null;
     }
 
     /// <summary>A save that failed wrote nothing: its claims are given back, as if they had never been asked for.</summary>
@@ -369,6 +447,11 @@ public abstract class SesBotDbContext : DbContext
             foreach (var request in requests)
             {
                 AuditEvents.AddRange(request.PendingAudit);
+            }
+
+            foreach (var pending in PendingInserts)
+            {
+                outbox += pending is OutboxMessage ? 1 : 0;
             }
 
             _addedOutboxMessages = outbox;

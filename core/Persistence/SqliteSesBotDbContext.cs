@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -31,19 +32,106 @@ public sealed class SqliteSesBotDbContext : SesBotDbContext
     /// <summary>Whether the last save was written directly rather than by EF Core's update pipeline.</summary>
     internal bool LastSaveWasDirect { get; private set; }
 
+    /// <summary>
+    /// Whether a save may be written directly: only a save that is its own transaction (inside a caller's, EF Core would
+    /// keep a savepoint to undo a failed save without undoing the caller's work), and only without save interceptors,
+    /// which EF Core's save calls.
+    /// </summary>
+    private bool MayWriteDirectly => DirectSaves && Database.CurrentTransaction is null && Database.AutoTransactionBehavior != AutoTransactionBehavior.Never
+        && !HasSaveInterceptors;
+
+    /// <summary>Rows inserted untracked go into a direct save when one may run (EF Core's save gets them tracked).</summary>
+    protected override bool WritesInsertsItself => MayWriteDirectly;
+
+    private List<SqliteDirectSave.AttachedRow>? _attached;
+
+    /// <summary>
+    /// A simple row (see <see cref="SqliteDirectSave.AttachedRow"/>) is attached untracked while saves may be written
+    /// directly; anything else is tracked at once.
+    /// </summary>
+    public override void AttachUntracked(object entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var type = Model.FindEntityType(entity.GetType()) ?? throw new ArgumentException($"{entity.GetType().Name} is not an entity type of this model.", nameof(entity));
+        if (_attached?.Any(r => r.Holds(entity)) == true)
+        {
+            return;
+        }
+
+        if (!DirectSaves || SqliteDirectSave.AttachedRow.Of(type, entity) is not { } row)
+        {
+            Attach(entity);
+            return;
+        }
+
+        (_attached ??= []).Add(row);
+    }
+
+    internal override void TrackPendingRows()
+    {
+        base.TrackPendingRows();
+        if (_attached is { } attached)
+        {
+            _attached = null;
+            foreach (var row in attached)
+            {
+                row.Track(this);
+            }
+        }
+    }
+
+    protected override void ForgetUnitOfWork()
+    {
+        base.ForgetUnitOfWork();
+        _attached = null;
+    }
+
     /// <summary>A save of simple rows (a dialog turn's usual) is written directly: <see cref="SqliteDirectSave"/>.</summary>
     protected override Task<int> WriteTrackedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
-        // Only a save that is its own transaction: inside a caller's, EF Core would keep a savepoint to undo a failed
-        // save without undoing the caller's work. And only without save interceptors, which EF Core's save calls.
-        var rows = DirectSaves && Database.CurrentTransaction is null && Database.AutoTransactionBehavior != AutoTransactionBehavior.Never
-                && !HasSaveInterceptors
-            ? SqliteDirectSave.Plan(this)
-            : null;
-        LastSaveWasDirect = rows is not null;
-        return rows is not null
-            ? SqliteDirectSave.SaveAsync(this, rows, acceptAllChangesOnSuccess, () => base.WriteTrackedAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken)
-            : base.WriteTrackedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var inserts = PendingInserts;
+        IReadOnlyList<SqliteDirectSave.AttachedRow> attached = (IReadOnlyList<SqliteDirectSave.AttachedRow>?)_attached ?? [];
+        var rows = MayWriteDirectly ? SqliteDirectSave.Plan(this, inserts) : null;
+        var attachedChanged = false;
+        foreach (var row in attached)
+        {
+            switch (row.Changed())
+            {
+                case null:
+                    rows = null; // a change EF Core must order
+                    break;
+                case { } mask when mask != 0:
+                    attachedChanged = true;
+                    break;
+            }
+        }
+
+        LastSaveWasDirect = rows is not null && (rows.Count > 0 || inserts.Count > 0 || attachedChanged);
+        if (rows is not null && !LastSaveWasDirect)
+        {
+            return Task.FromResult(0); // nothing to write: what is attached untracked stays so
+        }
+
+        if (!LastSaveWasDirect)
+        {
+            TrackPendingRows();
+            return base.WriteTrackedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        return WriteDirectlyAsync(rows!, inserts, attached, acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private async Task<int> WriteDirectlyAsync(
+        List<EntityEntry> rows, IReadOnlyList<object> inserts, IReadOnlyList<SqliteDirectSave.AttachedRow> attached, bool acceptAllChangesOnSuccess,
+        CancellationToken cancellationToken)
+    {
+        var saved = await SqliteDirectSave.SaveAsync(this, rows, inserts, attached, acceptAllChangesOnSuccess, () =>
+        {
+            TrackPendingRows();
+            return base.WriteTrackedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }, cancellationToken);
+        PendingInsertsWritten(); // by this save, or tracked and written by EF Core's
+        return saved;
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -306,11 +306,11 @@ public sealed class SqliteDirectSaveModelShapeTests : IAsyncLifetime
         public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
         {
             ChangeTracker.DetectChanges();
-            var rows = Direct && Database.CurrentTransaction is null ? SqliteDirectSave.Plan(this) : null;
-            LastSaveWasDirect = rows is not null;
-            return rows is null
+            var rows = Direct && Database.CurrentTransaction is null ? SqliteDirectSave.Plan(this, []) : null;
+            LastSaveWasDirect = rows is { Count: > 0 };
+            return !LastSaveWasDirect
                 ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
-                : await SqliteDirectSave.SaveAsync(this, rows, acceptAllChangesOnSuccess, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+                : await SqliteDirectSave.SaveAsync(this, rows!, [], [], acceptAllChangesOnSuccess, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
         }
 
         protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
