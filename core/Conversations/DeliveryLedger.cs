@@ -26,10 +26,25 @@ public sealed class DeliveryLedger(SesBotDbContext db, TimeProvider clock, Datab
         db.InboundDeliveries.AsNoTracking().FirstOrDefaultAsync(
             d => d.Channel == channel && d.ConversationKey == conversationKey && d.DeliveryKey == deliveryKey, cancellationToken);
 
-    /// <summary>Forgets deliveries older than the given age (channels stop redelivering long before).</summary>
+    /// <summary>
+    /// Forgets deliveries older than the given age (channels stop redelivering long before). Rows are keyed in the order
+    /// their turns committed, which is the order they were received in but for turns that overlapped (milliseconds):
+    /// the first row, in key order, received since the cutoff bounds the rows forgotten. Every row before it was received
+    /// before the cutoff (it was read on the way); an old row after it waits for the next prune. No index on the time is
+    /// needed, and a turn's commit writes none.
+    /// </summary>
     public async Task<int> PruneAsync(TimeSpan olderThan, CancellationToken cancellationToken = default)
     {
         var cutoff = clock.GetUtcNow() - olderThan;
-        return await writes.RunAsync(ct => db.InboundDeliveries.Where(d => d.ReceivedAt < cutoff).ExecuteDeleteAsync(ct), cancellationToken);
+        var boundary = await db.InboundDeliveries.AsNoTracking()
+            .Where(d => d.ReceivedAt >= cutoff)
+            .OrderBy(d => d.Id)
+            .Select(d => (long?)d.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return await writes.RunAsync(
+            ct => boundary is { } first
+                ? db.InboundDeliveries.Where(d => d.Id < first).ExecuteDeleteAsync(ct)
+                : db.InboundDeliveries.Where(d => d.ReceivedAt < cutoff).ExecuteDeleteAsync(ct), // all are old (or none): one pass over them
+            cancellationToken);
     }
 }

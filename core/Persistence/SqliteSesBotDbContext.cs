@@ -2,7 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+using SesBot.Core.Conversations;
+using SesBot.Core.Outbox;
 
 namespace SesBot.Core.Persistence;
 
@@ -132,6 +136,17 @@ public sealed class SqliteSesBotDbContext : SesBotDbContext
         }, cancellationToken);
         PendingInsertsWritten(); // by this save, or tracked and written by EF Core's
         return saved;
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        // Without AUTOINCREMENT, SQLite gives a new row the next key after the largest one instead of keeping a counter
+        // in sqlite_sequence, which costs every commit that inserts such a row one more page written. Only for rows whose
+        // key nothing refers to and which are removed oldest first: a turn's delivery record, a send attempt.
+        modelBuilder.Entity<InboundDelivery>().Property(d => d.Id).Metadata.SetValueGenerationStrategy(SqliteValueGenerationStrategy.None);
+        modelBuilder.Entity<OutboxAttempt>().Property(a => a.Id).Metadata.SetValueGenerationStrategy(SqliteValueGenerationStrategy.None);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

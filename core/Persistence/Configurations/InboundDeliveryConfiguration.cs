@@ -14,6 +14,8 @@ internal sealed class InboundDeliveryConfiguration : IEntityTypeConfiguration<In
         builder.Property(d => d.ConversationKey).HasMaxLength(512).IsRequired();
         builder.Property(d => d.DeliveryKey).HasMaxLength(256).IsRequired();
         builder.HasIndex(d => new { d.Channel, d.ConversationKey, d.DeliveryKey }).IsUnique();
-        builder.HasIndex(d => d.ReceivedAt);
+
+        // No index on ReceivedAt: the pruner finds its boundary in key order (DeliveryLedger.PruneAsync), so a turn's
+        // commit does not write one more index page.
     }
 }

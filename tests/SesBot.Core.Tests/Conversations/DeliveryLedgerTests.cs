@@ -92,5 +92,58 @@ public sealed class DeliveryLedgerTests : IAsyncLifetime
         Assert.Null(await Ledger(check).FindAsync("msteams", "a:1", "old"));
     }
 
+    [Fact]
+    public async Task PruneAsync_ForgetsTheRowsBeforeTheFirstRecentOneInKeyOrder_AnOldOneCommittedAfterItWaitsForTheNext()
+    {
+        var start = _clock.GetUtcNow();
+        await RecordAsync("old-1", start);
+        await RecordAsync("old-2", start.AddHours(1));
+        await RecordAsync("recent", start.AddDays(3));
+        await RecordAsync("late-old", start.AddHours(2)); // a turn received before the cutoff that committed after a newer one
+        _clock.SetUtcNow(start.AddDays(3).AddMinutes(1));
+
+        await using (var db = _database.CreateContext())
+        {
+            Assert.Equal(2, await Ledger(db).PruneAsync(TimeSpan.FromDays(2)));
+        }
+
+        Assert.Equal(["recent", "late-old"], await KeysInOrderAsync());
+
+        // Once every row is old, every row goes (late-old among them), and recording goes on.
+        _clock.Advance(TimeSpan.FromDays(3));
+        await using (var db = _database.CreateContext())
+        {
+            Assert.Equal(2, await Ledger(db).PruneAsync(TimeSpan.FromDays(2)));
+        }
+
+        Assert.Empty(await KeysInOrderAsync());
+        await RecordAsync("after", _clock.GetUtcNow());
+        Assert.Equal(["after"], await KeysInOrderAsync());
+    }
+
+    [Fact]
+    public async Task PruneAsync_NothingOld_ForgetsNothing()
+    {
+        await RecordAsync("recent", _clock.GetUtcNow());
+
+        await using var db = _database.CreateContext();
+
+        Assert.Equal(0, await Ledger(db).PruneAsync(TimeSpan.FromDays(1)));
+        Assert.Equal(["recent"], await KeysInOrderAsync());
+    }
+
+    private async Task RecordAsync(string key, DateTimeOffset receivedAt)
+    {
+        await using var db = _database.CreateContext();
+        new DeliveryLedger(db, new FakeTimeProvider(receivedAt), new DatabaseWrites(_services)).Record("msteams", "a:1", key);
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<List<string>> KeysInOrderAsync()
+    {
+        await using var db = _database.CreateContext();
+        return await db.InboundDeliveries.OrderBy(d => d.Id).Select(d => d.DeliveryKey).ToListAsync();
+    }
+
     private DeliveryLedger Ledger(SesBotDbContext db) => new(db, _clock, new DatabaseWrites(_services));
 }

@@ -21,7 +21,7 @@ namespace SesBot.Core.Persistence.CompiledModels.Sqlite
                 typeof(InboundDelivery),
                 baseEntityType,
                 propertyCount: 6,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -32,6 +32,7 @@ namespace SesBot.Core.Persistence.CompiledModels.Sqlite
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0L);
+            id.AddAnnotation("Sqlite:ValueGenerationStrategy", SqliteValueGenerationStrategy.None);
 
             var channel = runtimeEntityType.AddProperty(
                 "Channel",
@@ -74,9 +75,6 @@ namespace SesBot.Core.Persistence.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { receivedAt });
-
-            var index0 = runtimeEntityType.AddIndex(
                 new[] { channel, conversationKey, deliveryKey },
                 unique: true);
 

@@ -34,6 +34,7 @@ namespace SesBot.Core.Persistence.CompiledModels.Sqlite
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0L);
+            id.AddAnnotation("Sqlite:ValueGenerationStrategy", SqliteValueGenerationStrategy.None);
 
             var detail = runtimeEntityType.AddProperty(
                 "Detail",

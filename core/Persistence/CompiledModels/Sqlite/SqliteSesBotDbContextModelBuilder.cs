@@ -11,7 +11,7 @@ namespace SesBot.Core.Persistence.CompiledModels.Sqlite
     public partial class SqliteSesBotDbContextModel
     {
         private SqliteSesBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("59c5f495-e636-47bf-a3e3-1a0d7543f9cf"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("17c80c9f-ba3b-482f-948c-4f1620f676a8"), entityTypeCount: 21)
         {
         }
 

@@ -112,8 +112,6 @@ namespace SesBot.Core.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReceivedAt");
-
                     b.HasIndex("Channel", "ConversationKey", "DeliveryKey")
                         .IsUnique();
 
