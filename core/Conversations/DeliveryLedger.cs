@@ -27,24 +27,26 @@ public sealed class DeliveryLedger(SesBotDbContext db, TimeProvider clock, Datab
             d => d.Channel == channel && d.ConversationKey == conversationKey && d.DeliveryKey == deliveryKey, cancellationToken);
 
     /// <summary>
-    /// Forgets deliveries older than the given age (channels stop redelivering long before). Rows are keyed in the order
-    /// their turns committed, which is the order they were received in but for turns that overlapped (milliseconds):
-    /// the first row, in key order, received since the cutoff bounds the rows forgotten. Every row before it was received
-    /// before the cutoff (it was read on the way); an old row after it waits for the next prune. No index on the time is
-    /// needed, and a turn's commit writes none.
+    /// Forgets deliveries older than the given age (channels stop redelivering long before). Keys follow the order rows
+    /// were written in, which is the order they were received in but for turns that overlapped (milliseconds): the
+    /// first row, in key order, received since the cutoff bounds the rows to look at, and of those before it, only rows
+    /// received before the cutoff go. A row written meanwhile with a smaller key (PostgreSQL hands out keys before the
+    /// commit) is recent and stays; an old row after the bound waits for the next prune; a row dated in the future (a
+    /// clock set back) does not hold the bound up. So no index on the time is needed, and a turn's commit writes none.
     /// </summary>
     public async Task<int> PruneAsync(TimeSpan olderThan, CancellationToken cancellationToken = default)
     {
-        var cutoff = clock.GetUtcNow() - olderThan;
-        var boundary = await db.InboundDeliveries.AsNoTracking()
-            .Where(d => d.ReceivedAt >= cutoff)
+        var now = clock.GetUtcNow();
+        var cutoff = now - olderThan;
+        var bound = await db.InboundDeliveries.AsNoTracking()
+            .Where(d => d.ReceivedAt >= cutoff && d.ReceivedAt <= now)
             .OrderBy(d => d.Id)
             .Select(d => (long?)d.Id)
             .FirstOrDefaultAsync(cancellationToken);
         return await writes.RunAsync(
-            ct => boundary is { } first
-                ? db.InboundDeliveries.Where(d => d.Id < first).ExecuteDeleteAsync(ct)
-                : db.InboundDeliveries.Where(d => d.ReceivedAt < cutoff).ExecuteDeleteAsync(ct), // all are old (or none): one pass over them
+            ct => bound is { } first
+                ? db.InboundDeliveries.Where(d => d.Id < first && d.ReceivedAt < cutoff).ExecuteDeleteAsync(ct)
+                : db.InboundDeliveries.Where(d => d.ReceivedAt < cutoff).ExecuteDeleteAsync(ct), // nothing recent: one pass over them all
             cancellationToken);
     }
 }

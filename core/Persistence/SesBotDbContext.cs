@@ -89,7 +89,8 @@ public abstract class SesBotDbContext : DbContext
     /// tracker's cost; otherwise, and whenever EF Core runs the save, they are added to the change tracker just before
     /// it, exactly as <see cref="DbContext.Add(object)"/> would. A key the store generates is on the entity after the
     /// save. Until then the row is this unit of work's alone: no query, <see cref="DbContext.Entry(object)"/> or
-    /// change tracker sees it.
+    /// change tracker sees it, and <see cref="Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker.Clear"/> does not forget it (SesBot's services never clear
+    /// a unit of work; a new one is a new context).
     /// </summary>
     public void Insert(object entity)
     {
@@ -99,7 +100,10 @@ public abstract class SesBotDbContext : DbContext
             throw new ArgumentException($"{entity.GetType().Name} is not an entity type of this model.", nameof(entity));
         }
 
-        (_inserts ??= []).Add(entity);
+        if (!IsPendingInsert(entity))
+        {
+            (_inserts ??= []).Add(entity); // a second Insert of it does nothing, as a second Add would not
+        }
     }
 
     /// <summary>The rows waiting to be inserted (<see cref="Insert"/>), for a provider that writes them itself.</summary>
@@ -110,7 +114,8 @@ public abstract class SesBotDbContext : DbContext
     /// provider writes saves itself (SQLite), the next save writes the columns changed since, guarded by the row's
     /// concurrency tokens as they were here, exactly as EF Core would for a tracked row; otherwise, and whenever EF Core
     /// runs the save, the row is tracked with these values as its original ones. For a row only its unit of work
-    /// changes and nothing else of it reads (the dialog state a turn carries on).
+    /// changes and nothing else of it reads (the dialog state a turn carries on): a tracking query of the same row would
+    /// give a second instance, which EF Core refuses to track beside it.
     /// </summary>
     public virtual void AttachUntracked(object entity) => Attach(entity);
 

@@ -92,6 +92,10 @@ internal static partial class SqliteDirectSave
             }
 
             (insertedUntracked ??= []).Add(type);
+            if (rows is not null && rows.Exists(r => ReferenceEquals(r.Entity, entity)))
+            {
+                return null; // also added to the change tracker: EF Core's save inserts it once
+            }
         }
 
         rows ??= [];
@@ -211,30 +215,30 @@ internal static partial class SqliteDirectSave
             try
             {
                 control.Begin();
-                foreach (var entity in inserts)
-                {
-                    await InsertAsync(db, entity, connection, logger, insertedKeys, cancellationToken);
-                }
-
-                foreach (var row in attached)
-                {
-                    if (await row.WriteAsync(db, connection, logger, cancellationToken) is not { } wrote)
-                    {
-                        continue; // nothing of it changed
-                    }
-
-                    if (!wrote)
-                    {
-                        refused = true;
-                        break;
-                    }
-
-                    updated++;
-                }
-
+                // The tracked rows first, the inserts last: rows of one table get their keys in the order EF Core's own
+                // save gives them (what a unit of work added before, then what it inserted; the outbox sends a
+                // conversation's messages in key order).
                 for (var i = 0; i < rows.Count && !refused; i++)
                 {
                     refused = !await WriteAsync(db, rows[i], connection, logger, generated, cancellationToken);
+                }
+
+                for (var i = 0; i < attached.Count && !refused; i++)
+                {
+                    switch (await attached[i].WriteAsync(db, connection, logger, cancellationToken))
+                    {
+                        case false:
+                            refused = true;
+                            break;
+                        case true:
+                            updated++;
+                            break;
+                    }
+                }
+
+                for (var i = 0; i < inserts.Count && !refused; i++)
+                {
+                    await InsertAsync(db, inserts[i], connection, logger, insertedKeys, cancellationToken);
                 }
 
                 written = !refused;
@@ -588,7 +592,7 @@ internal static partial class SqliteDirectSave
             return mask;
         }
 
-        /// <summary>Writes its changed columns; null when nothing changed, false when the row was changed or removed meanwhile.</summary>
+        /// <summary>Writes its changed columns; null when nothing of it changed, false when the row was changed or removed meanwhile.</summary>
         public async Task<bool?> WriteAsync(DbContext db, IRelationalConnection connection, IRelationalCommandDiagnosticsLogger logger, CancellationToken cancellationToken)
         {
             if (Changed() is not { } mask)

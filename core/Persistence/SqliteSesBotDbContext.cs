@@ -94,7 +94,7 @@ public sealed class SqliteSesBotDbContext : SesBotDbContext
     protected override Task<int> WriteTrackedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var inserts = PendingInserts;
-        IReadOnlyList<SqliteDirectSave.AttachedRow> attached = (IReadOnlyList<SqliteDirectSave.AttachedRow>?)_attached ?? [];
+        var attached = _attached ?? [];
         var rows = MayWriteDirectly ? SqliteDirectSave.Plan(this, inserts) : null;
         var attachedChanged = false;
         foreach (var row in attached)
@@ -108,6 +108,11 @@ public sealed class SqliteSesBotDbContext : SesBotDbContext
                     attachedChanged = true;
                     break;
             }
+        }
+
+        if (!acceptAllChangesOnSuccess && (inserts.Count > 0 || attached.Count > 0))
+        {
+            rows = null; // rows left unaccepted are the change tracker's to keep: EF Core saves them, tracked
         }
 
         LastSaveWasDirect = rows is not null && (rows.Count > 0 || inserts.Count > 0 || attachedChanged);
@@ -129,12 +134,24 @@ public sealed class SqliteSesBotDbContext : SesBotDbContext
         List<EntityEntry> rows, IReadOnlyList<object> inserts, IReadOnlyList<SqliteDirectSave.AttachedRow> attached, bool acceptAllChangesOnSuccess,
         CancellationToken cancellationToken)
     {
+        var viaEfCore = false;
         var saved = await SqliteDirectSave.SaveAsync(this, rows, inserts, attached, acceptAllChangesOnSuccess, () =>
         {
+            viaEfCore = true;
             TrackPendingRows();
             return base.WriteTrackedAsync(acceptAllChangesOnSuccess, cancellationToken);
         }, cancellationToken);
         PendingInsertsWritten(); // by this save, or tracked and written by EF Core's
+        if (!viaEfCore)
+        {
+            // Written and stored now: like a row EF Core's save leaves tracked as unchanged, a later change of it is
+            // written by the next save.
+            foreach (var entity in inserts)
+            {
+                (_attached ??= []).Add(SqliteDirectSave.AttachedRow.Of(Model.FindEntityType(entity.GetType())!, entity)!);
+            }
+        }
+
         return saved;
     }
 
@@ -144,7 +161,8 @@ public sealed class SqliteSesBotDbContext : SesBotDbContext
 
         // Without AUTOINCREMENT, SQLite gives a new row the next key after the largest one instead of keeping a counter
         // in sqlite_sequence, which costs every commit that inserts such a row one more page written. Only for rows whose
-        // key nothing refers to and which are removed oldest first: a turn's delivery record, a send attempt.
+        // key nothing refers to, so that a key used again after the largest row is removed harms nothing: a turn's
+        // delivery record, a send attempt.
         modelBuilder.Entity<InboundDelivery>().Property(d => d.Id).Metadata.SetValueGenerationStrategy(SqliteValueGenerationStrategy.None);
         modelBuilder.Entity<OutboxAttempt>().Property(a => a.Id).Metadata.SetValueGenerationStrategy(SqliteValueGenerationStrategy.None);
     }

@@ -122,6 +122,24 @@ public sealed class DeliveryLedgerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PruneAsync_ARowDatedInTheFuture_DoesNotHoldTheOthersBack()
+    {
+        var start = _clock.GetUtcNow();
+        await RecordAsync("old-1", start);
+        await RecordAsync("future", start.AddDays(365)); // written while the clock was a year ahead, then set back
+        await RecordAsync("old-2", start.AddHours(1));
+        await RecordAsync("recent", start.AddDays(3));
+        _clock.SetUtcNow(start.AddDays(3).AddMinutes(1));
+
+        await using (var db = _database.CreateContext())
+        {
+            Assert.Equal(2, await Ledger(db).PruneAsync(TimeSpan.FromDays(2)));
+        }
+
+        Assert.Equal(["future", "recent"], await KeysInOrderAsync());
+    }
+
+    [Fact]
     public async Task PruneAsync_NothingOld_ForgetsNothing()
     {
         await RecordAsync("recent", _clock.GetUtcNow());

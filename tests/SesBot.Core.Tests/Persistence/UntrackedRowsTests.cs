@@ -218,6 +218,107 @@ public sealed class UntrackedRowsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task KeysOfOneTable_InTheOrderEfCoreGivesThem_WhatWasAddedThenWhatWasInserted()
+    {
+        foreach (var (services, direct) in new[] { (_files.Direct, true), (_files.Ef, false) })
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = DirectAndEfFiles.Context(scope, direct);
+            var inserted = new OutboxMessage("teams.reply", "reply", "msteams:conv-1", "{}", At);
+            var added = new OutboxMessage("teams.update", "status-card", "msteams:conv-1", "{}", At);
+            db.Insert(inserted);
+            db.OutboxMessages.Add(added); // the turn's own work (a status card), then its replies
+
+            await db.SaveChangesAsync(Ct);
+
+            Assert.Equal(direct, ((SqliteSesBotDbContext)db).LastSaveWasDirect);
+            Assert.True(added.Id < inserted.Id, "the outbox sends a conversation's messages in key order");
+        }
+    }
+
+    [Fact]
+    public async Task InsertedRow_ChangedAfterItsSave_WrittenByTheNext_AsATrackedOneWouldBe()
+    {
+        foreach (var (services, direct) in new[] { (_files.Direct, true), (_files.Ef, false) })
+        {
+            await using (var scope = services.CreateAsyncScope())
+            {
+                var db = DirectAndEfFiles.Context(scope, direct);
+                var delivery = new InboundDelivery("msteams", "conv-1", "a-1", At);
+                db.Insert(delivery);
+                await db.SaveChangesAsync(Ct);
+
+                delivery.ResponseJson = """{"late":true}""";
+                Assert.Equal(1, await db.SaveChangesAsync(Ct));
+                Assert.Equal(direct, ((SqliteSesBotDbContext)db).LastSaveWasDirect);
+            }
+        }
+
+        Assert.Equal(await DirectAndEfFiles.RowsAsync(_files.Ef, "InboundDeliveries"), await DirectAndEfFiles.RowsAsync(_files.Direct, "InboundDeliveries"));
+        Assert.Contains("late", Assert.Single(await DirectAndEfFiles.RowsAsync(_files.Direct, "InboundDeliveries")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SavedWithoutAcceptingChanges_LeftToEfCore_TheRowsStayAsTheChangeTrackerKeepsThem()
+    {
+        var state = await SeedStateAsync();
+        await using var scope = _files.Direct.CreateAsyncScope();
+        var db = DirectAndEfFiles.Context(scope, direct: true);
+        db.AttachUntracked(state);
+        state.Save("removal", "unaccepted", 3, "{}", At.AddMinutes(1));
+        var delivery = new InboundDelivery("msteams", "conv-1", "a-2", At);
+        db.Insert(delivery);
+
+        await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, Ct);
+
+        Assert.False(((SqliteSesBotDbContext)db).LastSaveWasDirect);
+        Assert.Equal(EntityState.Added, db.Entry(delivery).State);
+        Assert.Equal(EntityState.Modified, db.Entry(state).State);
+        db.ChangeTracker.AcceptAllChanges();
+        state.Save("removal", "after-accepting", 3, "{}", At.AddMinutes(2));
+        await db.SaveChangesAsync(Ct); // guarded by the version the first save wrote: no false conflict
+        Assert.Equal("after-accepting", await db.DialogStates.AsNoTracking().Select(s => s.Step).SingleAsync(Ct));
+    }
+
+    [Fact]
+    public async Task InsertedTwice_OrAlsoAdded_OneRow()
+    {
+        foreach (var (services, direct) in new[] { (_files.Direct, true), (_files.Ef, false) })
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = DirectAndEfFiles.Context(scope, direct);
+            var twice = new InboundDelivery("msteams", "conv-1", "twice", At);
+            var alsoAdded = new OutboxMessage("teams.reply", "also-added", "msteams:conv-1", "{}", At);
+            db.Insert(twice);
+            db.Insert(twice);
+            db.Insert(alsoAdded);
+            db.OutboxMessages.Add(alsoAdded);
+
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Assert.Equal(["twice"], await KeysAsync(_files.Direct));
+        Assert.Equal(["also-added"], await IdempotencyKeysAsync(_files.Direct));
+        Assert.Equal(await DirectAndEfFiles.RowsAsync(_files.Ef, "OutboxMessages"), await DirectAndEfFiles.RowsAsync(_files.Direct, "OutboxMessages"));
+    }
+
+    [Fact]
+    public async Task SavedSynchronously_TrackedAndSavedByEfCore()
+    {
+        var state = await SeedStateAsync();
+        await using var scope = _files.Direct.CreateAsyncScope();
+        var db = DirectAndEfFiles.Context(scope, direct: true);
+        db.AttachUntracked(state);
+        state.Save("removal", "synchronously", 3, "{}", At.AddMinutes(1));
+        db.Insert(new InboundDelivery("msteams", "conv-1", "a-sync", At));
+
+        Assert.Equal(2, db.SaveChanges());
+
+        Assert.Equal(["a-1", "a-sync"], await KeysAsync(_files.Direct));
+        Assert.Equal("synchronously", await db.DialogStates.AsNoTracking().Select(s => s.Step).SingleAsync(Ct));
+    }
+
+    [Fact]
     public async Task Insert_OfSomethingThatIsNoEntity_Refused()
     {
         await using var scope = _files.Direct.CreateAsyncScope();
