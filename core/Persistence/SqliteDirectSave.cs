@@ -48,6 +48,7 @@ internal static partial class SqliteDirectSave
     private static readonly ConcurrentDictionary<(IEntityType Type, bool ReturnsKey), Shape> Inserts = new();
     private static readonly ConcurrentDictionary<IEntityType, Column[]> RowColumns = new();
     private static readonly ConcurrentDictionary<IEntityType, bool> Standalone = new();
+    private static readonly ConcurrentDictionary<IEntityType, bool> Insertable = new();
 
     /// <summary>
     /// The tracked rows to write (none, when only <paramref name="inserts"/> are to be written), or null when this save is
@@ -86,7 +87,7 @@ internal static partial class SqliteDirectSave
         foreach (var entity in inserts)
         {
             var type = db.Model.FindEntityType(entity.GetType());
-            if (type is null || !IsStandalone(type))
+            if (type is null || !IsInsertable(type))
             {
                 return null;
             }
@@ -99,6 +100,11 @@ internal static partial class SqliteDirectSave
         }
 
         rows ??= [];
+        if (insertedUntracked is not null && !RefersToNothingInserted(insertedUntracked, rows))
+        {
+            return null;
+        }
+
         if (!InOrder(rows, insertedUntracked) || (owned is not null && !WithTheirOwners(rows, owned)))
         {
             return null;
@@ -108,11 +114,35 @@ internal static partial class SqliteDirectSave
     }
 
     /// <summary>
-    /// Whether rows of this type can be inserted untracked: a simple row (<see cref="IsEligible"/>) that refers to no
-    /// other row, has no owned parts and no shadow properties (its values are all on the entity).
+    /// Whether rows of this type can be inserted untracked: a simple row (<see cref="IsEligible"/>) with no navigations,
+    /// no owned parts and no shadow properties (its values, a foreign key's among them, are all on the entity).
     /// </summary>
-    private static bool IsStandalone(IEntityType type) => Standalone.GetOrAdd(type, static t =>
-        IsEligible(t) && !t.GetForeignKeys().Any() && !t.GetNavigations().Any() && !t.GetProperties().Any(p => p.IsShadowProperty()));
+    private static bool IsInsertable(IEntityType type) => Insertable.GetOrAdd(type, static t =>
+        IsEligible(t) && !t.GetNavigations().Any() && !t.GetProperties().Any(p => p.IsShadowProperty()));
+
+    /// <summary>Whether rows of this type can be attached untracked: insertable, and referring to no other row.</summary>
+    private static bool IsStandalone(IEntityType type) => Standalone.GetOrAdd(type, static t => IsInsertable(t) && !t.GetForeignKeys().Any());
+
+    /// <summary>
+    /// Whether no untracked insert refers to a row of a type this save inserts: its foreign key would have to wait for
+    /// that row's key (EF Core orders such saves).
+    /// </summary>
+    private static bool RefersToNothingInserted(HashSet<IEntityType> insertedUntracked, List<EntityEntry> rows)
+    {
+        foreach (var type in insertedUntracked)
+        {
+            foreach (var foreignKey in type.GetForeignKeys())
+            {
+                if (insertedUntracked.Contains(foreignKey.PrincipalEntityType)
+                    || rows.Exists(r => r.State == EntityState.Added && r.Metadata == foreignKey.PrincipalEntityType))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Whether every changed owned part is written with its owner's row: its owner is one of the rows and reaches it

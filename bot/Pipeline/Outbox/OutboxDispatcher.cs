@@ -427,12 +427,13 @@ public sealed class OutboxDispatcher(
         }
 
         watch.Stop();
-        var tracked = db.OutboxMessages.Attach(message).Entity;
+        // The message as its claim left it, and its attempt: written without the change tracker where the provider can.
+        db.AttachUntracked(message);
         var now = clock.GetUtcNow();
-        var word = Record(tracked, outcome, handler, now);
-        db.OutboxAttempts.Add(new OutboxAttempt(tracked.Id, tracked.Attempts, started, watch.Elapsed, word, outcome.Detail));
+        var word = Record(message, outcome, handler, now);
+        db.Insert(new OutboxAttempt(message.Id, message.Attempts, started, watch.Elapsed, word, outcome.Detail));
         await db.SaveChangesAsync(CancellationToken.None);
-        return tracked.Status == OutboxStatus.Sent;
+        return message.Status == OutboxStatus.Sent;
     }
 
     /// <summary>

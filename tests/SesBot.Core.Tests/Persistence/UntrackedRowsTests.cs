@@ -319,6 +319,51 @@ public sealed class UntrackedRowsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASendRecorded_MessageAttachedAndAttemptInserted_DirectAndEfCore_LeaveTheSameRows()
+    {
+        foreach (var (services, direct) in new[] { (_files.Direct, true), (_files.Ef, false) })
+        {
+            OutboxMessage message;
+            await using (var scope = services.CreateAsyncScope())
+            {
+                var db = DirectAndEfFiles.Context(scope, direct);
+                message = new OutboxMessage("teams.reply", "k-1", "msteams:conv-1", "{}", At);
+                message.Claimed(At.AddMinutes(2));
+                db.Insert(message);
+                await db.SaveChangesAsync(Ct);
+            }
+
+            // As the dispatcher records a send: the message as its claim left it, and its attempt (referring to it).
+            await using (var scope = services.CreateAsyncScope())
+            {
+                var db = DirectAndEfFiles.Context(scope, direct);
+                db.AttachUntracked(message);
+                message.Sent("""{"id":"activity-1"}""", At.AddMinutes(1));
+                db.Insert(new OutboxAttempt(message.Id, message.Attempts, At, TimeSpan.FromMilliseconds(42), "sent", null));
+
+                Assert.Equal(2, await db.SaveChangesAsync(Ct));
+                Assert.Equal(direct, ((SqliteSesBotDbContext)db).LastSaveWasDirect);
+            }
+
+            // An attempt of a message the same save adds: its key is not known before that insert, so EF Core orders the save.
+            await using (var scope = services.CreateAsyncScope())
+            {
+                var db = DirectAndEfFiles.Context(scope, direct);
+                db.OutboxMessages.Add(new OutboxMessage("teams.reply", "k-2", "msteams:conv-1", "{}", At));
+                db.Insert(new OutboxAttempt(message.Id, 2, At, TimeSpan.FromMilliseconds(7), "sent", null));
+
+                await db.SaveChangesAsync(Ct);
+
+                Assert.False(((SqliteSesBotDbContext)db).LastSaveWasDirect);
+            }
+        }
+
+        Assert.Equal(await DirectAndEfFiles.RowsAsync(_files.Ef, "OutboxMessages"), await DirectAndEfFiles.RowsAsync(_files.Direct, "OutboxMessages"));
+        Assert.Equal(await DirectAndEfFiles.RowsAsync(_files.Ef, "OutboxAttempts"), await DirectAndEfFiles.RowsAsync(_files.Direct, "OutboxAttempts"));
+        Assert.Equal(2, (await DirectAndEfFiles.RowsAsync(_files.Direct, "OutboxAttempts")).Count);
+    }
+
+    [Fact]
     public async Task Insert_OfSomethingThatIsNoEntity_Refused()
     {
         await using var scope = _files.Direct.CreateAsyncScope();
