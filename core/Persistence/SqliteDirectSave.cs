@@ -47,7 +47,6 @@ internal static partial class SqliteDirectSave
     private static readonly ConcurrentDictionary<(IEntityType Type, UInt128 Columns), Shape> Updates = new();
     private static readonly ConcurrentDictionary<(IEntityType Type, bool ReturnsKey), Shape> Inserts = new();
     private static readonly ConcurrentDictionary<IEntityType, Column[]> RowColumns = new();
-    private static readonly ConcurrentDictionary<IEntityType, bool> Standalone = new();
     private static readonly ConcurrentDictionary<IEntityType, bool> Insertable = new();
 
     /// <summary>
@@ -119,9 +118,6 @@ internal static partial class SqliteDirectSave
     /// </summary>
     private static bool IsInsertable(IEntityType type) => Insertable.GetOrAdd(type, static t =>
         IsEligible(t) && !t.GetNavigations().Any() && !t.GetProperties().Any(p => p.IsShadowProperty()));
-
-    /// <summary>Whether rows of this type can be attached untracked: insertable, and referring to no other row.</summary>
-    private static bool IsStandalone(IEntityType type) => Standalone.GetOrAdd(type, static t => IsInsertable(t) && !t.GetForeignKeys().Any());
 
     /// <summary>
     /// Whether no untracked insert refers to a row of a type this save inserts: its foreign key would have to wait for
@@ -221,8 +217,8 @@ internal static partial class SqliteDirectSave
     }
 
     /// <summary>
-    /// Writes the untracked inserts and the planned rows in a transaction of its own and accepts the rows; the inserts'
-    /// store-generated keys are set on their entities. When a row is refused (a concurrency token that no longer
+    /// Writes the planned rows, the changes of the rows attached untracked and the untracked inserts, in that order, in a
+    /// transaction of its own, and accepts them; the inserts' store-generated keys are set on their entities. When a row is refused (a concurrency token that no longer
     /// matches, a constraint), nothing of it is kept and the save runs again through EF Core (<paramref name="viaEfCore"/>,
     /// which tracks the inserts first), which reports the failure as it always does, with the entries concerned.
     /// </summary>
@@ -595,12 +591,13 @@ internal static partial class SqliteDirectSave
 
         public object Entity { get; }
 
-        /// <summary>The row, when rows of its type can be attached untracked (<see cref="IsStandalone"/>), else null.</summary>
-        public static AttachedRow? Of(IEntityType type, object entity) => IsStandalone(type) ? new AttachedRow(type, entity) : null;
+        /// <summary>The row, when rows of its type can be attached untracked (as inserted, <see cref="IsInsertable"/>), else null.</summary>
+        public static AttachedRow? Of(IEntityType type, object entity) => IsInsertable(type) ? new AttachedRow(type, entity) : null;
 
         /// <summary>
-        /// The columns changed since they were stored (a mask over the row's columns), or null when one of them lies under
-        /// a unique index or is the key (EF Core orders such updates).
+        /// The columns changed since they were stored (a mask over the row's columns), or null when one of them is the key,
+        /// part of a foreign key (it may refer to a row the same save inserts) or under a unique index: EF Core orders
+        /// such updates.
         /// </summary>
         public UInt128? Changed()
         {
@@ -610,7 +607,7 @@ internal static partial class SqliteDirectSave
                 var property = _columns[i].Property;
                 if (!property.GetValueComparer().Equals(_stored[i], property.GetGetter().GetClrValueUsingContainingEntity(Entity)))
                 {
-                    if (property.IsKey() || property.GetContainingIndexes().Any(x => x.IsUnique))
+                    if (property.IsKey() || property.IsForeignKey() || property.GetContainingIndexes().Any(x => x.IsUnique))
                     {
                         return null;
                     }
