@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using SesBot.Core.Conversations;
 using SesBot.Core.Dialogs;
 using SesBot.Core.Domain;
@@ -95,16 +96,16 @@ public abstract class SesBotDbContext : DbContext
     public void Insert(object entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        if (Model.FindEntityType(entity.GetType()) is null)
-        {
-            throw new ArgumentException($"{entity.GetType().Name} is not an entity type of this model.", nameof(entity));
-        }
-
+        _ = EntityTypeOf(entity);
         if (!IsPendingInsert(entity))
         {
             (_inserts ??= []).Add(entity); // a second Insert of it does nothing, as a second Add would not
         }
     }
+
+    /// <summary>The entity type of a row handed to <see cref="Insert"/> or <see cref="AttachUntracked"/>; refuses anything else.</summary>
+    protected IEntityType EntityTypeOf(object entity) =>
+        Model.FindEntityType(entity.GetType()) ?? throw new ArgumentException($"{entity.GetType().Name} is not an entity type of this model.", nameof(entity));
 
     /// <summary>The rows waiting to be inserted (<see cref="Insert"/>), for a provider that writes them itself.</summary>
     internal IReadOnlyList<object> PendingInserts => (IReadOnlyList<object>?)_inserts ?? [];

@@ -223,7 +223,7 @@ internal static partial class SqliteDirectSave
     /// which tracks the inserts first), which reports the failure as it always does, with the entries concerned.
     /// </summary>
     public static async Task<int> SaveAsync(
-        DbContext db, List<EntityEntry> rows, IReadOnlyList<object> inserts, IReadOnlyList<AttachedRow> attached, bool acceptAllChangesOnSuccess,
+        DbContext db, List<EntityEntry> rows, IReadOnlyList<object> inserts, IReadOnlyList<(AttachedRow Row, UInt128 Columns)> changed, bool acceptAllChangesOnSuccess,
         Func<Task<int>> viaEfCore, CancellationToken cancellationToken)
     {
         var connection = db.GetService<IRelationalConnection>();
@@ -233,7 +233,6 @@ internal static partial class SqliteDirectSave
         List<(object Entity, IProperty Key, object Value)> insertedKeys = [];
         await connection.OpenAsync(cancellationToken); // counted by EF Core: closed again below, whoever opened it
         var control = new TransactionControl((SqliteConnection)connection.DbConnection, log);
-        var updated = 0;
         try
         {
             var refused = false;
@@ -249,17 +248,9 @@ internal static partial class SqliteDirectSave
                     refused = !await WriteAsync(db, rows[i], connection, logger, generated, cancellationToken);
                 }
 
-                for (var i = 0; i < attached.Count && !refused; i++)
+                for (var i = 0; i < changed.Count && !refused; i++)
                 {
-                    switch (await attached[i].WriteAsync(db, connection, logger, cancellationToken))
-                    {
-                        case false:
-                            refused = true;
-                            break;
-                        case true:
-                            updated++;
-                            break;
-                    }
+                    refused = !await changed[i].Row.WriteAsync(db, changed[i].Columns, connection, logger, cancellationToken);
                 }
 
                 for (var i = 0; i < inserts.Count && !refused; i++)
@@ -318,13 +309,13 @@ internal static partial class SqliteDirectSave
         if (acceptAllChangesOnSuccess)
         {
             db.ChangeTracker.AcceptAllChanges();
-            foreach (var row in attached)
+            foreach (var (row, _) in changed)
             {
                 row.AcceptChanges();
             }
         }
 
-        return rows.Count + inserts.Count + updated;
+        return rows.Count + inserts.Count + changed.Count;
     }
 
     /// <summary>Inserts one untracked row, its values read from the entity; a key the store generates is noted for afterwards.</summary>
@@ -619,20 +610,11 @@ internal static partial class SqliteDirectSave
             return mask;
         }
 
-        /// <summary>Writes its changed columns; null when nothing of it changed, false when the row was changed or removed meanwhile.</summary>
-        public async Task<bool?> WriteAsync(DbContext db, IRelationalConnection connection, IRelationalCommandDiagnosticsLogger logger, CancellationToken cancellationToken)
+        /// <summary>Writes these changed columns (<see cref="Changed"/>); false when the row was changed or removed meanwhile.</summary>
+        public async Task<bool> WriteAsync(
+            DbContext db, UInt128 columns, IRelationalConnection connection, IRelationalCommandDiagnosticsLogger logger, CancellationToken cancellationToken)
         {
-            if (Changed() is not { } mask)
-            {
-                return false; // the plan leaves such a row to EF Core: not reached
-            }
-
-            if (mask == 0)
-            {
-                return null;
-            }
-
-            var shape = UpdateOf(Type, mask);
+            var shape = UpdateOf(Type, columns);
             var values = new Dictionary<string, object?>(shape.Columns.Length, StringComparer.Ordinal);
             for (var i = 0; i < shape.Columns.Length; i++)
             {

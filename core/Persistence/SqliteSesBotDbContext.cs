@@ -56,7 +56,7 @@ public sealed class SqliteSesBotDbContext : SesBotDbContext
     public override void AttachUntracked(object entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        var type = Model.FindEntityType(entity.GetType()) ?? throw new ArgumentException($"{entity.GetType().Name} is not an entity type of this model.", nameof(entity));
+        var type = EntityTypeOf(entity);
         if (_attached?.Any(r => r.Holds(entity)) == true)
         {
             return;
@@ -96,7 +96,7 @@ public sealed class SqliteSesBotDbContext : SesBotDbContext
         var inserts = PendingInserts;
         var attached = _attached ?? [];
         var rows = MayWriteDirectly ? SqliteDirectSave.Plan(this, inserts) : null;
-        var attachedChanged = false;
+        List<(SqliteDirectSave.AttachedRow Row, UInt128 Columns)> changed = [];
         foreach (var row in attached)
         {
             switch (row.Changed())
@@ -104,8 +104,8 @@ public sealed class SqliteSesBotDbContext : SesBotDbContext
                 case null:
                     rows = null; // a change EF Core must order
                     break;
-                case { } mask when mask != 0:
-                    attachedChanged = true;
+                case { } columns when columns != 0:
+                    changed.Add((row, columns));
                     break;
             }
         }
@@ -115,7 +115,7 @@ public sealed class SqliteSesBotDbContext : SesBotDbContext
             rows = null; // rows left unaccepted are the change tracker's to keep: EF Core saves them, tracked
         }
 
-        LastSaveWasDirect = rows is not null && (rows.Count > 0 || inserts.Count > 0 || attachedChanged);
+        LastSaveWasDirect = rows is not null && (rows.Count > 0 || inserts.Count > 0 || changed.Count > 0);
         if (rows is not null && !LastSaveWasDirect)
         {
             return Task.FromResult(0); // nothing to write: what is attached untracked stays so
@@ -127,15 +127,15 @@ public sealed class SqliteSesBotDbContext : SesBotDbContext
             return base.WriteTrackedAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        return WriteDirectlyAsync(rows!, inserts, attached, acceptAllChangesOnSuccess, cancellationToken);
+        return WriteDirectlyAsync(rows!, inserts, changed, acceptAllChangesOnSuccess, cancellationToken);
     }
 
     private async Task<int> WriteDirectlyAsync(
-        List<EntityEntry> rows, IReadOnlyList<object> inserts, IReadOnlyList<SqliteDirectSave.AttachedRow> attached, bool acceptAllChangesOnSuccess,
+        List<EntityEntry> rows, IReadOnlyList<object> inserts, List<(SqliteDirectSave.AttachedRow Row, UInt128 Columns)> changed, bool acceptAllChangesOnSuccess,
         CancellationToken cancellationToken)
     {
         var viaEfCore = false;
-        var saved = await SqliteDirectSave.SaveAsync(this, rows, inserts, attached, acceptAllChangesOnSuccess, () =>
+        var saved = await SqliteDirectSave.SaveAsync(this, rows, inserts, changed, acceptAllChangesOnSuccess, () =>
         {
             viaEfCore = true;
             TrackPendingRows();

@@ -1,7 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using SesBot.Core.Conversations;
 using SesBot.Core.Outbox;
@@ -44,50 +42,32 @@ public sealed class KeysWithoutSequenceTests
     [Fact]
     public async Task Migration_KeepsEveryRowAndKey_AndTheNextKeyFollowsTheLargest()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"sesbot-keys-migration-{Guid.NewGuid():N}.db");
-        try
+        const string Deliveries = "SELECT Id || '|' || Channel || '|' || DeliveryKey || '|' || ReceivedAt || '|' || ConversationKey || '|' || ifnull(ResponseJson, 'null') FROM InboundDeliveries ORDER BY Id";
+        const string Attempts = "SELECT Id || '|' || OutboxMessageId || '|' || Number || '|' || Outcome || '|' || Detail FROM OutboxAttempts";
+        await using var file = await MigratedSqliteFile.CreateAsync("keys-migration", "20261205110621_UnsentByConversation"); // the one before DeliveriesInKeyOrder
+        await ExecuteAsync(file.Path, """
+            INSERT INTO InboundDeliveries (Id, Channel, DeliveryKey, ReceivedAt, ConversationKey, ResponseJson) VALUES (7, 'msteams', 'a-7', 1, 'conv-1', '{"x":1}'), (9, 'msteams', 'a-9', 2, 'conv-1', NULL);
+            INSERT INTO OutboxMessages (Id, Kind, IdempotencyKey, OrderingKey, PayloadJson, Status, Attempts, CreatedAt, NextAttemptAt) VALUES (3, 'teams.reply', 'k-3', 'msteams:conv-1', '{}', 'Sent', 1, 1, 1);
+            INSERT INTO OutboxAttempts (Id, OutboxMessageId, Number, StartedAt, DurationMs, Outcome, Detail) VALUES (12, 3, 1, 1, 5, 'sent', 'ok');
+            """);
+        var deliveries = await ColumnAsync(file.Path, Deliveries);
+        var attempts = await ColumnAsync(file.Path, Attempts);
+
+        await using (var scope = file.Services.CreateAsyncScope())
         {
-            await using var services = new ServiceCollection().AddSesBotDatabase(DatabaseProvider.Sqlite, $"Data Source={path}").BuildServiceProvider();
-            await using (var scope = services.CreateAsyncScope())
-            {
-                var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
-                var migrations = db.Database.GetMigrations().ToList();
-                var before = migrations[migrations.FindIndex(m => m.EndsWith("_DeliveriesInKeyOrder", StringComparison.Ordinal)) - 1];
-                await db.GetService<IMigrator>().MigrateAsync(before, Ct);
-            }
-
-            await ExecuteAsync(path, """
-                INSERT INTO InboundDeliveries (Id, Channel, DeliveryKey, ReceivedAt, ConversationKey, ResponseJson) VALUES (7, 'msteams', 'a-7', 1, 'conv-1', '{"x":1}'), (9, 'msteams', 'a-9', 2, 'conv-1', NULL);
-                INSERT INTO OutboxMessages (Id, Kind, IdempotencyKey, OrderingKey, PayloadJson, Status, Attempts, CreatedAt, NextAttemptAt) VALUES (3, 'teams.reply', 'k-3', 'msteams:conv-1', '{}', 'Sent', 1, 1, 1);
-                INSERT INTO OutboxAttempts (Id, OutboxMessageId, Number, StartedAt, DurationMs, Outcome, Detail) VALUES (12, 3, 1, 1, 5, 'sent', 'ok');
-                """);
-            var deliveries = await ColumnAsync(path, "SELECT Id || '|' || Channel || '|' || DeliveryKey || '|' || ReceivedAt || '|' || ConversationKey || '|' || ifnull(ResponseJson, 'null') FROM InboundDeliveries ORDER BY Id");
-            var attempts = await ColumnAsync(path, "SELECT Id || '|' || OutboxMessageId || '|' || Number || '|' || Outcome || '|' || Detail FROM OutboxAttempts");
-
-            await using (var scope = services.CreateAsyncScope())
-            {
-                var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
-                await db.Database.MigrateAsync(Ct);
-                var next = new InboundDelivery("msteams", "conv-1", "a-next", At);
-                db.Insert(next);
-                await db.SaveChangesAsync(Ct);
-                Assert.Equal(10, next.Id);
-            }
-
-            var after = await ColumnAsync(path, "SELECT Id || '|' || Channel || '|' || DeliveryKey || '|' || ReceivedAt || '|' || ConversationKey || '|' || ifnull(ResponseJson, 'null') FROM InboundDeliveries ORDER BY Id");
-            Assert.Equal(deliveries, after.Take(2));
-            Assert.Equal(3, after.Count);
-            Assert.Equal(attempts, await ColumnAsync(path, "SELECT Id || '|' || OutboxMessageId || '|' || Number || '|' || Outcome || '|' || Detail FROM OutboxAttempts"));
-            Assert.Equal(["10|msteams|conv-1"], await ColumnAsync(path, "SELECT Id || '|' || Channel || '|' || ConversationKey FROM InboundDeliveries WHERE DeliveryKey = 'a-next'"));
+            var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
+            await db.Database.MigrateAsync(Ct);
+            var next = new InboundDelivery("msteams", "conv-1", "a-next", At);
+            db.Insert(next);
+            await db.SaveChangesAsync(Ct);
+            Assert.Equal(10, next.Id);
         }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-            {
-                File.Delete(file);
-            }
-        }
+
+        var after = await ColumnAsync(file.Path, Deliveries);
+        Assert.Equal(deliveries, after.Take(2));
+        Assert.Equal(3, after.Count);
+        Assert.Equal(attempts, await ColumnAsync(file.Path, Attempts));
+        Assert.Equal(["10|msteams|conv-1"], await ColumnAsync(file.Path, "SELECT Id || '|' || Channel || '|' || ConversationKey FROM InboundDeliveries WHERE DeliveryKey = 'a-next'"));
     }
 
     private static async Task ExecuteAsync(string path, string sql)

@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using SesBot.Core.Persistence;
 
@@ -18,12 +20,14 @@ internal sealed class MigratedSqliteFile : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
-    public static async Task<MigratedSqliteFile> CreateAsync(string name)
+    /// <summary>A new file, migrated to the latest migration, or only up to <paramref name="migration"/> when it is given.</summary>
+    public static async Task<MigratedSqliteFile> CreateAsync(string name, string? migration = null)
     {
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"sesbot-{name}-{Guid.NewGuid():N}.db");
         var services = new ServiceCollection().AddSesBotDatabase(DatabaseProvider.Sqlite, $"Data Source={path}").BuildServiceProvider();
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SesBotDbContext>().Database.MigrateAsync();
+        var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
+        await (migration is null ? db.Database.MigrateAsync() : db.GetService<IMigrator>().MigrateAsync(migration));
         return new MigratedSqliteFile(path, services);
     }
 
