@@ -164,7 +164,7 @@ public sealed class BillingTransferExecutionTests
     {
         var transfers = new FakeBillingTransfers(TransferId, SourceAccount, TransferStart) { Termination = RemovalBehaviour.TakeEffectThenHang };
         var organization = new FakeOrganization("111111111111") { Transfers = transfers };
-        await using var harness = await ExecutionHarness.StartAsync(organization, Seed);
+        await using var harness = await ExecutionHarness.StartAsync(organization, Seed, awsAttemptTimeout: TimeSpan.FromSeconds(2));
         var requestId = await harness.SubmitAsync(RemovalOption.AwsEndBillingTransfer, FirstAccount);
         var claim = await harness.ClickAsync(requestId, TestData.SupportAgent);
 

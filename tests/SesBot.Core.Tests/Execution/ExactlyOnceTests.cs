@@ -133,7 +133,7 @@ public sealed class ExactlyOnceTests
     public async Task Run_TimeoutAfterAwsRemovedIt_ReconciledAsSucceededNotResent()
     {
         var organization = new FakeOrganization(ExecutionHarness.OwnedNumber, ExecutionHarness.OtherNumber) { Removal = RemovalBehaviour.TakeEffectThenHang };
-        await using var harness = await ExecutionHarness.StartAsync(organization);
+        await using var harness = await ExecutionHarness.StartAsync(organization, awsAttemptTimeout: TimeSpan.FromSeconds(2));
         var requestId = await harness.SubmitAsync(RemovalOption.AwsRemoveFromPayer, ExecutionHarness.OwnedAccount);
         var claim = await harness.ClickAsync(requestId, TestData.SupportAgent);
 

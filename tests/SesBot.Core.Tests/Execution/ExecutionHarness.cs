@@ -48,8 +48,14 @@ internal sealed class ExecutionHarness : IAsyncDisposable
     public FakeOrganization? Organization { get; }
 
     /// <param name="partnerCenter">The base address of a local Partner Center (<c>PartnerCenterServer</c>): the real client is used, with a test credential.</param>
+    /// <param name="awsAttemptTimeout">
+    /// How long one call to the AWS stand-in may take. The default is generous: the first call of a test pays for JIT
+    /// and signing set-up, and on a loaded CI machine that took over a second. Only a test that waits for a hung call
+    /// to time out passes a short one.
+    /// </param>
     public static async Task<ExecutionHarness> StartAsync(
-        FakeOrganization? organization = null, Action<SesBotDbContext>? seed = null, string? partnerCenter = null, TimeProvider? clock = null)
+        FakeOrganization? organization = null, Action<SesBotDbContext>? seed = null, string? partnerCenter = null, TimeProvider? clock = null,
+        TimeSpan? awsAttemptTimeout = null)
     {
         AwsStandInServer? server = null;
         var settings = new Dictionary<string, string?>();
@@ -67,7 +73,7 @@ internal sealed class ExecutionHarness : IAsyncDisposable
             settings["Aws:Endpoint"] = server.Url.ToString();
             settings["Aws:RetryBaseDelay"] = "00:00:00.010";
             settings["Aws:MaxRetries"] = "2";
-            settings["Aws:AttemptTimeout"] = "00:00:01";
+            settings["Aws:AttemptTimeout"] = (awsAttemptTimeout ?? TimeSpan.FromSeconds(15)).ToString("c", System.Globalization.CultureInfo.InvariantCulture);
         }
 
         var directory = Directory.CreateTempSubdirectory("sesbot-exec-").FullName;

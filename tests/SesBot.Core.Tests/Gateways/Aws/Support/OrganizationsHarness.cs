@@ -43,7 +43,7 @@ internal sealed class OrganizationsHarness : IAsyncDisposable
             ["Aws:Endpoint"] = server.Url.ToString(),
             ["Aws:RetryBaseDelay"] = "00:00:00.010",
             ["Aws:MaxRetries"] = "3",
-            ["Aws:AttemptTimeout"] = "00:00:02",
+            ["Aws:AttemptTimeout"] = "00:00:15",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
