@@ -25,6 +25,7 @@ if (AuditExportCommand.Matches(args))
     return;
 }
 
+RuntimeTiering.Check(app.Logger, Environment.ProcessorCount, Environment.GetEnvironmentVariable);
 await app.InitializeDatabaseAsync();
 app.MapSesBotEndpoints();
 app.MapLocalStartPage();

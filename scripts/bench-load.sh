@@ -4,21 +4,22 @@
 # Prints a table with ratios and writes .artifacts/bench/load-*.json. Not part of the tests.
 # Options (all optional): --conversations 64 --warmup 10 --measure 30 --cold-starts 3 --accounts 12000 --sql-flows 10
 #                         --servers sesbot,peer,bare
+# SESBOT_BENCH_TRACE=file.csv appends every measured turn (server, when sent, latency, kind) to that file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "$(nproc --all)" -lt 2 ]; then
   echo "bench-load needs 2 cores (servers on core 0, load on core 1)" >&2
   exit 2
 fi
-# The bot as it is deployed: the self-contained composite ReadyToRun publish (scripts/publish.sh); --il measures the
-# plain build output instead.
+# The bot as it is deployed: the self-contained composite ReadyToRun publish (scripts/publish.sh), started by its
+# launcher; --il measures the plain build output instead.
 if [ "${1:-}" = "--il" ]; then
   shift
   dotnet build bot -c Release --nologo -v quiet
   unset SESBOT_BENCH_BOT_DLL
 else
   bash scripts/publish.sh .artifacts/publish/bench-bot >/dev/null
-  export SESBOT_BENCH_BOT_DLL=.artifacts/publish/bench-bot/SesBot.Bot
+  export SESBOT_BENCH_BOT_DLL=.artifacts/publish/bench-bot/sesbot
 fi
 dotnet build tests/SesBot.Benchmarks -c Release --nologo -v quiet
 # Bounded: the program has its own budget; this is the backstop that also ends every server it started.

@@ -51,6 +51,7 @@ internal sealed class LoadRun(LoadOptions options, HttpClient http, ConnectorSta
         var latencies = recorder.SortedLatencies();
         var messages = recorder.SortedLatencies(messages: true);
         var clicks = recorder.SortedLatencies(messages: false);
+        recorder.WriteTrace(name);
         var result = new ServerResult
         {
             Server = name,

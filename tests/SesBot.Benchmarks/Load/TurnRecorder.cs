@@ -18,6 +18,14 @@ internal sealed class TurnRecorder
     private int errors;
     private int allErrors;
     private long allTurns;
+    private readonly List<(long Sent, double Ms, bool Message)>? trace = TracePath is null ? null : new(capacity: 1 << 16);
+
+    /// <summary>
+    /// Where each measured turn is appended, when set (the environment variable <c>SESBOT_BENCH_TRACE</c>): a CSV line
+    /// per turn with the server, when it was sent (ms since the window opened), its latency (ms) and its kind. Shows
+    /// whether slow turns are spread out or come in bursts.
+    /// </summary>
+    public static string? TracePath => Environment.GetEnvironmentVariable("SESBOT_BENCH_TRACE") is { Length: > 0 } path ? path : null;
 
     public int Errors => errors;
 
@@ -57,6 +65,7 @@ internal sealed class TurnRecorder
         {
             var ms = Stopwatch.GetElapsedTime(sent, answered).TotalMilliseconds;
             latenciesMs.Add(ms);
+            trace?.Add((sent, ms, message));
             (message ? messageLatenciesMs : clickLatenciesMs).Add(ms);
         }
     }
@@ -75,6 +84,22 @@ internal sealed class TurnRecorder
         if (at >= windowStart && at <= windowEnd)
         {
             Interlocked.Increment(ref errors);
+        }
+    }
+
+    /// <summary>Appends the measured turns to <see cref="TracePath"/>, if it is set.</summary>
+    public void WriteTrace(string server)
+    {
+        if (TracePath is not { } path || trace is null)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            var lines = trace.Select(t => FormattableString.Invariant(
+                $"{server},{Stopwatch.GetElapsedTime(windowStart, t.Sent).TotalMilliseconds:F1},{t.Ms:F2},{(t.Message ? "message" : "click")}"));
+            File.AppendAllLines(path, File.Exists(path) ? lines : lines.Prepend("server,sent_ms,latency_ms,kind"));
         }
     }
 
