@@ -12,12 +12,6 @@ internal static partial class Log
     [LoggerMessage(1003, LogLevel.Warning, "Pruning old inbound deliveries failed; trying again tomorrow.")]
     public static partial void DeliveriesPruneFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(1004, LogLevel.Warning, "This process has one processor and the runtime's tiering is at its defaults: hot code is recompiled into faster code only after {DelayMs} ms in which no method ran for the first time, which steady load rarely allows. Start the bot with the launcher in the publish folder (sesbot), or set {DelayVariable}={LauncherDelayMs} and {MultiplierVariable}=1.")]
-    public static partial void TieringDelayOnOneProcessor(ILogger logger, int delayMs, string delayVariable, int launcherDelayMs, string multiplierVariable);
-
-    [LoggerMessage(1005, LogLevel.Information, "The runtime's tiering is at its defaults: hot code is recompiled into faster code only after {DelayMs} ms in which no method ran for the first time. The launcher in the publish folder (sesbot) sets {DelayVariable}={LauncherDelayMs}.")]
-    public static partial void TieringDelay(ILogger logger, int delayMs, string delayVariable, int launcherDelayMs);
-
 
     [LoggerMessage(2202, LogLevel.Error, "The turn failed; the user was given the reference {Reference}.")]
     public static partial void TurnFailed(ILogger logger, Exception exception, string reference);

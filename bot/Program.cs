@@ -25,7 +25,6 @@ if (AuditExportCommand.Matches(args))
     return;
 }
 
-RuntimeTiering.Check(app.Logger, Environment.ProcessorCount, Environment.GetEnvironmentVariable);
 await app.InitializeDatabaseAsync();
 app.MapSesBotEndpoints();
 app.MapLocalStartPage();

@@ -11,15 +11,15 @@ if [ "$(nproc --all)" -lt 2 ]; then
   echo "bench-load needs 2 cores (servers on core 0, load on core 1)" >&2
   exit 2
 fi
-# The bot as it is deployed: the self-contained composite ReadyToRun publish (scripts/publish.sh), started by its
-# launcher; --il measures the plain build output instead.
+# The bot as it is deployed: the self-contained composite ReadyToRun publish (scripts/publish.sh); --il measures the
+# plain build output instead.
 if [ "${1:-}" = "--il" ]; then
   shift
   dotnet build bot -c Release --nologo -v quiet
   unset SESBOT_BENCH_BOT_DLL
 else
   bash scripts/publish.sh .artifacts/publish/bench-bot >/dev/null
-  export SESBOT_BENCH_BOT_DLL=.artifacts/publish/bench-bot/sesbot
+  export SESBOT_BENCH_BOT_DLL=.artifacts/publish/bench-bot/SesBot.Bot
 fi
 dotnet build tests/SesBot.Benchmarks -c Release --nologo -v quiet
 # Bounded: the program has its own budget; this is the backstop that also ends every server it started.

@@ -2,9 +2,8 @@
 # Publishes the bot for deployment: Release, self-contained for linux-x64, and ReadyToRun as one composite image of the
 # bot, every library it uses and the .NET runtime itself, so that a fresh process answers its first turn with little
 # left for the JIT (the measurements are in docs/benchmarks.md). About 200 MB; publishing takes 2–3 minutes.
-# Output: .artifacts/publish/bot (or the folder given as $1), with the launcher `sesbot` (scripts/sesbot-launcher.sh),
-# which sets the runtime's tiering for a server before it starts SesBot.Bot.
-# Run it with: .artifacts/publish/bot/sesbot   (from the folder holding appsettings.json)
+# Output: .artifacts/publish/bot (or the folder given as $1).
+# Run it with: .artifacts/publish/bot/SesBot.Bot   (from the folder holding appsettings.json)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-.artifacts/publish/bot}"
@@ -12,6 +11,4 @@ out="${1:-.artifacts/publish/bot}"
 rm -rf bot/obj/Release/net10.0/linux-x64 core/obj/Release/net10.0/linux-x64
 dotnet publish bot -c Release -r linux-x64 --self-contained true \
   -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$out" --nologo -v quiet
-cp scripts/sesbot-launcher.sh "$out/sesbot"
-chmod +x "$out/sesbot"
-echo "published: $out/sesbot (starts $out/SesBot.Bot)"
+echo "published: $out/SesBot.Bot"
