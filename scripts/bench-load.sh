@@ -2,7 +2,7 @@
 # The write-path load benchmark: SesBot (Release bot process, local mode, seeded SQLite) against Microsoft's JavaScript
 # botbuilder peer (../shared/bench) and a bare ASP.NET Core floor, servers on core 0, load generator on core 1.
 # Prints a table with ratios and writes .artifacts/bench/load-*.json. Not part of the tests.
-# Options (all optional): --conversations 64 --warmup 10 --measure 30 --cold-starts 3 --accounts 12000 --sql-flows 10
+# Options (all optional): --conversations 64 --warmup 10 --measure 30 --cold-starts 3 --accounts 24000 --sql-flows 10
 #                         --servers sesbot,peer,bare
 # SESBOT_BENCH_TRACE=file.csv appends every measured turn (server, when sent, latency, kind) to that file.
 set -euo pipefail

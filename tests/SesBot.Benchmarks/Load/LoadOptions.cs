@@ -14,7 +14,7 @@ internal sealed record LoadOptions
     public int ColdStarts { get; init; } = 3;
 
     /// <summary>Accounts seeded for SesBot; each flow uses one (a fresh copy of the database for every start).</summary>
-    public int Accounts { get; init; } = 12_000;
+    public int Accounts { get; init; } = 24_000;
 
     /// <summary>Flows run one after another on a separate SesBot start to count SQL statements and commits per turn (0: skip).</summary>
     public int SqlFlows { get; init; } = 10;
