@@ -148,7 +148,7 @@ public sealed class SqliteSesBotDbContext : SesBotDbContext
             // written by the next save.
             foreach (var entity in inserts)
             {
-                (_attached ??= []).Add(SqliteDirectSave.AttachedRow.Of(Model.FindEntityType(entity.GetType())!, entity)
+                (_attached ??= []).Add(SqliteDirectSave.AttachedRow.Of(EntityTypeOf(entity), entity)
                     ?? throw new InvalidOperationException("A row the direct save inserted cannot be carried on untracked.")); // the plan admits no such row
             }
         }

@@ -153,7 +153,7 @@ public sealed class DeliveryLedgerTests : IAsyncLifetime
     private async Task RecordAsync(string key, DateTimeOffset receivedAt)
     {
         await using var db = _database.CreateContext();
-        new DeliveryLedger(db, new FakeTimeProvider(receivedAt), new DatabaseWrites(_services)).Record("msteams", "a:1", key);
+        Ledger(db, new FakeTimeProvider(receivedAt)).Record("msteams", "a:1", key);
         await db.SaveChangesAsync();
     }
 
@@ -163,5 +163,5 @@ public sealed class DeliveryLedgerTests : IAsyncLifetime
         return await db.InboundDeliveries.OrderBy(d => d.Id).Select(d => d.DeliveryKey).ToListAsync();
     }
 
-    private DeliveryLedger Ledger(SesBotDbContext db) => new(db, _clock, new DatabaseWrites(_services));
+    private DeliveryLedger Ledger(SesBotDbContext db, TimeProvider? clock = null) => new(db, clock ?? _clock, new DatabaseWrites(_services));
 }
