@@ -166,6 +166,9 @@ public sealed class SqliteSesBotDbContext : SesBotDbContext
         // delivery record, a send attempt.
         modelBuilder.Entity<InboundDelivery>().Property(d => d.Id).Metadata.SetValueGenerationStrategy(SqliteValueGenerationStrategy.None);
         modelBuilder.Entity<OutboxAttempt>().Property(a => a.Id).Metadata.SetValueGenerationStrategy(SqliteValueGenerationStrategy.None);
+
+        // A turn's invoke answer is kept deflated: as text it needed a page of its own on every commit (see the converter).
+        modelBuilder.Entity<InboundDelivery>().Property(d => d.ResponseJson).HasConversion((ValueConverter)new DeflatedJsonConverter()).HasColumnType("BLOB");
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -8,6 +8,7 @@ using SesBot.Bot.Dialogs;
 using SesBot.Bot.Tests.Channels.Teams.Connector;
 using SesBot.Bot.Tests.EndToEnd;
 using SesBot.Core.Domain;
+using SesBot.Core.Persistence;
 
 namespace SesBot.Bot.Tests.Support;
 
@@ -105,7 +106,7 @@ internal sealed class PayerRemovalDriver(HttpClient http, LocalHttpServer connec
     public async Task<Dictionary<string, string>> StoredAnswersAsync()
     {
         var rows = await SqliteFile.ReadAsync(bot.DatabasePath, "SELECT DeliveryKey, ResponseJson FROM InboundDeliveries WHERE DeliveryKey LIKE 'confirm-%'");
-        return rows.ToDictionary(r => (string)r["DeliveryKey"]!, r => (string)r["ResponseJson"]!, StringComparer.Ordinal);
+        return rows.ToDictionary(r => (string)r["DeliveryKey"]!, r => DeflatedJsonConverter.Inflate((byte[])r["ResponseJson"]!), StringComparer.Ordinal);
     }
 
     /// <summary>The requests for the test accounts, with how many "Submitted" audit rows each has.</summary>

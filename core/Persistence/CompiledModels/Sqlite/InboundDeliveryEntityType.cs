@@ -69,6 +69,10 @@ namespace SesBot.Core.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(InboundDelivery).GetProperty("ResponseJson", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(InboundDelivery).GetField("<ResponseJson>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+            responseJson.SetValueConverter(new ValueConverter<string, byte[]>(
+                byte[] (string json) => DeflatedJsonConverter.Deflate(json),
+                string (byte[] stored) => DeflatedJsonConverter.Inflate(stored)));
+            responseJson.AddAnnotation("Relational:ColumnType", "BLOB");
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

@@ -11,7 +11,7 @@ namespace SesBot.Core.Persistence.CompiledModels.Sqlite
     public partial class SqliteSesBotDbContextModel
     {
         private SqliteSesBotDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("17c80c9f-ba3b-482f-948c-4f1620f676a8"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("cb29128e-73b9-40c7-8083-2c7cc40f5676"), entityTypeCount: 21)
         {
         }
 

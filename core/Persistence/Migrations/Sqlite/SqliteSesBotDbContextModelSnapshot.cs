@@ -100,8 +100,8 @@ namespace SesBot.Core.Persistence.Migrations.Sqlite
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ResponseJson")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("ResponseJson")
+                        .HasColumnType("BLOB");
 
                     b.HasKey("Id");
 
