@@ -38,10 +38,17 @@ public sealed class DeflatedJsonConverter : ValueConverter<string, byte[]>
         return buffer.ToArray();
     }
 
+    /// <summary>
+    /// A zlib header: deflate with a 32 KB window (0x78), and the two header bytes a multiple of 31, as RFC 1950 has
+    /// them. Text never passes: JSON starts with neither <c>x</c> nor anything else this could match.
+    /// </summary>
+    private static bool IsZlib(byte[] stored) =>
+        stored.Length >= 2 && stored[0] == ZlibHeader && ((stored[0] << 8) | stored[1]) % 31 == 0;
+
     public static string Inflate(byte[] stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        if (stored.Length == 0 || stored[0] != ZlibHeader)
+        if (!IsZlib(stored))
         {
             return Encoding.UTF8.GetString(stored);
         }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -39,11 +40,27 @@ public sealed class CompiledModelTests
     }
 
     /// <summary>
-    /// What a value converter turns a property into. Built-in converters keep their type in the compiled model; one of
-    /// SesBot's own is compiled into a generic converter calling its methods: the types it converts between are compared.
+    /// What a value converter does. A built-in converter keeps its type in the compiled model; one of SesBot's own is
+    /// compiled into a generic <see cref="ValueConverter{TModel, TProvider}"/> calling the same methods, so for those
+    /// the types converted between and the methods called each way are compared.
     /// </summary>
-    private static string? Conversion(ValueConverter? converter) =>
-        converter is null ? null : $"{converter.ModelClrType.Name}->{converter.ProviderClrType.Name}";
+    private static string? Conversion(ValueConverter? converter)
+    {
+        if (converter is null)
+        {
+            return null;
+        }
+
+        var type = converter.GetType();
+        var custom = (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ValueConverter<,>))
+            || type.Namespace?.StartsWith("SesBot.", StringComparison.Ordinal) == true;
+        return custom
+            ? $"{converter.ModelClrType.Name}->{converter.ProviderClrType.Name} via {Called(converter.ConvertToProviderExpression)}, {Called(converter.ConvertFromProviderExpression)}"
+            : type.Name;
+    }
+
+    private static string Called(LambdaExpression conversion) =>
+        conversion.Body is MethodCallExpression call ? $"{call.Method.DeclaringType?.Name}.{call.Method.Name}" : conversion.Body.ToString();
 
     /// <summary>One line per table, column, key, foreign key and index, with what the database and the mapping depend on.</summary>
     private static List<string> Describe(IModel model)

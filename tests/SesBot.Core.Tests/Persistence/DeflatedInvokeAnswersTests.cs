@@ -91,6 +91,7 @@ public sealed class DeflatedInvokeAnswersTests
         Assert.Equal(CardAnswer, DeflatedJsonConverter.Inflate(deflated));
         Assert.Equal("{\"a\":\"é\"}", DeflatedJsonConverter.Inflate(Encoding.UTF8.GetBytes("{\"a\":\"é\"}")));
         Assert.Equal(string.Empty, DeflatedJsonConverter.Inflate([]));
+        Assert.Equal("xyz", DeflatedJsonConverter.Inflate("xyz"u8.ToArray())); // an x alone is not a zlib header: its check bits do not match
     }
 
     [Fact]

@@ -57,11 +57,16 @@ internal sealed class DirectAndEfFiles : IAsyncDisposable
         while (await reader.ReadAsync())
         {
             rows.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i =>
-                $"{reader.GetName(i)}={reader.GetDataTypeName(i)}:{(reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))}")));
+                $"{reader.GetName(i)}={reader.GetDataTypeName(i)}:{Text(reader, i)}")));
         }
 
         return rows;
     }
+
+    /// <summary>A column's value as text; a blob (a deflated invoke answer) byte for byte, so that rows compare by content.</summary>
+    private static string Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal)
+        ? "null"
+        : reader.GetValue(ordinal) is byte[] bytes ? Convert.ToHexString(bytes) : Convert.ToString(reader.GetValue(ordinal), CultureInfo.InvariantCulture) ?? string.Empty;
 
     public async ValueTask DisposeAsync()
     {

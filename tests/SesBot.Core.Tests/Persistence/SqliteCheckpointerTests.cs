@@ -54,7 +54,7 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
             await read.ExecuteScalarAsync();
         }
 
-        await WriteRowsAsync(700, responseLength: 6000); // about two pages each: past the 1,000 pages where SQLite would checkpoint
+        await WriteRowsAsync(700, responseLength: 6000); // about two pages each, deflated too: past the 1,000 pages where SQLite would checkpoint
         using var checkpointer = new SqliteCheckpointer($"Data Source={DatabaseFile}", TimeProvider.System, NullLogger<SqliteCheckpointer>.Instance);
 
         var (log, copied) = checkpointer.Checkpoint();
@@ -90,6 +90,10 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
         Assert.Equal(checkpointer.Checkpoint().LogPages, checkpointer.Checkpoint().CopiedPages);
     }
 
+    /// <summary>Text the delivery record's deflating cannot shrink much (random base64): a row keeps about the size asked for.</summary>
+    private static string Incompressible(int length) =>
+        Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes((length * 3 / 4) + 3))[..length];
+
     private async Task WriteRowsAsync(int count, int responseLength)
     {
         await using var scope = Services.CreateAsyncScope();
@@ -97,7 +101,7 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
         await db.Database.OpenConnectionAsync(); // one connection for all the commits, whatever other tests do to the pools
         for (var i = 0; i < count; i++)
         {
-            db.InboundDeliveries.Add(new InboundDelivery("msteams", "conv-1", $"a-{Guid.NewGuid():N}", At) { ResponseJson = new string('x', responseLength) });
+            db.InboundDeliveries.Add(new InboundDelivery("msteams", "conv-1", $"a-{Guid.NewGuid():N}", At) { ResponseJson = Incompressible(responseLength) });
             await db.SaveChangesAsync();
         }
     }

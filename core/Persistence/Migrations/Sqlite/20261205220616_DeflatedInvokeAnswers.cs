@@ -23,6 +23,10 @@ namespace SesBot.Core.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // The code before this migration reads the column as text: a deflated answer would come back as garbage, so
+            // going back forgets the deflated answers (a redelivery of such a turn then gets no stored answer).
+            migrationBuilder.Sql("UPDATE \"InboundDeliveries\" SET \"ResponseJson\" = NULL WHERE typeof(\"ResponseJson\") = 'blob';");
+
             migrationBuilder.AlterColumn<string>(
                 name: "ResponseJson",
                 table: "InboundDeliveries",
