@@ -2,6 +2,8 @@ using System.IO.Compression;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -13,7 +15,8 @@ namespace SesBot.Core.Tests.Persistence;
 /// <summary>
 /// On SQLite a delivery record keeps its invoke answer deflated: the record of a turn fits on one page with its
 /// neighbours instead of taking an overflow page (and the header page) on every commit. Read back, the answer is the
-/// text that was given, and answers kept as text before the change still read.
+/// text that was given, answers kept as text before the change still read, and going back to the migration before
+/// forgets the deflated ones rather than handing them to code that would read them as text.
 /// </summary>
 public sealed class DeflatedInvokeAnswersTests
 {
@@ -80,6 +83,37 @@ public sealed class DeflatedInvokeAnswersTests
         Assert.NotNull(none);
         Assert.Null(none.ResponseJson);
         Assert.Equal([["text", 4L], ["null", 5L]], await RowsAsync(file.Path, "SELECT typeof(ResponseJson), Id FROM InboundDeliveries ORDER BY Id"));
+    }
+
+    [Fact]
+    public async Task MigrationBack_ForgetsDeflatedAnswers_KeepsText()
+    {
+        await using var file = await MigratedSqliteFile.CreateAsync("deflated-down");
+        await using (var scope = file.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
+            db.Insert(new InboundDelivery("msteams", "conv-1", "new", At) { ResponseJson = CardAnswer });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using (var connection = new SqliteConnection($"Data Source={file.Path};Pooling=False"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO InboundDeliveries (Channel, ConversationKey, DeliveryKey, ReceivedAt, ResponseJson) VALUES ('msteams', 'conv-1', 'old', 1, '{\"kept\":true}')";
+            await insert.ExecuteNonQueryAsync(Ct);
+        }
+
+        await using (var scope = file.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SesBotDbContext>().GetService<IMigrator>().MigrateAsync("20261205143350_DeliveriesInKeyOrder", Ct);
+        }
+
+        // The code of before reads the column as text: a deflated answer would reach Teams as garbage, so it is gone.
+        Assert.Equal(
+            [["new", null], ["old", "{\"kept\":true}"]],
+            await RowsAsync(file.Path, "SELECT DeliveryKey, ResponseJson FROM InboundDeliveries ORDER BY DeliveryKey"));
+        Assert.Contains("\"ResponseJson\" TEXT", (string)(await RowsAsync(file.Path, "SELECT sql FROM sqlite_master WHERE name = 'InboundDeliveries'"))[0][0]!, StringComparison.Ordinal);
     }
 
     [Fact]
