@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -33,7 +32,7 @@ public sealed class DeflatedInvokeAnswersTests
     {
         Assert.True(Encoding.UTF8.GetByteCount(CardAnswer) > 4096, "the answer must be larger than a page for this test to mean anything");
         await using var file = await MigratedSqliteFile.CreateAsync("deflated");
-        var pagesBefore = (await RowsAsync(file.Path, "PRAGMA page_count"))[0][0];
+        var pagesBefore = (await file.RowsAsync("PRAGMA page_count"))[0][0];
         await using (var scope = file.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
@@ -43,7 +42,7 @@ public sealed class DeflatedInvokeAnswersTests
             await db.SaveChangesAsync(Ct);
         }
 
-        var stored = await RowsAsync(file.Path, "SELECT typeof(ResponseJson), length(ResponseJson) FROM InboundDeliveries ORDER BY DeliveryKey");
+        var stored = await file.RowsAsync("SELECT typeof(ResponseJson), length(ResponseJson) FROM InboundDeliveries ORDER BY DeliveryKey");
         Assert.All(stored, row =>
         {
             Assert.Equal("blob", row[0]);
@@ -52,7 +51,7 @@ public sealed class DeflatedInvokeAnswersTests
         Assert.Equal(2, stored.Count);
 
         // Both records went onto the table's one page: the file did not grow (as text, each took an overflow page).
-        Assert.Equal(pagesBefore, (await RowsAsync(file.Path, "PRAGMA page_count"))[0][0]);
+        Assert.Equal(pagesBefore, (await file.RowsAsync("PRAGMA page_count"))[0][0]);
 
         await using var read = file.Services.CreateAsyncScope();
         var ledger = Ledger(read, read.ServiceProvider.GetRequiredService<SesBotDbContext>());
@@ -64,15 +63,10 @@ public sealed class DeflatedInvokeAnswersTests
     public async Task Migration_AnswersKeptAsText_StillRead()
     {
         await using var file = await MigratedSqliteFile.CreateAsync("deflated-migration", "20261205143350_DeliveriesInKeyOrder"); // the one before
-        await using (var connection = new SqliteConnection($"Data Source={file.Path};Pooling=False"))
-        {
-            await connection.OpenAsync(Ct);
-            await using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO InboundDeliveries (Id, Channel, ConversationKey, DeliveryKey, ReceivedAt, ResponseJson) VALUES (4, 'msteams', 'conv-1', 'old', $at, $answer), (5, 'msteams', 'conv-1', 'none', $at, NULL)";
-            insert.Parameters.AddWithValue("$answer", CardAnswer);
-            insert.Parameters.AddWithValue("$at", new DateTimeOffsetToBinaryConverter().ConvertToProvider(At));
-            await insert.ExecuteNonQueryAsync(Ct);
-        }
+        await file.ExecuteAsync(
+            "INSERT INTO InboundDeliveries (Id, Channel, ConversationKey, DeliveryKey, ReceivedAt, ResponseJson) VALUES (4, 'msteams', 'conv-1', 'old', $at, $answer), (5, 'msteams', 'conv-1', 'none', $at, NULL)",
+            ("$answer", CardAnswer),
+            ("$at", new DateTimeOffsetToBinaryConverter().ConvertToProvider(At)));
 
         await using var scope = file.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SesBotDbContext>();
@@ -82,7 +76,7 @@ public sealed class DeflatedInvokeAnswersTests
         var none = await ledger.FindAsync("msteams", "conv-1", "none", Ct);
         Assert.NotNull(none);
         Assert.Null(none.ResponseJson);
-        Assert.Equal([["text", 4L], ["null", 5L]], await RowsAsync(file.Path, "SELECT typeof(ResponseJson), Id FROM InboundDeliveries ORDER BY Id"));
+        Assert.Equal([["text", 4L], ["null", 5L]], await file.RowsAsync("SELECT typeof(ResponseJson), Id FROM InboundDeliveries ORDER BY Id"));
     }
 
     [Fact]
@@ -96,13 +90,7 @@ public sealed class DeflatedInvokeAnswersTests
             await db.SaveChangesAsync(Ct);
         }
 
-        await using (var connection = new SqliteConnection($"Data Source={file.Path};Pooling=False"))
-        {
-            await connection.OpenAsync(Ct);
-            await using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO InboundDeliveries (Channel, ConversationKey, DeliveryKey, ReceivedAt, ResponseJson) VALUES ('msteams', 'conv-1', 'old', 1, '{\"kept\":true}')";
-            await insert.ExecuteNonQueryAsync(Ct);
-        }
+        await file.ExecuteAsync("INSERT INTO InboundDeliveries (Channel, ConversationKey, DeliveryKey, ReceivedAt, ResponseJson) VALUES ('msteams', 'conv-1', 'old', 1, '{\"kept\":true}')");
 
         await using (var scope = file.Services.CreateAsyncScope())
         {
@@ -112,8 +100,8 @@ public sealed class DeflatedInvokeAnswersTests
         // The code of before reads the column as text: a deflated answer would reach Teams as garbage, so it is gone.
         Assert.Equal(
             [["new", null], ["old", "{\"kept\":true}"]],
-            await RowsAsync(file.Path, "SELECT DeliveryKey, ResponseJson FROM InboundDeliveries ORDER BY DeliveryKey"));
-        Assert.Contains("\"ResponseJson\" TEXT", (string)(await RowsAsync(file.Path, "SELECT sql FROM sqlite_master WHERE name = 'InboundDeliveries'"))[0][0]!, StringComparison.Ordinal);
+            await file.RowsAsync("SELECT DeliveryKey, ResponseJson FROM InboundDeliveries ORDER BY DeliveryKey"));
+        Assert.Contains("\"ResponseJson\" TEXT", (string)(await file.RowsAsync("SELECT sql FROM sqlite_master WHERE name = 'InboundDeliveries'"))[0][0]!, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -145,27 +133,5 @@ public sealed class DeflatedInvokeAnswersTests
         using var output = new MemoryStream();
         zlib.CopyTo(output);
         return output.ToArray();
-    }
-
-    private static async Task<List<object?[]>> RowsAsync(string path, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        await connection.OpenAsync(Ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync(Ct);
-        List<object?[]> rows = [];
-        while (await reader.ReadAsync(Ct))
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
     }
 }

@@ -66,7 +66,11 @@ internal sealed class DirectAndEfFiles : IAsyncDisposable
     /// <summary>A column's value as text; a blob (a deflated invoke answer) byte for byte, so that rows compare by content.</summary>
     private static string Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal)
         ? "null"
-        : reader.GetValue(ordinal) is byte[] bytes ? Convert.ToHexString(bytes) : Convert.ToString(reader.GetValue(ordinal), CultureInfo.InvariantCulture) ?? string.Empty;
+        : reader.GetValue(ordinal) switch
+        {
+            byte[] bytes => Convert.ToHexString(bytes),
+            var value => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
+        };
 
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SesBot.Core.Conversations;
@@ -31,12 +30,12 @@ public sealed class KeysWithoutSequenceTests
             await db.SaveChangesAsync(Ct);
         }
 
-        Assert.Equal(["OutboxMessages"], await ColumnAsync(file.Path, "SELECT name FROM sqlite_sequence ORDER BY name"));
-        var tables = await ColumnAsync(file.Path, "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'table' AND name IN ('InboundDeliveries', 'OutboxAttempts', 'OutboxMessages') ORDER BY name");
+        Assert.Equal(["OutboxMessages"], await ColumnAsync(file, "SELECT name FROM sqlite_sequence ORDER BY name"));
+        var tables = await ColumnAsync(file, "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'table' AND name IN ('InboundDeliveries', 'OutboxAttempts', 'OutboxMessages') ORDER BY name");
         Assert.DoesNotContain("AUTOINCREMENT", tables[0], StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("AUTOINCREMENT", tables[1], StringComparison.OrdinalIgnoreCase);
         Assert.Contains("AUTOINCREMENT", tables[2], StringComparison.OrdinalIgnoreCase); // their keys are referred to: never reused
-        Assert.DoesNotContain("IX_InboundDeliveries_ReceivedAt", await ColumnAsync(file.Path, "SELECT name FROM sqlite_master WHERE type = 'index'"));
+        Assert.DoesNotContain("IX_InboundDeliveries_ReceivedAt", await ColumnAsync(file, "SELECT name FROM sqlite_master WHERE type = 'index'"));
     }
 
     [Fact]
@@ -45,13 +44,13 @@ public sealed class KeysWithoutSequenceTests
         const string Deliveries = "SELECT Id || '|' || Channel || '|' || DeliveryKey || '|' || ReceivedAt || '|' || ConversationKey || '|' || ifnull(ResponseJson, 'null') FROM InboundDeliveries ORDER BY Id";
         const string Attempts = "SELECT Id || '|' || OutboxMessageId || '|' || Number || '|' || Outcome || '|' || Detail FROM OutboxAttempts";
         await using var file = await MigratedSqliteFile.CreateAsync("keys-migration", "20261205110621_UnsentByConversation"); // the one before DeliveriesInKeyOrder
-        await ExecuteAsync(file.Path, """
+        await file.ExecuteAsync("""
             INSERT INTO InboundDeliveries (Id, Channel, DeliveryKey, ReceivedAt, ConversationKey, ResponseJson) VALUES (7, 'msteams', 'a-7', 1, 'conv-1', '{"x":1}'), (9, 'msteams', 'a-9', 2, 'conv-1', NULL);
             INSERT INTO OutboxMessages (Id, Kind, IdempotencyKey, OrderingKey, PayloadJson, Status, Attempts, CreatedAt, NextAttemptAt) VALUES (3, 'teams.reply', 'k-3', 'msteams:conv-1', '{}', 'Sent', 1, 1, 1);
             INSERT INTO OutboxAttempts (Id, OutboxMessageId, Number, StartedAt, DurationMs, Outcome, Detail) VALUES (12, 3, 1, 1, 5, 'sent', 'ok');
             """);
-        var deliveries = await ColumnAsync(file.Path, Deliveries);
-        var attempts = await ColumnAsync(file.Path, Attempts);
+        var deliveries = await ColumnAsync(file, Deliveries);
+        var attempts = await ColumnAsync(file, Attempts);
 
         await using (var scope = file.Services.CreateAsyncScope())
         {
@@ -63,35 +62,13 @@ public sealed class KeysWithoutSequenceTests
             Assert.Equal(10, next.Id);
         }
 
-        var after = await ColumnAsync(file.Path, Deliveries);
+        var after = await ColumnAsync(file, Deliveries);
         Assert.Equal(deliveries, after.Take(2));
         Assert.Equal(3, after.Count);
-        Assert.Equal(attempts, await ColumnAsync(file.Path, Attempts));
-        Assert.Equal(["10|msteams|conv-1"], await ColumnAsync(file.Path, "SELECT Id || '|' || Channel || '|' || ConversationKey FROM InboundDeliveries WHERE DeliveryKey = 'a-next'"));
+        Assert.Equal(attempts, await ColumnAsync(file, Attempts));
+        Assert.Equal(["10|msteams|conv-1"], await ColumnAsync(file, "SELECT Id || '|' || Channel || '|' || ConversationKey FROM InboundDeliveries WHERE DeliveryKey = 'a-next'"));
     }
 
-    private static async Task ExecuteAsync(string path, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        await connection.OpenAsync(Ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(Ct);
-    }
-
-    private static async Task<List<string>> ColumnAsync(string path, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        await connection.OpenAsync(Ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync(Ct);
-        List<string> values = [];
-        while (await reader.ReadAsync(Ct))
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
-    }
+    private static async Task<List<string>> ColumnAsync(MigratedSqliteFile file, string sql) =>
+        [.. (await file.RowsAsync(sql)).Select(row => (string)row[0]!)];
 }

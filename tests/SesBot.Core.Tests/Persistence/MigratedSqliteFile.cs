@@ -31,6 +31,49 @@ internal sealed class MigratedSqliteFile : IAsyncDisposable
         return new MigratedSqliteFile(path, services);
     }
 
+    /// <summary>Runs SQL on the file through a connection of its own, past SesBot's mapping (as an older build would write).</summary>
+    public async Task ExecuteAsync(string sql, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The rows SQL reads from the file, each value as SQLite holds it (null for NULL).</summary>
+    public async Task<List<object?[]>> RowsAsync(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        List<object?[]> rows = [];
+        while (await reader.ReadAsync())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private async Task<SqliteConnection> OpenAsync()
+    {
+        var connection = new SqliteConnection($"Data Source={Path};Pooling=False");
+        await connection.OpenAsync();
+        return connection;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
