@@ -18,7 +18,7 @@ namespace SesBot.Bot.Tests.Audit;
 public sealed partial class AuditExportChatTests : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "sesbot-audit-chat-" + Guid.NewGuid().ToString("N"));
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _clock = AuditExportHost.ClockBeforeMidnight();
     private AuditExportHost _host = null!;
 
     public async Task InitializeAsync() => _host = await AuditExportHost.StartAsync(_folder, _clock);

@@ -11,7 +11,7 @@ public sealed class AuditExportCommandTests : IAsyncLifetime
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "sesbot-audit-cli-" + Guid.NewGuid().ToString("N"));
     private AuditExportHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await AuditExportHost.StartAsync(_folder, new FakeTimeProvider(DateTimeOffset.UtcNow));
+    public async Task InitializeAsync() => _host = await AuditExportHost.StartAsync(_folder, AuditExportHost.ClockBeforeMidnight());
 
     public async Task DisposeAsync()
     {

@@ -16,7 +16,7 @@ public sealed class AuditExportEndpointTests : IAsyncLifetime
     private const string Header = "Time (UTC),Event id,Request,Request kind,Reseller id,Reseller,Customer id,Customer,Provider,Account,Event,From status,To status,Actor,Actor role,Actor id,Note,Details\r\n";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "sesbot-audit-" + Guid.NewGuid().ToString("N"));
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _clock = AuditExportHost.ClockBeforeMidnight();
     private AuditExportHost _host = null!;
     private Actor _admin = null!;
 

@@ -50,6 +50,17 @@ internal sealed class AuditExportHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
+    /// <summary>
+    /// A clock at the real time, or two hours earlier when that is within two hours of midnight (UTC): the seeding moves
+    /// it five minutes and the tests up to fifteen more, and the tests name "today" and "yesterday" by it, so it must not
+    /// cross into the next day meanwhile.
+    /// </summary>
+    public static FakeTimeProvider ClockBeforeMidnight()
+    {
+        var now = DateTimeOffset.UtcNow;
+        return new FakeTimeProvider(now.TimeOfDay >= TimeSpan.FromHours(22) ? now.AddHours(-2) : now);
+    }
+
     public static async Task<AuditExportHost> StartAsync(string folder, FakeTimeProvider clock, bool seedRequests = true)
     {
         var host = new AuditExportHost(folder, clock);

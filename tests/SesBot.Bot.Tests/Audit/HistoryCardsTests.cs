@@ -17,7 +17,7 @@ public sealed class HistoryCardsTests : IAsyncLifetime
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "sesbot-history-" + Guid.NewGuid().ToString("N"));
     private AuditExportHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await AuditExportHost.StartAsync(_folder, new FakeTimeProvider(DateTimeOffset.UtcNow));
+    public async Task InitializeAsync() => _host = await AuditExportHost.StartAsync(_folder, AuditExportHost.ClockBeforeMidnight());
 
     public async Task DisposeAsync()
     {
