@@ -20,9 +20,11 @@ namespace SesBot.Core.Persistence;
 /// <para>
 /// EF Core's per-call work on these queries (its query context, shapers that create delegates on every call,
 /// include fix-up) cost more CPU than SQLite spent answering them. Here each statement is an EF Core command built once
-/// per model with typed parameters, so it still runs through EF Core's command pipeline (its logging, its interceptors,
-/// the turn connections' compiled statements); only the SQL and the reading of the rows are written here. Values go
-/// through the model's own converters, so a stored instant or enum reads as EF Core reads it.
+/// per model with typed parameters; only the SQL and the reading of the rows are written here. On a turn connection,
+/// when EF Core's command pipeline has nobody to tell, a statement runs on the connection's compiled statement directly
+/// (<see cref="SqliteTurnConnections.Quiet"/>), its parameters typed by the same mappings; otherwise it runs through
+/// that pipeline (its logging, its interceptors). Values go through the model's own converters, so a stored instant or
+/// enum reads as EF Core reads it.
 /// </para>
 /// </summary>
 internal sealed class SqliteDirectReads(DbContext db)
@@ -256,13 +258,31 @@ internal sealed class SqliteDirectReads(DbContext db)
         return rows;
     }
 
-    /// <summary>Runs the statement and hands each row to <paramref name="row"/>.</summary>
+    /// <summary>
+    /// Runs the statement and hands each row to <paramref name="row"/>: on the turn connection's compiled statement when
+    /// EF Core's command pipeline has nobody to tell (<see cref="SqliteTurnConnections.Quiet"/>), each value converted
+    /// and typed by its parameter's mapping as EF Core would; else through that pipeline.
+    /// </summary>
     private async Task ReadAsync(Statement statement, object?[] values, Action<DbDataReader, Converters> row, CancellationToken cancellationToken)
     {
         var connection = _connection ??= db.GetService<IRelationalConnection>();
-        var parameters = new RelationalCommandParameterObject(
-            connection, statement.Values(values), null, db, _logger ??= db.GetService<IRelationalCommandDiagnosticsLogger>());
+        var logger = _logger ??= db.GetService<IRelationalCommandDiagnosticsLogger>();
         var converters = Convert;
+        if (SqliteTurnConnections.Quiet(connection, logger, statement.Sql) is { } quiet)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            statement.Bind(db, quiet, values);
+            using var rows = quiet.ExecuteReader();
+            SqliteTurnConnections.Reading(quiet, rows);
+            while (rows.Read())
+            {
+                row(rows, converters);
+            }
+
+            return;
+        }
+
+        var parameters = new RelationalCommandParameterObject(connection, statement.Values(values), null, db, logger);
 
         // The statement's command is shared by every context: only a template (SharedCommands).
         var command = connection.Rent(statement.Command(db));
@@ -355,6 +375,8 @@ internal sealed class SqliteDirectReads(DbContext db)
     private sealed class Statement(string sql, params Parameter[] parameters)
     {
         private readonly ConditionalWeakTable<IModel, IRelationalCommand> _commands = [];
+        private readonly ConditionalWeakTable<IModel, RelationalTypeMapping[]> _mappings = [];
+        private readonly string[] _sqlNames = [.. parameters.Select(p => "@" + p.Name)];
 
         public string Sql { get; } = sql;
 
@@ -366,10 +388,22 @@ internal sealed class SqliteDirectReads(DbContext db)
             var builder = db.GetService<IRelationalCommandBuilderFactory>().Create().Append(Sql);
             foreach (var parameter in parameters)
             {
-                builder.AddParameter(parameter.Name, "@" + parameter.Name, parameter.Mapping(db), nullable: false);
+                builder.AddParameter(parameter.Name, "@" + parameter.Name, parameter.Mapping(db), nullable: false); // as _sqlNames
             }
 
             return builder.Build();
+        }
+
+        /// <summary>Adds the values to a compiled statement as EF Core's command would: converted and typed by each parameter's mapping.</summary>
+        public void Bind(DbContext db, Microsoft.Data.Sqlite.SqliteCommand command, object?[] values)
+        {
+            var mappings = _mappings.TryGetValue(db.Model, out var known)
+                ? known
+                : _mappings.GetValue(db.Model, _ => [.. parameters.Select(p => p.Mapping(db))]);
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                command.Parameters.Add(mappings[i].CreateParameter(command, _sqlNames[i], values[i], nullable: false));
+            }
         }
 
         public Dictionary<string, object?> Values(object?[] values)

@@ -1,11 +1,14 @@
 using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace SesBot.Core.Persistence;
 
@@ -21,6 +24,12 @@ namespace SesBot.Core.Persistence;
 /// <item>Each connection keeps the statements it has compiled (as the interceptor here, at most
 /// <see cref="MaxStatements"/> per connection) and runs EF Core's commands on them, so that the same SQL text is not
 /// parsed and planned again on every turn. Microsoft.Data.Sqlite keeps a statement only as long as its command.</item>
+/// <item>SesBot's own hand-written statements (<see cref="SqliteDirectSave"/>, <see cref="SqliteDirectReads"/>) run
+/// on those compiled statements directly, without EF Core's command pipeline (a new provider command and parameters,
+/// its diagnostics, a command id: about 4 % of a turn's CPU), whenever that pipeline has nobody to tell: no command
+/// interceptor but this one, and neither a log, a <c>LogTo</c> nor a diagnostic listener taking its command events
+/// (<see cref="Quiet"/>). Otherwise they pass through it like any EF Core command, so a log of the statements, or an
+/// interceptor, misses none.</item>
 /// </list>
 /// A turn waits (asynchronously, in order) for a free connection; it holds it through its reads and its commit, which
 /// never wait on other I/O. Other work (the outbox dispatcher, the sweeps) keeps using the pool.
@@ -39,7 +48,27 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
     private readonly string _connectionString;
     private readonly SemaphoreSlim _free;
     private readonly ConcurrentStack<Lane> _idle = new();
-    private readonly ConditionalWeakTable<SqliteConnection, Lane> _lanes = [];
+    /// <summary>Every turn connection of every set, and its lane (a set forgets its own when it closes them).</summary>
+    private static readonly ConditionalWeakTable<SqliteConnection, Lane> Lanes = [];
+
+    /// <summary>The most severe level at which EF Core writes a command event a quiet statement would skip, per logging options.</summary>
+    private static readonly ConditionalWeakTable<ILoggingOptions, StrongBox<LogLevel>> CommandEventLevels = [];
+
+    /// <summary>
+    /// The events EF Core's command pipeline raises around a command that runs and succeeds, at their usual levels. A
+    /// failed command's event (<c>CommandError</c>) is not among them: see <see cref="Quiet"/>.
+    /// </summary>
+    private static readonly (EventId Id, LogLevel Level)[] CommandEvents =
+    [
+        (RelationalEventId.CommandCreating, LogLevel.Debug),
+        (RelationalEventId.CommandCreated, LogLevel.Debug),
+        (RelationalEventId.CommandInitialized, LogLevel.Debug),
+        (RelationalEventId.CommandExecuting, LogLevel.Debug),
+        (RelationalEventId.CommandExecuted, LogLevel.Information),
+        (RelationalEventId.DataReaderClosing, LogLevel.Debug),
+        (RelationalEventId.DataReaderDisposing, LogLevel.Debug),
+    ];
+
     private readonly ConcurrentDictionary<Lane, byte> _all = new();
     private bool _disposed;
 
@@ -140,27 +169,11 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
     /// transaction; null when the command is not on a turn connection, the connection keeps no more statements, or
     /// the statement is still being read by an earlier command of the same text.
     /// </summary>
-    private Statement? Cached(DbCommand command)
+    private static Statement? Cached(DbCommand command)
     {
-        if (command is not SqliteCommand { Connection: { } connection } sqlite || !_lanes.TryGetValue(connection, out var lane))
-        {
-            return null;
-        }
-
-        var text = sqlite.CommandText;
-        if (!lane.Statements.TryGetValue(text, out var statement))
-        {
-            if (lane.Statements.Count >= MaxStatements)
-            {
-                return null;
-            }
-
-            statement = new Statement(connection.CreateCommand());
-            statement.Command.CommandText = text;
-            lane.Statements.Add(text, statement);
-        }
-
-        if (statement.Reading is { IsClosed: false })
+        if (command is not SqliteCommand { Connection: { } connection } sqlite
+            || !Lanes.TryGetValue(connection, out var lane)
+            || lane.Free(sqlite.CommandText) is not { } statement)
         {
             return null;
         }
@@ -176,6 +189,108 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
 
         statement.Reading = null;
         return statement;
+    }
+
+    /// <summary>
+    /// The compiled statement of <paramref name="sql"/> on this connection, its parameters cleared and its transaction
+    /// EF Core's current one, for SesBot's own statements to run without EF Core's command pipeline; null when they must
+    /// pass through it: the connection is not a turn connection, the context has a command interceptor other than a
+    /// set of turn connections, EF Core would write one of the command's events to a log (at its level, as the
+    /// options' warnings configuration may have changed it) or to <c>LogTo</c>, or a diagnostic listener listens to
+    /// EF Core; or when the connection keeps no more statements, or an earlier command of the same text is still
+    /// being read.
+    /// <para>
+    /// A statement that fails here raises no <c>CommandError</c> event: the direct save runs its save again through EF
+    /// Core, which reports the failure as always, and a direct read's exception reaches its caller (a turn's error
+    /// boundary logs it).
+    /// </para>
+    /// </summary>
+    internal static SqliteCommand? Quiet(IRelationalConnection connection, IDiagnosticsLogger logger, string sql)
+    {
+        if (connection.DbConnection is not SqliteConnection sqlite
+            || !Lanes.TryGetValue(sqlite, out var lane)
+            || logger.Interceptors?.Aggregate<IDbCommandInterceptor>() is not (null or SqliteTurnConnections)
+            || Watched(logger)
+            || lane.Free(sql) is not { } statement)
+        {
+            return null;
+        }
+
+        lane.QuietRuns++;
+        var command = statement.Command;
+        command.Transaction = (SqliteTransaction?)connection.CurrentTransaction?.GetDbTransaction();
+        command.CommandTimeout = connection.CommandTimeout ?? sqlite.DefaultTimeout;
+        command.Parameters.Clear();
+        statement.Reading = null;
+        return command;
+    }
+
+    /// <summary>Marks a quiet statement as being read until this reader is closed (an EF Core command of its text then runs the usual way).</summary>
+    internal static void Reading(SqliteCommand command, SqliteDataReader reader)
+    {
+        if (command.Connection is { } connection && Lanes.TryGetValue(connection, out var lane) && lane.Statements.TryGetValue(command.CommandText, out var statement))
+        {
+            statement.Reading = reader;
+        }
+    }
+
+    /// <summary>
+    /// A statement with no parameters that never passes EF Core (a direct save's BEGIN, COMMIT, ROLLBACK): compiled once
+    /// per turn connection, or a new command on any other connection. Dispose it with <see cref="Done"/>.
+    /// </summary>
+    internal static SqliteCommand Control(SqliteConnection connection, string sql)
+    {
+        if (Lanes.TryGetValue(connection, out var lane) && lane.Free(sql) is { } statement)
+        {
+            statement.Command.Transaction = null;
+            return statement.Command;
+        }
+
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    /// <summary>Disposes a <see cref="Control"/> statement unless a turn connection keeps it.</summary>
+    internal static void Done(SqliteCommand command)
+    {
+        if (command.Connection is not { } connection || !Lanes.TryGetValue(connection, out var lane) || !lane.Keeps(command))
+        {
+            command.Dispose();
+        }
+    }
+
+    /// <summary>Whether EF Core would tell somebody of a command's run: see <see cref="Quiet"/>.</summary>
+    private static bool Watched(IDiagnosticsLogger logger)
+    {
+        var options = logger.Options;
+        var level = CommandEventLevels.GetValue(options, static o =>
+        {
+            var most = LogLevel.Trace;
+            foreach (var (id, usual) in CommandEvents)
+            {
+                var at = o.WarningsConfiguration.GetLevel(id) ?? usual;
+                most = at > most && at != LogLevel.None ? at : most;
+            }
+
+            return new StrongBox<LogLevel>(most);
+        }).Value;
+
+        // A logger enabled at the most severe of the levels writes at least that event (levels are thresholds).
+        if (logger.Logger.IsEnabled(level) || (logger.DiagnosticSource is DiagnosticListener listener && listener.IsEnabled()))
+        {
+            return true;
+        }
+
+        foreach (var (id, usual) in CommandEvents)
+        {
+            if (logger.DbContextLogger.ShouldLog(id, options.WarningsConfiguration.GetLevel(id) ?? usual))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -195,7 +310,7 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
             settings.CommandText = $"PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{CacheKibibytes}; {SqliteCheckpointer.AutomaticCheckpointBackstop}";
             settings.ExecuteNonQuery();
             var lane = new Lane(owner, connection);
-            _lanes.AddOrUpdate(connection, lane);
+            Lanes.AddOrUpdate(connection, lane);
             _all[lane] = 0;
             return lane;
         }
@@ -219,7 +334,7 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
             if (_disposed || !lane.IsIdle())
             {
                 _all.TryRemove(lane, out _);
-                _lanes.Remove(lane.Connection);
+                Lanes.Remove(lane.Connection);
                 lane.Dispose();
             }
             else
@@ -255,6 +370,9 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
         /// <summary>How many compiled statements the connection keeps.</summary>
         public int Statements => _lane.Statements.Count;
 
+        /// <summary>How many of SesBot's own statements ran on the connection without EF Core's command pipeline (<see cref="Quiet"/>), since it opened.</summary>
+        public long QuietRuns => _lane.QuietRuns;
+
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _returned, 1) == 0)
@@ -276,6 +394,34 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
 
         public Dictionary<string, Statement> Statements { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>See <see cref="Lease.QuietRuns"/>; changed only by the unit of work the connection is lent to.</summary>
+        public long QuietRuns { get; set; }
+
+        /// <summary>
+        /// The compiled statement of this SQL text (compiled now if new), unless the connection keeps no more statements
+        /// or an earlier command of the text is still being read.
+        /// </summary>
+        public Statement? Free(string sql)
+        {
+            if (!Statements.TryGetValue(sql, out var statement))
+            {
+                if (Statements.Count >= MaxStatements)
+                {
+                    return null;
+                }
+
+                statement = new Statement(Connection.CreateCommand());
+                statement.Command.CommandText = sql;
+                Statements.Add(sql, statement);
+            }
+
+            return statement.Reading is { IsClosed: false } ? null : statement;
+        }
+
+        /// <summary>Whether this command is one of the connection's compiled statements.</summary>
+        public bool Keeps(SqliteCommand command) =>
+            Statements.TryGetValue(command.CommandText, out var statement) && ReferenceEquals(statement.Command, command);
+
         /// <summary>Open, with no transaction left open on it.</summary>
         public bool IsIdle()
             => Connection.State == ConnectionState.Open && SQLitePCL.raw.sqlite3_get_autocommit(Connection.Handle) != 0;
@@ -288,6 +434,7 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
             }
 
             Statements.Clear();
+            Lanes.Remove(Connection);
             Connection.Dispose();
             owner.Dispose();
         }
