@@ -277,6 +277,7 @@ internal sealed class SqliteDirectReads(DbContext db)
             while (rows.Read())
             {
                 row(rows, converters);
+                cancellationToken.ThrowIfCancellationRequested(); // as EF Core's reader checks before each row
             }
 
             return;

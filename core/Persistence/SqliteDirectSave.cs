@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +51,8 @@ internal static partial class SqliteDirectSave
     private static readonly ConcurrentDictionary<(IEntityType Type, bool ReturnsKey), Shape> Inserts = new();
     private static readonly ConcurrentDictionary<IEntityType, Column[]> RowColumns = new();
     private static readonly ConcurrentDictionary<IEntityType, bool> Insertable = new();
+    private static readonly ConcurrentDictionary<IProperty, Action<object, object>> KeySetters = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, ContextServices> ServicesOf = [];
 
     /// <summary>
     /// The tracked rows to write (none, when only <paramref name="inserts"/> are to be written), or null when this save is
@@ -228,9 +231,7 @@ internal static partial class SqliteDirectSave
         DbContext db, List<EntityEntry> rows, IReadOnlyList<object> inserts, IReadOnlyList<(AttachedRow Row, UInt128 Columns)> changed, bool acceptAllChangesOnSuccess,
         Func<Task<int>> viaEfCore, CancellationToken cancellationToken)
     {
-        var connection = db.GetService<IRelationalConnection>();
-        var logger = db.GetService<IRelationalCommandDiagnosticsLogger>();
-        var log = db.GetService<ILoggerFactory>().CreateLogger(LogCategory); // the factory keeps its loggers
+        var (connection, logger, log) = ServicesOf.GetValue(db, static c => new ContextServices(c)); // a pooled context keeps its services
         List<(PropertyEntry Key, object Value)> generated = [];
         List<(object Entity, IProperty Key, object Value)> insertedKeys = [];
         await connection.OpenAsync(cancellationToken); // counted by EF Core: closed again below, whoever opened it
@@ -239,6 +240,7 @@ internal static partial class SqliteDirectSave
         {
             var refused = false;
             var written = false;
+            Exception? failure = null;
             try
             {
                 control.Begin();
@@ -265,6 +267,7 @@ internal static partial class SqliteDirectSave
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 refused = true;
+                failure = ex;
             }
             finally
             {
@@ -278,7 +281,16 @@ internal static partial class SqliteDirectSave
             {
                 generated.Clear();
                 insertedKeys.Clear();
-                return await viaEfCore(); // EF Core runs the save again and fails it in its own words (or, if the connection failed, succeeds)
+                // EF Core runs the save again and fails it in its own words. If it succeeds instead (the direct statement
+                // failed for a reason of its own, a connection's, say), the failure is not lost: EF Core's pipeline, which
+                // would have logged it, may have been skipped (quiet statements).
+                var saved = await viaEfCore();
+                if (failure is not null)
+                {
+                    LogFailedThenSaved(log, failure);
+                }
+
+                return saved;
             }
 
             try
@@ -337,16 +349,36 @@ internal static partial class SqliteDirectSave
     }
 
     /// <summary>Sets a store-generated key on an untracked entity, through the member EF Core itself writes (its field or setter).</summary>
-    private static void SetKey(object entity, IProperty key, object value)
+    private static void SetKey(object entity, IProperty key, object value) => KeySetters.GetOrAdd(key, static k => KeySetter(k))(entity, value);
+
+    /// <summary>
+    /// A compiled assignment of the member EF Core writes for this key (its field or setter), or reflection when it
+    /// cannot be compiled (a read-only field).
+    /// </summary>
+    private static Action<object, object> KeySetter(IProperty key)
     {
-        switch (key.GetMemberInfo(forMaterialization: false, forSet: true))
+        var member = key.GetMemberInfo(forMaterialization: false, forSet: true);
+        if (member is System.Reflection.FieldInfo { IsInitOnly: true } readOnly)
         {
-            case System.Reflection.FieldInfo field:
-                field.SetValue(entity, value);
-                break;
-            case System.Reflection.PropertyInfo property:
-                property.SetValue(entity, value);
-                break;
+            return readOnly.SetValue;
+        }
+
+        var entity = Expression.Parameter(typeof(object), "entity");
+        var value = Expression.Parameter(typeof(object), "value");
+        var target = Expression.MakeMemberAccess(Expression.Convert(entity, member.DeclaringType!), member);
+        var assign = Expression.Assign(target, Expression.Convert(value, target.Type));
+        return Expression.Lambda<Action<object, object>>(assign, entity, value).Compile();
+    }
+
+    /// <summary>The services a save uses, looked up once per context.</summary>
+    private sealed record ContextServices(IRelationalConnection Connection, IRelationalCommandDiagnosticsLogger Logger, ILogger Log)
+    {
+        public ContextServices(DbContext db)
+            : this(
+                db.GetService<IRelationalConnection>(),
+                db.GetService<IRelationalCommandDiagnosticsLogger>(),
+                db.GetService<ILoggerFactory>().CreateLogger(LogCategory))
+        {
         }
     }
 
@@ -748,6 +780,9 @@ internal static partial class SqliteDirectSave
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "A direct save's transaction could not be rolled back; its connection is discarded")]
     private static partial void LogRollbackFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "A direct save failed, then succeeded when EF Core ran it again")]
+    private static partial void LogFailedThenSaved(ILogger logger, Exception exception);
 
     /// <summary>
     /// SQLite's BEGIN IMMEDIATE (as EF Core's own transaction on SQLite), COMMIT and ROLLBACK on the save's connection.

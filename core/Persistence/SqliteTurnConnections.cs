@@ -15,7 +15,7 @@ namespace SesBot.Core.Persistence;
 /// <summary>
 /// The SQLite connections turns run on: a few long-lived connections (one per processor, at most
 /// <see cref="MaxConnections"/>), each lent to one turn at a time, instead of one pooled connection per turn in
-/// flight. Two things make this cheaper than the pool:
+/// flight. Three things make this cheaper than the pool:
 /// <list type="bullet">
 /// <item>A connection's page cache is emptied whenever another connection has committed. With one pooled connection
 /// per turn in flight (64 under load), every read started cold and read its pages from the file again. One connection
@@ -51,8 +51,8 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
     /// <summary>Every turn connection of every set, and its lane (a set forgets its own when it closes them).</summary>
     private static readonly ConditionalWeakTable<SqliteConnection, Lane> Lanes = [];
 
-    /// <summary>The most severe level at which EF Core writes a command event a quiet statement would skip, per logging options.</summary>
-    private static readonly ConditionalWeakTable<ILoggingOptions, StrongBox<LogLevel>> CommandEventLevels = [];
+    /// <summary>What a context's command pipeline is set up to tell, per command logger (<see cref="Pipeline"/>).</summary>
+    private static readonly ConditionalWeakTable<IDiagnosticsLogger, Pipeline> Pipelines = [];
 
     /// <summary>
     /// The events EF Core's command pipeline raises around a command that runs and succeeds, at their usual levels. A
@@ -196,20 +196,19 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
     /// EF Core's current one, for SesBot's own statements to run without EF Core's command pipeline; null when they must
     /// pass through it: the connection is not a turn connection, the context has a command interceptor other than a
     /// set of turn connections, EF Core would write one of the command's events to a log (at its level, as the
-    /// options' warnings configuration may have changed it) or to <c>LogTo</c>, or a diagnostic listener listens to
-    /// EF Core; or when the connection keeps no more statements, or an earlier command of the same text is still
-    /// being read.
+    /// options' warnings configuration may have changed it) or to <c>LogTo</c>, or a diagnostic listener takes one of
+    /// them; or when the connection keeps no more statements, or an earlier command of the same text is still being
+    /// read.
     /// <para>
     /// A statement that fails here raises no <c>CommandError</c> event: the direct save runs its save again through EF
-    /// Core, which reports the failure as always, and a direct read's exception reaches its caller (a turn's error
-    /// boundary logs it).
+    /// Core, which reports the failure as always (and when that run succeeds, the direct save logs the first failure as
+    /// a warning), and a direct read's exception reaches its caller (a turn's error boundary logs it).
     /// </para>
     /// </summary>
     internal static SqliteCommand? Quiet(IRelationalConnection connection, IDiagnosticsLogger logger, string sql)
     {
         if (connection.DbConnection is not SqliteConnection sqlite
             || !Lanes.TryGetValue(sqlite, out var lane)
-            || logger.Interceptors?.Aggregate<IDbCommandInterceptor>() is not (null or SqliteTurnConnections)
             || Watched(logger)
             || lane.Free(sql) is not { } statement)
         {
@@ -263,34 +262,46 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
     /// <summary>Whether EF Core would tell somebody of a command's run: see <see cref="Quiet"/>.</summary>
     private static bool Watched(IDiagnosticsLogger logger)
     {
-        var options = logger.Options;
-        var level = CommandEventLevels.GetValue(options, static o =>
-        {
-            var most = LogLevel.Trace;
-            foreach (var (id, usual) in CommandEvents)
-            {
-                var at = o.WarningsConfiguration.GetLevel(id) ?? usual;
-                most = at > most && at != LogLevel.None ? at : most;
-            }
-
-            return new StrongBox<LogLevel>(most);
-        }).Value;
-
-        // A logger enabled at the most severe of the levels writes at least that event (levels are thresholds).
-        if (logger.Logger.IsEnabled(level) || (logger.DiagnosticSource is DiagnosticListener listener && listener.IsEnabled()))
+        var pipeline = Pipelines.GetValue(logger, static l => new Pipeline(l));
+        if (pipeline.Intercepted || logger.Logger.IsEnabled(pipeline.Level))
         {
             return true;
         }
 
-        foreach (var (id, usual) in CommandEvents)
+        foreach (var (id, level) in pipeline.Events)
         {
-            if (logger.DbContextLogger.ShouldLog(id, options.WarningsConfiguration.GetLevel(id) ?? usual))
+            if (logger.DbContextLogger.ShouldLog(id, level) || logger.DiagnosticSource.IsEnabled(id.Name!))
             {
-                return true;
+                return true; // LogTo, or a diagnostic listener
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// What does not change for a context's command logger (a pooled context keeps its own): whether a command
+    /// interceptor other than a set of turn connections is registered, and the level of each command event (as the
+    /// options' warnings configuration may have changed it; an event switched off is left out).
+    /// </summary>
+    private sealed class Pipeline
+    {
+        public Pipeline(IDiagnosticsLogger logger)
+        {
+            Intercepted = logger.Interceptors?.Aggregate<IDbCommandInterceptor>() is not (null or SqliteTurnConnections);
+            Events = [.. CommandEvents.Select(e => (e.Id, logger.Options.WarningsConfiguration.GetLevel(e.Id) ?? e.Level)).Where(e => e.Item2 != LogLevel.None)];
+            Level = Events.Length == 0 ? LogLevel.None : Events.Max(e => e.Level);
+        }
+
+        public bool Intercepted { get; }
+
+        public (EventId Id, LogLevel Level)[] Events { get; }
+
+        /// <summary>
+        /// The most severe level a command event is written at: a logger enabled at it writes at least that event (levels
+        /// are thresholds). None when every event is switched off.
+        /// </summary>
+        public LogLevel Level { get; }
     }
 
     /// <summary>
@@ -392,6 +403,8 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
     {
         public SqliteConnection Connection { get; } = connection;
 
+        private readonly Dictionary<string, Statement> _byReference = new(ReferenceEqualityComparer.Instance);
+
         public Dictionary<string, Statement> Statements { get; } = new(StringComparer.Ordinal);
 
         /// <summary>See <see cref="Lease.QuietRuns"/>; changed only by the unit of work the connection is lent to.</summary>
@@ -403,7 +416,9 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
         /// </summary>
         public Statement? Free(string sql)
         {
-            if (!Statements.TryGetValue(sql, out var statement))
+            // SesBot's own statements come back with the same string each time: found by reference, their text is not
+            // hashed again (EF Core's command texts are found by their text).
+            if (!_byReference.TryGetValue(sql, out var statement) && !Statements.TryGetValue(sql, out statement))
             {
                 if (Statements.Count >= MaxStatements)
                 {
@@ -413,6 +428,11 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
                 statement = new Statement(Connection.CreateCommand());
                 statement.Command.CommandText = sql;
                 Statements.Add(sql, statement);
+            }
+
+            if (_byReference.Count < MaxStatements)
+            {
+                _byReference.TryAdd(sql, statement);
             }
 
             return statement.Reading is { IsClosed: false } ? null : statement;
@@ -434,6 +454,7 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
             }
 
             Statements.Clear();
+            _byReference.Clear();
             Lanes.Remove(Connection);
             Connection.Dispose();
             owner.Dispose();
