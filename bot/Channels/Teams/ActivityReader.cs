@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Features;
 using SesBot.Bot.Channels.Teams.Protocol;
 
@@ -81,22 +82,37 @@ internal static class ActivityReader
             : (null, InboundRefusal.BadRequest, "The activity has no type");
     }
 
-    /// <summary>Every property name and string decodes to valid Unicode (the reader throws on a lone surrogate).</summary>
+    /// <summary>
+    /// Every property name and string decodes to valid Unicode. A text without escapes is checked as UTF-8 where it lies
+    /// (an encoded surrogate is not valid UTF-8); one with escapes is decoded (the reader throws on a lone surrogate).
+    /// </summary>
     internal static bool HasValidText(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
         while (reader.Read())
         {
-            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+            if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName))
             {
-                try
-                {
-                    _ = reader.GetString();
-                }
-                catch (InvalidOperationException)
+                continue;
+            }
+
+            if (!reader.ValueIsEscaped)
+            {
+                if (!Utf8.IsValid(reader.ValueSpan))
                 {
                     return false;
                 }
+
+                continue;
+            }
+
+            try
+            {
+                _ = reader.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
             }
         }
 

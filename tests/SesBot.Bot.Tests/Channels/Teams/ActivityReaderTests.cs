@@ -27,6 +27,29 @@ public sealed class ActivityReaderTests
         Assert.Same(InboundRefusal.InvalidText, ActivityReader.Parse(json).Refusal);
     }
 
+    [Theory]
+    [InlineData(false, new byte[] { 0xED, 0xA0, 0x80 })] // a surrogate (U+D800) encoded as UTF-8: never valid
+    [InlineData(true, new byte[] { 0xED, 0xB0, 0x80 })] // U+DC00, in a property name
+    [InlineData(false, new byte[] { 0xC0, 0xAF })] // an overlong encoding of '/'
+    [InlineData(true, new byte[] { 0xF0, 0x9F, 0x98 })] // a four-byte sequence cut short, in a property name
+    public void Parse_InvalidUtf8WithoutEscapes_InAValueOrAName_400InvalidText(bool inName, byte[] bad)
+    {
+        byte[] json = inName
+            ? [.. Encoding.ASCII.GetBytes("""{"type":"message","a"""), .. bad, .. Encoding.ASCII.GetBytes("\":\"x\"}")]
+            : [.. Encoding.ASCII.GetBytes("""{"type":"message","text":"a"""), .. bad, .. Encoding.ASCII.GetBytes("b\"}")];
+
+        Assert.Same(InboundRefusal.InvalidText, ActivityReader.Parse(json).Refusal);
+    }
+
+    [Fact]
+    public void Parse_RawUtf8EmojiAndAccents_Accepted()
+    {
+        var (activity, refusal, _) = ActivityReader.Parse(Encoding.UTF8.GetBytes("""{"type":"message","text":"😀 Zoë ñ 漢字","value":{"名前":"Café"}}"""));
+
+        Assert.Null(refusal);
+        Assert.Equal("😀 Zoë ñ 漢字", activity!.Text);
+    }
+
     [Fact]
     public void Parse_SurrogatePairAndAccents_Accepted()
     {
