@@ -210,7 +210,7 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
         if (connection.DbConnection is not SqliteConnection sqlite
             || !Lanes.TryGetValue(sqlite, out var lane)
             || Watched(logger)
-            || lane.Free(sql) is not { } statement)
+            || lane.Free(sql, own: true) is not { } statement)
         {
             return null;
         }
@@ -239,7 +239,7 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
     /// </summary>
     internal static SqliteCommand Control(SqliteConnection connection, string sql)
     {
-        if (Lanes.TryGetValue(connection, out var lane) && lane.Free(sql) is { } statement)
+        if (Lanes.TryGetValue(connection, out var lane) && lane.Free(sql, own: true) is { } statement)
         {
             statement.Command.Transaction = null;
             return statement.Command;
@@ -414,11 +414,12 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
         /// The compiled statement of this SQL text (compiled now if new), unless the connection keeps no more statements
         /// or an earlier command of the text is still being read.
         /// </summary>
-        public Statement? Free(string sql)
+        public Statement? Free(string sql, bool own = false)
         {
-            // SesBot's own statements come back with the same string each time: found by reference, their text is not
-            // hashed again (EF Core's command texts are found by their text).
-            if (!_byReference.TryGetValue(sql, out var statement) && !Statements.TryGetValue(sql, out statement))
+            // SesBot's own statements (own) come back with the same string each time: found by reference, their text is
+            // not hashed again. EF Core's command texts are found by their text only (it builds a new string for each
+            // save, which would fill the references with strings never seen again).
+            if (!(own && _byReference.TryGetValue(sql, out var statement)) && !Statements.TryGetValue(sql, out statement))
             {
                 if (Statements.Count >= MaxStatements)
                 {
@@ -430,7 +431,7 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
                 Statements.Add(sql, statement);
             }
 
-            if (_byReference.Count < MaxStatements)
+            if (own && _byReference.Count < MaxStatements)
             {
                 _byReference.TryAdd(sql, statement);
             }
