@@ -355,7 +355,7 @@ internal static partial class SqliteDirectSave
     /// A compiled assignment of the member EF Core writes for this key (its field or setter), or reflection when it
     /// cannot be compiled (a read-only field).
     /// </summary>
-    private static Action<object, object> KeySetter(IProperty key)
+    internal static Action<object, object> KeySetter(IProperty key)
     {
         var member = key.GetMemberInfo(forMaterialization: false, forSet: true);
         if (member is System.Reflection.FieldInfo { IsInitOnly: true } readOnly)
