@@ -387,9 +387,9 @@ internal sealed class SqliteDirectReads(DbContext db)
         private IRelationalCommand Build(DbContext db)
         {
             var builder = db.GetService<IRelationalCommandBuilderFactory>().Create().Append(Sql);
-            foreach (var parameter in parameters)
+            for (var i = 0; i < parameters.Length; i++)
             {
-                builder.AddParameter(parameter.Name, "@" + parameter.Name, parameter.Mapping(db), nullable: false); // as _sqlNames
+                builder.AddParameter(parameters[i].Name, _sqlNames[i], parameters[i].Mapping(db), nullable: false);
             }
 
             return builder.Build();

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -227,7 +226,7 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
     /// <summary>Marks a quiet statement as being read until this reader is closed (an EF Core command of its text then runs the usual way).</summary>
     internal static void Reading(SqliteCommand command, SqliteDataReader reader)
     {
-        if (command.Connection is { } connection && Lanes.TryGetValue(connection, out var lane) && lane.Statements.TryGetValue(command.CommandText, out var statement))
+        if (command.Connection is { } connection && Lanes.TryGetValue(connection, out var lane) && lane.Compiled(command.CommandText) is { } statement)
         {
             statement.Reading = reader;
         }
@@ -345,8 +344,7 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
             if (_disposed || !lane.IsIdle())
             {
                 _all.TryRemove(lane, out _);
-                Lanes.Remove(lane.Connection);
-                lane.Dispose();
+                lane.Dispose(); // forgets its connection in Lanes too
             }
             else
             {
@@ -440,8 +438,11 @@ public sealed class SqliteTurnConnections : DbCommandInterceptor, IDisposable
         }
 
         /// <summary>Whether this command is one of the connection's compiled statements.</summary>
-        public bool Keeps(SqliteCommand command) =>
-            Statements.TryGetValue(command.CommandText, out var statement) && ReferenceEquals(statement.Command, command);
+        public bool Keeps(SqliteCommand command) => ReferenceEquals(Compiled(command.CommandText)?.Command, command);
+
+        /// <summary>The compiled statement of this SQL, if the connection has one (SesBot's own found by reference first).</summary>
+        public Statement? Compiled(string sql) =>
+            _byReference.TryGetValue(sql, out var statement) || Statements.TryGetValue(sql, out statement) ? statement : null;
 
         /// <summary>Open, with no transaction left open on it.</summary>
         public bool IsIdle()
